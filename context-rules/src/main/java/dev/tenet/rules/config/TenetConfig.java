@@ -1,0 +1,75 @@
+package dev.tenet.rules.config;
+
+import dev.tenet.rules.Severity;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A repository's {@code .tenet/config.yml}: layers mapped to package patterns, rules switched off or
+ * re-graded, excluded paths.
+ *
+ * @param file              where the config was read from ({@code null} for the defaults)
+ * @param layers            layer to the patterns of its packages
+ * @param layersExplicit    true when the config declared layers (then each pattern must match a package)
+ * @param allowEmptyLayers  opt-out: a layer pattern that matches no package is not an error
+ * @param ruleSettings      rule id to its setting ({@code off}, or a severity)
+ * @param ruleSettingLines  rule id to the config line that set it (for error messages)
+ * @param excludes          paths not checked
+ * @param allowEmptyExcludes opt-out: an exclusion that matches no file is not an error
+ */
+public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, boolean layersExplicit,
+                          boolean allowEmptyLayers, Map<String, String> ruleSettings, Map<String, Integer> ruleSettingLines,
+                          List<PathGlob> excludes, boolean allowEmptyExcludes) {
+
+    public static final String OFF = "off";
+
+    public TenetConfig {
+        layers = Map.copyOf(layers);
+        ruleSettings = Map.copyOf(ruleSettings);
+        ruleSettingLines = Map.copyOf(ruleSettingLines);
+        excludes = List.copyOf(excludes);
+    }
+
+    /** The configuration used when a repository has none. */
+    public static TenetConfig defaults() {
+        return new TenetConfig(null, defaultLayers(), false, true, Map.of(), Map.of(), List.of(), true);
+    }
+
+    public static Map<Layer, List<PackagePattern>> defaultLayers() {
+        Map<Layer, List<PackagePattern>> layers = new EnumMap<>(Layer.class);
+        layers.put(Layer.DOMAIN, List.of(PackagePattern.of("..domain..")));
+        layers.put(Layer.APPLICATION, List.of(PackagePattern.of("..application.."), PackagePattern.of("..usecase..")));
+        layers.put(Layer.ADAPTER, List.of(PackagePattern.of("..adapter.."), PackagePattern.of("..adapters..")));
+        layers.put(Layer.INFRASTRUCTURE, List.of(PackagePattern.of("..infrastructure.."), PackagePattern.of("..infra..")));
+        layers.put(Layer.PRESENTATION, List.of(PackagePattern.of("..presentation.."), PackagePattern.of("..web..")));
+        return layers;
+    }
+
+    /** The layer of a package; the innermost declared layer wins when patterns overlap. */
+    public Optional<Layer> layerOf(String packageName) {
+        for (Layer layer : Layer.values()) {
+            for (PackagePattern pattern : layers.getOrDefault(layer, List.of())) {
+                if (pattern.matches(packageName)) {
+                    return Optional.of(layer);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isEnabled(String ruleId) {
+        return !OFF.equals(ruleSettings.get(ruleId));
+    }
+
+    /** The severity the config gives a rule, if it re-grades it. */
+    public Optional<Severity> severityOf(String ruleId) {
+        String setting = ruleSettings.get(ruleId);
+        return setting == null || setting.equals(OFF) || setting.equals("on") ? Optional.empty() : Optional.of(Severity.parse(setting));
+    }
+
+    public boolean isExcluded(String relativePath) {
+        return excludes.stream().anyMatch(g -> g.matches(relativePath));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tenet.rules.engine;
+
+/**
+ * A machine check bound to a rule by its id. Checks are stateless: what they learn about a file in
+ * phase one goes into the {@link ScanSink} (cached with the file); what needs the whole codebase is
+ * decided in phase two from the {@link Project}.
+ */
+public interface Check {
+
+    /** The id rules use in their {@code check:} front-matter key. */
+    String id();
+
+    /**
+     * A cheap whole-file precondition on the raw source text (e.g. does it mention
+     * {@code KafkaListener} at all); when it answers false, {@link #scan} is skipped for that file.
+     *
+     * @param source the file's text
+     * @return whether {@link #scan} may find something
+     */
+    default boolean appliesTo(String source) {
+        return true;
+    }
+
+    /**
+     * Phase one: inspect one parsed file. Must depend on nothing but the file itself, since its
+     * output is cached by the file's content.
+     *
+     * @param file the parsed file
+     * @param sink where hits and facts go
+     */
+    default void scan(JavaFile file, ScanSink sink) {
+    }
+
+    /**
+     * Phase two: report what needs the whole codebase (layers, call graph, beans in other files).
+     *
+     * @param project every file's model, the call graph and the configuration
+     * @param sink    where hits go
+     */
+    default void finish(Project project, HitSink sink) {
+    }
+}

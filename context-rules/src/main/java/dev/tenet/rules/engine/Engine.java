@@ -1,0 +1,188 @@
+package dev.tenet.rules.engine;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.cache.ScanCache;
+import dev.tenet.rules.catalog.RuleCatalog;
+import dev.tenet.rules.config.TenetConfig;
+import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.model.Fact;
+import dev.tenet.rules.model.FileModel;
+import dev.tenet.rules.model.Hit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks a tree: parses each Java file once, runs every enabled check's phase one over that one
+ * tree (in parallel across files, trees dropped right after), then runs phase two over the models
+ * of the whole codebase, and turns hits into findings.
+ */
+public final class Engine {
+
+    /** Progress of phase one: files done out of the total. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total);
+
+        Progress NONE = (done, total) -> { };
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param findings     findings after configuration and suppressions, sorted by file and line
+     * @param filesChecked number of Java files
+     * @param fromCache    how many of them came from the scan cache
+     * @param files        every file's model
+     */
+    public record Result(List<Finding> findings, int filesChecked, int fromCache, List<FileModel> files) {
+    }
+
+    private final RuleCatalog catalog;
+    private final List<Check> checks;
+    private final int parallelism;
+
+    public Engine(RuleCatalog catalog, List<Check> checks, int parallelism) {
+        this.catalog = catalog;
+        this.checks = List.copyOf(checks);
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    public Engine(RuleCatalog catalog, List<Check> checks) {
+        this(catalog, checks, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param root     the directory (or single file) to check
+     * @param config   the repository's configuration
+     * @param cache    where phase-one results are kept between runs
+     * @param progress told as files are done
+     */
+    public Result check(Path root, TenetConfig config, ScanCache cache, Progress progress) {
+        Path base = root.toAbsolutePath().normalize();
+        Path displayRoot = java.nio.file.Files.isRegularFile(base) ? base.getParent() : base;
+        SourceTree tree = SourceTree.scan(base, config);
+        List<Path> javaFiles = tree.javaFiles();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger cached = new AtomicInteger();
+        String salt = BuildInfo.version() + "|" + BuildInfo.build() + "|" + String.join(",", checks.stream().map(Check::id).toList());
+
+        List<FileModel> models = runParallel(() -> javaFiles.parallelStream().map(file -> {
+            FileModel model = scanFile(displayRoot, file, cache, salt, cached);
+            progress.update(done.incrementAndGet(), javaFiles.size());
+            return model;
+        }).toList());
+
+        List<PropertyEntry> properties = new ArrayList<>();
+        for (Path file : tree.propertyFiles()) {
+            properties.addAll(PropertyReader.read(displayRoot, file));
+        }
+        Project project = new Project(config, models, properties);
+        LayerValidator.validate(project);
+
+        FindingFactory factory = new FindingFactory(catalog, config, models);
+        List<Hit> hits = new ArrayList<>();
+        for (FileModel model : models) {
+            hits.addAll(model.hits());
+        }
+        for (Check check : checks) {
+            if (factory.isEnabled(check.id())) {
+                check.finish(project, (file, start, end, message, fix, anchor) ->
+                        hits.add(new Hit(check.id(), file, start, end, message, fix, anchor)));
+            }
+        }
+        List<Finding> findings = factory.findings(hits);
+        return new Result(findings, javaFiles.size(), cached.get(), models);
+    }
+
+    private FileModel scanFile(Path root, Path file, ScanCache cache, String salt, AtomicInteger cached) {
+        String relative = SourceTree.relative(root, file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return FileModel.unparsable(relative, "cannot read file: " + e.getMessage(), 1);
+        }
+        String key = digest(salt, relative, bytes);
+        var hit = cache.get(key);
+        if (hit.isPresent()) {
+            cached.incrementAndGet();
+            return hit.get();
+        }
+        FileModel model = scan(relative, new String(bytes, StandardCharsets.UTF_8));
+        cache.put(key, model);
+        return model;
+    }
+
+    /** Phase one for one file's text: parse, extract the model, run every check's scan. */
+    public FileModel scan(String relativePath, String source) {
+        ParseResult<CompilationUnit> result = PARSER.get().parse(source);
+        if (!result.isSuccessful() || result.getResult().isEmpty()) {
+            Problem problem = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
+            String message = problem == null ? "the file does not parse" : problem.getMessage().lines().findFirst().orElse("");
+            int line = problem == null ? 1 : problem.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(1);
+            return FileModel.unparsable(relativePath, message, line);
+        }
+        JavaFile file = new JavaFile(relativePath, source, result.getResult().get());
+        List<Hit> hits = new ArrayList<>();
+        List<Fact> facts = new ArrayList<>();
+        for (Check check : checks) {
+            if (check.appliesTo(source)) {
+                check.scan(file, new ScanSink(check.id(), file, hits, facts));
+            }
+        }
+        return new FileModel(relativePath, file.packageName(), ModelExtractor.imports(file), ModelExtractor.types(file),
+                ModelExtractor.suppressions(file), hits, facts, null, 0);
+    }
+
+    private <T> T runParallel(java.util.concurrent.Callable<T> work) {
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            return pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("check interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TenetInputException input) {
+                throw input;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String digest(String salt, String path, byte[] content) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(path.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(content);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21).setStoreTokens(false)));
+}

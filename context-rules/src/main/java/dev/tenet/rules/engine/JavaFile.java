@@ -1,0 +1,240 @@
+package dev.tenet.rules.engine;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One parsed Java file as the checks see it in phase one: the tree plus name lookups that need no
+ * build — the declared type of a variable, field or parameter, and a type name through the imports.
+ */
+public final class JavaFile {
+    private final String path;
+    private final String source;
+    private final CompilationUnit unit;
+    private final Map<Node, Map<String, String>> localsByCallable = new IdentityHashMap<>();
+    private final Map<String, String> importsBySimpleName = new HashMap<>();
+    private String[] lines;
+
+    public JavaFile(String path, String source, CompilationUnit unit) {
+        this.path = path;
+        this.source = source;
+        this.unit = unit;
+        for (ImportDeclaration imp : unit.getImports()) {
+            if (!imp.isStatic() && !imp.isAsterisk()) {
+                String name = imp.getNameAsString();
+                importsBySimpleName.put(name.substring(name.lastIndexOf('.') + 1), name);
+            }
+        }
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public CompilationUnit unit() {
+        return unit;
+    }
+
+    public String packageName() {
+        return unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    }
+
+    /** The text of a 1-based line, or {@code ""} when out of range. */
+    public String line(int number) {
+        if (lines == null) {
+            lines = source.split("\n", -1);
+        }
+        return number >= 1 && number <= lines.length ? lines[number - 1] : "";
+    }
+
+    /** The fully qualified name an explicit import gives a simple type name, else the name itself. */
+    public String qualify(String typeName) {
+        if (typeName == null) {
+            return null;
+        }
+        int dot = typeName.indexOf('.');
+        String first = dot < 0 ? typeName : typeName.substring(0, dot);
+        String imported = importsBySimpleName.get(first);
+        if (imported == null) {
+            return typeName;
+        }
+        return dot < 0 ? imported : imported + typeName.substring(dot);
+    }
+
+    /** The simple (last) segment of a possibly qualified type name. */
+    public static String simpleName(String typeName) {
+        if (typeName == null) {
+            return null;
+        }
+        return typeName.substring(typeName.lastIndexOf('.') + 1);
+    }
+
+    /** A type as written, generics and array brackets removed: {@code Map.Entry}, {@code KafkaTemplate}. */
+    public static String erasure(Type type) {
+        if (type instanceof ClassOrInterfaceType cit) {
+            return cit.getNameWithScope();
+        }
+        if (type.isArrayType()) {
+            return erasure(type.asArrayType().getComponentType());
+        }
+        return type.asString();
+    }
+
+    /**
+     * The declared type (as written) of the receiver of a call, or {@code null} when it cannot be
+     * told from the file alone: a local variable, parameter or field; the enclosing type for
+     * {@code this}; a type name for a static call.
+     */
+    public String typeOf(Expression expression) {
+        if (expression == null) {
+            return null;
+        }
+        if (expression instanceof ThisExpr) {
+            return enclosingType(expression).map(TypeDeclaration::getNameAsString).orElse(null);
+        }
+        if (expression instanceof NameExpr name) {
+            String variable = name.getNameAsString();
+            String local = localsOf(expression).get(variable);
+            if (local != null) {
+                return local;
+            }
+            String field = fieldType(expression, variable);
+            if (field != null) {
+                return field;
+            }
+            return Character.isUpperCase(variable.charAt(0)) ? variable : null;
+        }
+        if (expression instanceof FieldAccessExpr access) {
+            if (access.getScope() instanceof ThisExpr) {
+                return fieldType(expression, access.getNameAsString());
+            }
+            String scope = access.getScope().toString();
+            if (Character.isUpperCase(access.getNameAsString().charAt(0)) && looksLikeQualifiedName(scope)) {
+                return scope + "." + access.getNameAsString();
+            }
+            return null;
+        }
+        if (expression instanceof ObjectCreationExpr creation) {
+            return erasure(creation.getType());
+        }
+        return null;
+    }
+
+    /** The innermost expression of a call chain: {@code a} in {@code a.b().c()}. */
+    public static Expression chainRoot(MethodCallExpr call) {
+        Expression current = call;
+        while (current instanceof MethodCallExpr mce && mce.getScope().isPresent()) {
+            current = mce.getScope().get();
+        }
+        return current;
+    }
+
+    /** The method names of a call chain from its root outwards: {@code [get, uri, retrieve]}. */
+    public static List<String> chainNames(MethodCallExpr call) {
+        List<String> names = new ArrayList<>();
+        Expression current = call;
+        while (current instanceof MethodCallExpr mce) {
+            names.add(0, mce.getNameAsString());
+            current = mce.getScope().orElse(null);
+        }
+        return names;
+    }
+
+    public Optional<TypeDeclaration<?>> enclosingType(Node node) {
+        Optional<Node> current = node.getParentNode();
+        while (current.isPresent()) {
+            if (current.get() instanceof TypeDeclaration<?> type) {
+                return Optional.of(type);
+            }
+            current = current.get().getParentNode();
+        }
+        return Optional.empty();
+    }
+
+    /** {@code Type#method} (or {@code Type}) around a node, for anchors and facts. */
+    public String ownerOf(Node node) {
+        String type = enclosingType(node).map(TypeDeclaration::getNameAsString).orElse("");
+        Optional<CallableDeclaration> callable = node.findAncestor(CallableDeclaration.class);
+        return callable.map(c -> type + "#" + c.getNameAsString()).orElse(type);
+    }
+
+    private Map<String, String> localsOf(Node node) {
+        Node scope = node.findAncestor(BodyDeclaration.class).map(n -> (Node) n).orElse(unit);
+        return localsByCallable.computeIfAbsent(scope, JavaFile::collectLocals);
+    }
+
+    private static Map<String, String> collectLocals(Node scope) {
+        Map<String, String> locals = new HashMap<>();
+        for (Parameter parameter : scope.findAll(Parameter.class)) {
+            if (!parameter.getType().isUnknownType()) {
+                locals.put(parameter.getNameAsString(), erasure(parameter.getType()));
+            }
+        }
+        for (VariableDeclarator variable : scope.findAll(VariableDeclarator.class)) {
+            if (variable.getParentNode().filter(p -> p instanceof FieldDeclaration).isPresent() && variable.getParentNode().get() == scope) {
+                continue;
+            }
+            Type type = variable.getType();
+            if (type.isVarType()) {
+                variable.getInitializer().filter(Expression::isObjectCreationExpr)
+                        .ifPresent(init -> locals.put(variable.getNameAsString(), erasure(init.asObjectCreationExpr().getType())));
+            } else {
+                locals.put(variable.getNameAsString(), erasure(type));
+            }
+        }
+        return locals;
+    }
+
+    private String fieldType(Node from, String name) {
+        Optional<TypeDeclaration<?>> type = enclosingType(from);
+        while (type.isPresent()) {
+            TypeDeclaration<?> declaration = type.get();
+            for (FieldDeclaration field : declaration.getFields()) {
+                for (VariableDeclarator variable : field.getVariables()) {
+                    if (variable.getNameAsString().equals(name)) {
+                        return erasure(variable.getType());
+                    }
+                }
+            }
+            if (declaration instanceof RecordDeclaration record) {
+                for (Parameter component : record.getParameters()) {
+                    if (component.getNameAsString().equals(name)) {
+                        return erasure(component.getType());
+                    }
+                }
+            }
+            type = enclosingType(declaration);
+        }
+        return null;
+    }
+
+    private static boolean looksLikeQualifiedName(String text) {
+        return text.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
+    }
+}

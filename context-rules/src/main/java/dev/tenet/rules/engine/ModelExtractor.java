@@ -1,0 +1,199 @@
+package dev.tenet.rules.engine;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.tenet.rules.model.AnnotationRef;
+import dev.tenet.rules.model.CallRef;
+import dev.tenet.rules.model.EffectRef;
+import dev.tenet.rules.model.ImportRef;
+import dev.tenet.rules.model.MethodModel;
+import dev.tenet.rules.model.Suppression;
+import dev.tenet.rules.model.TypeModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns one parsed file into the declarations, calls, effects and suppressions the engine keeps. */
+final class ModelExtractor {
+    private static final String SUPPRESS_PREFIX = "tenet:";
+    private static final Pattern IGNORE_COMMENT = Pattern.compile("tenet:ignore\\s+([\\w.,\\s-]+?)\\s*(?:--.*)?$");
+
+    private ModelExtractor() {
+    }
+
+    static List<ImportRef> imports(JavaFile file) {
+        return file.unit().getImports().stream()
+                .map(i -> new ImportRef(i.getNameAsString(), i.isStatic(), i.isAsterisk(), line(i)))
+                .toList();
+    }
+
+    static List<TypeModel> types(JavaFile file) {
+        List<TypeModel> types = new ArrayList<>();
+        for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            type.getFullyQualifiedName().ifPresent(fqn -> types.add(type(file, type, fqn)));
+        }
+        return types;
+    }
+
+    static List<Suppression> suppressions(JavaFile file) {
+        List<Suppression> suppressions = new ArrayList<>();
+        for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class,
+                a -> a.getNameAsString().endsWith("SuppressWarnings"))) {
+            Node target = annotation.getParentNode().orElse(annotation);
+            int start = line(target);
+            int end = target.getEnd().map(p -> p.line).orElse(start);
+            for (String value : annotationValues(annotation)) {
+                if (value.startsWith(SUPPRESS_PREFIX)) {
+                    suppressions.add(new Suppression(value.substring(SUPPRESS_PREFIX.length()), start, end, line(annotation)));
+                }
+            }
+        }
+        for (Comment comment : file.unit().getAllContainedComments()) {
+            Matcher matcher = IGNORE_COMMENT.matcher(comment.getContent().strip());
+            if (matcher.find()) {
+                int line = line(comment);
+                for (String rule : matcher.group(1).split("[,\\s]+")) {
+                    if (!rule.isBlank()) {
+                        suppressions.add(new Suppression(rule.strip(), line, line + 1, line));
+                    }
+                }
+            }
+        }
+        return suppressions;
+    }
+
+    private static TypeModel type(JavaFile file, TypeDeclaration<?> type, String fqn) {
+        List<String> supertypes = new ArrayList<>();
+        String kind = "class";
+        if (type instanceof ClassOrInterfaceDeclaration c) {
+            kind = c.isInterface() ? "interface" : "class";
+            c.getExtendedTypes().forEach(t -> supertypes.add(t.getNameWithScope()));
+            c.getImplementedTypes().forEach(t -> supertypes.add(t.getNameWithScope()));
+        } else if (type instanceof EnumDeclaration e) {
+            kind = "enum";
+            e.getImplementedTypes().forEach(t -> supertypes.add(t.getNameWithScope()));
+        } else if (type instanceof RecordDeclaration r) {
+            kind = "record";
+            r.getImplementedTypes().forEach(t -> supertypes.add(t.getNameWithScope()));
+        } else if (type.isAnnotationDeclaration()) {
+            kind = "annotation";
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FieldDeclaration field : type.getFields()) {
+            for (VariableDeclarator variable : field.getVariables()) {
+                fields.put(variable.getNameAsString(), JavaFile.erasure(variable.getType()));
+            }
+        }
+        if (type instanceof RecordDeclaration record) {
+            for (Parameter component : record.getParameters()) {
+                fields.put(component.getNameAsString(), JavaFile.erasure(component.getType()));
+            }
+        }
+        List<MethodModel> methods = new ArrayList<>();
+        for (MethodDeclaration method : type.getMethods()) {
+            methods.add(method(file, method, method.getType().asString()));
+        }
+        for (ConstructorDeclaration constructor : type.getConstructors()) {
+            methods.add(method(file, constructor, "void"));
+        }
+        return new TypeModel(fqn, type.getNameAsString(), kind, annotations(type), supertypes, fields, methods,
+                line(type), type.getEnd().map(p -> p.line).orElse(line(type)));
+    }
+
+    private static MethodModel method(JavaFile file, CallableDeclaration<?> callable, String returnType) {
+        List<CallRef> calls = new ArrayList<>();
+        List<EffectRef> effects = new ArrayList<>();
+        String owner = callable.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
+        for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
+            String receiverType = call.getScope().map(file::typeOf).orElse(owner);
+            String receiverText = call.getScope().map(Expression::toString).orElse("");
+            calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call)));
+            if (isOutermostOfChain(call)) {
+                effects.addAll(EffectClassifier.classify(file, call));
+            }
+        }
+        for (MethodReferenceExpr reference : callable.findAll(MethodReferenceExpr.class)) {
+            Expression scope = reference.getScope();
+            String receiverType = scope.isThisExpr() ? owner
+                    : scope instanceof TypeExpr t ? JavaFile.erasure(t.getType()) : file.typeOf(scope);
+            calls.add(new CallRef(receiverType, scope.toString(), reference.getIdentifier(), -1, line(reference)));
+        }
+        effects.addAll(EffectClassifier.retryLoops(callable));
+        List<String> parameterTypes = callable.getParameters().stream().map(p -> JavaFile.erasure(p.getType())).toList();
+        int start = callable.getName().getBegin().map(p -> p.line).orElse(line(callable));
+        return new MethodModel(callable instanceof ConstructorDeclaration ? "<init>" : callable.getNameAsString(),
+                parameterTypes, returnType, annotations(callable), start,
+                callable.getEnd().map(p -> p.line).orElse(start), calls, effects);
+    }
+
+    private static boolean isOutermostOfChain(MethodCallExpr call) {
+        return call.getParentNode()
+                .filter(p -> p instanceof MethodCallExpr parent && parent.getScope().filter(s -> s == call).isPresent())
+                .isEmpty();
+    }
+
+    static List<AnnotationRef> annotations(NodeWithAnnotations<?> node) {
+        List<AnnotationRef> refs = new ArrayList<>();
+        for (AnnotationExpr annotation : node.getAnnotations()) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (annotation instanceof SingleMemberAnnotationExpr single) {
+                attributes.put("value", single.getMemberValue().toString());
+            } else if (annotation instanceof NormalAnnotationExpr normal) {
+                normal.getPairs().forEach(p -> attributes.put(p.getNameAsString(), p.getValue().toString()));
+            }
+            refs.add(new AnnotationRef(annotation.getNameAsString(), attributes, line(annotation)));
+        }
+        return refs;
+    }
+
+    private static List<String> annotationValues(AnnotationExpr annotation) {
+        List<String> values = new ArrayList<>();
+        Expression value = annotation instanceof SingleMemberAnnotationExpr single ? single.getMemberValue()
+                : annotation instanceof NormalAnnotationExpr normal
+                ? normal.getPairs().stream().filter(p -> p.getNameAsString().equals("value")).map(p -> p.getValue()).findFirst().orElse(null)
+                : null;
+        if (value == null) {
+            return values;
+        }
+        NodeList<Expression> items = value instanceof ArrayInitializerExpr array ? array.getValues() : new NodeList<>(value);
+        for (Expression item : items) {
+            if (item instanceof StringLiteralExpr literal) {
+                values.add(literal.getValue());
+            }
+        }
+        return values;
+    }
+
+    static int line(Node node) {
+        return node.getBegin().map(p -> p.line).orElse(1);
+    }
+
+    static String typeName(ClassOrInterfaceType type) {
+        return type.getNameWithScope();
+    }
+}

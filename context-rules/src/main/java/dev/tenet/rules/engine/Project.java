@@ -1,0 +1,203 @@
+package dev.tenet.rules.engine;
+
+import dev.tenet.rules.config.Layer;
+import dev.tenet.rules.config.TenetConfig;
+import dev.tenet.rules.model.Fact;
+import dev.tenet.rules.model.FileModel;
+import dev.tenet.rules.model.ImportRef;
+import dev.tenet.rules.model.MethodModel;
+import dev.tenet.rules.model.TypeModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole codebase as phase-two checks see it: every file's model, an index of the codebase's own
+ * types (names resolved through each file's imports and package, no build needed), the call graph,
+ * Spring properties and the configuration.
+ */
+public final class Project {
+    /** A type with the file it is declared in. */
+    public record TypeEntry(FileModel file, TypeModel type) {
+    }
+
+    /** A method with its type and file. */
+    public record MethodEntry(FileModel file, TypeModel type, MethodModel method) {
+        /** {@code Type#method}, for messages and anchors. */
+        public String label() {
+            return type.simpleName() + "#" + method.name();
+        }
+    }
+
+    /** A fact with the file it was found in. */
+    public record FactEntry(FileModel file, Fact fact) {
+    }
+
+    private final TenetConfig config;
+    private final List<FileModel> files;
+    private final List<PropertyEntry> properties;
+    private final Map<String, TypeEntry> typesByFqn = new HashMap<>();
+    private final Map<String, List<MethodEntry>> methodsByType = new HashMap<>();
+    private final List<MethodEntry> methods = new ArrayList<>();
+    private CallGraph callGraph;
+
+    public Project(TenetConfig config, List<FileModel> files, List<PropertyEntry> properties) {
+        this.config = config;
+        this.files = List.copyOf(files);
+        this.properties = List.copyOf(properties);
+        for (FileModel file : files) {
+            for (TypeModel type : file.types()) {
+                typesByFqn.put(type.fqn(), new TypeEntry(file, type));
+                List<MethodEntry> own = new ArrayList<>();
+                for (MethodModel method : type.methods()) {
+                    MethodEntry entry = new MethodEntry(file, type, method);
+                    own.add(entry);
+                    methods.add(entry);
+                }
+                methodsByType.put(type.fqn(), own);
+            }
+        }
+    }
+
+    public TenetConfig config() {
+        return config;
+    }
+
+    public List<FileModel> files() {
+        return files;
+    }
+
+    public List<PropertyEntry> properties() {
+        return properties;
+    }
+
+    public List<MethodEntry> methods() {
+        return methods;
+    }
+
+    public List<TypeEntry> types() {
+        return List.copyOf(typesByFqn.values());
+    }
+
+    public Optional<TypeEntry> type(String fqn) {
+        return Optional.ofNullable(typesByFqn.get(fqn));
+    }
+
+    public List<MethodEntry> methodsOf(TypeModel type) {
+        return methodsByType.getOrDefault(type.fqn(), List.of());
+    }
+
+    /** Facts recorded by one check in phase one. */
+    public List<FactEntry> facts(String checkId) {
+        List<FactEntry> facts = new ArrayList<>();
+        for (FileModel file : files) {
+            for (Fact fact : file.facts()) {
+                if (fact.checkId().equals(checkId)) {
+                    facts.add(new FactEntry(file, fact));
+                }
+            }
+        }
+        return facts;
+    }
+
+    /**
+     * Resolves a type name as written in {@code from} to one of the codebase's own types: explicit
+     * import, a type of the same file or package, a wildcard import, or an already qualified name.
+     */
+    public Optional<TypeEntry> resolve(FileModel from, String writtenName) {
+        if (writtenName == null || writtenName.isEmpty()) {
+            return Optional.empty();
+        }
+        TypeEntry direct = typesByFqn.get(writtenName);
+        if (direct != null && writtenName.contains(".")) {
+            return Optional.of(direct);
+        }
+        int dot = writtenName.indexOf('.');
+        String first = dot < 0 ? writtenName : writtenName.substring(0, dot);
+        String rest = dot < 0 ? "" : writtenName.substring(dot);
+        Optional<String> imported = from.importedAs(first);
+        if (imported.isPresent()) {
+            return Optional.ofNullable(typesByFqn.get(imported.get() + rest));
+        }
+        for (TypeModel own : from.types()) {
+            if (own.simpleName().equals(first)) {
+                return Optional.ofNullable(typesByFqn.get(own.fqn() + rest));
+            }
+        }
+        String samePackage = from.packageName().isEmpty() ? writtenName : from.packageName() + "." + writtenName;
+        if (typesByFqn.containsKey(samePackage)) {
+            return Optional.of(typesByFqn.get(samePackage));
+        }
+        for (ImportRef imp : from.imports()) {
+            if (imp.asterisk() && !imp.isStatic()) {
+                TypeEntry candidate = typesByFqn.get(imp.name() + "." + writtenName);
+                if (candidate != null) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The fully qualified name of a type as written in {@code from}: the codebase's own, or through the imports. */
+    public String qualify(FileModel from, String writtenName) {
+        return resolve(from, writtenName).map(e -> e.type().fqn())
+                .or(() -> from.importedAs(writtenName.contains(".") ? writtenName.substring(0, writtenName.indexOf('.')) : writtenName)
+                        .map(i -> writtenName.contains(".") ? i + writtenName.substring(writtenName.indexOf('.')) : i))
+                .orElse(writtenName);
+    }
+
+    /** True when {@code type} is, or extends/implements (transitively, within the codebase), a type whose simple name is one of {@code names}. */
+    public boolean isSubtypeOf(TypeEntry type, java.util.Set<String> names) {
+        return isSubtypeOf(type, names, 0);
+    }
+
+    private boolean isSubtypeOf(TypeEntry type, java.util.Set<String> names, int depth) {
+        if (names.contains(type.type().simpleName())) {
+            return true;
+        }
+        if (depth > 10) {
+            return false;
+        }
+        for (String supertype : type.type().supertypes()) {
+            if (names.contains(JavaFile.simpleName(supertype))) {
+                return true;
+            }
+            Optional<TypeEntry> resolved = resolve(type.file(), supertype);
+            if (resolved.isPresent() && isSubtypeOf(resolved.get(), names, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The codebase's types that extend or implement {@code type}, directly or not. */
+    public List<TypeEntry> subtypesOf(TypeEntry type) {
+        List<TypeEntry> result = new ArrayList<>();
+        for (TypeEntry candidate : typesByFqn.values()) {
+            if (candidate != type && candidate.type().supertypes().stream()
+                    .anyMatch(s -> resolve(candidate.file(), s).filter(r -> r.type().fqn().equals(type.type().fqn())).isPresent())) {
+                result.add(candidate);
+            }
+        }
+        return result;
+    }
+
+    public Optional<Layer> layerOf(FileModel file) {
+        return config.layerOf(file.packageName());
+    }
+
+    public Optional<Layer> layerOfPackage(String packageName) {
+        return config.layerOf(packageName);
+    }
+
+    /** The call graph over the codebase's own methods, built on first use. */
+    public synchronized CallGraph callGraph() {
+        if (callGraph == null) {
+            callGraph = new CallGraph(this);
+        }
+        return callGraph;
+    }
+}

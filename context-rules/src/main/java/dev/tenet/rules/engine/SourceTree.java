@@ -1,0 +1,108 @@
+package dev.tenet.rules.engine;
+
+import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.config.PathGlob;
+import dev.tenet.rules.config.TenetConfig;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The files of a tree that get checked: Java sources and Spring property files, minus build output and exclusions. */
+public final class SourceTree {
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "build", "out", "node_modules", ".git", ".gradle",
+            ".idea", ".mvn", ".tenet");
+    private static final Pattern PROPERTY_FILE = Pattern.compile("(application|bootstrap)[\\w-]*\\.(ya?ml|properties)");
+
+    private final List<Path> javaFiles;
+    private final List<Path> propertyFiles;
+
+    private SourceTree(List<Path> javaFiles, List<Path> propertyFiles) {
+        this.javaFiles = javaFiles;
+        this.propertyFiles = propertyFiles;
+    }
+
+    /**
+     * Lists the files under {@code root}. {@code root} may also be a single Java file.
+     *
+     * @throws TenetInputException when an exclusion of the config matches nothing (unless opted out)
+     */
+    public static SourceTree scan(Path root, TenetConfig config) {
+        List<Path> java = new ArrayList<>();
+        List<Path> properties = new ArrayList<>();
+        Set<PathGlob> usedExcludes = new HashSet<>();
+        if (Files.isRegularFile(root)) {
+            return new SourceTree(List.of(root), List.of());
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    boolean isJava = name.endsWith(".java");
+                    boolean isProperties = PROPERTY_FILE.matcher(name).matches();
+                    if (!isJava && !isProperties) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String relative = relative(root, file);
+                    for (PathGlob exclude : config.excludes()) {
+                        if (exclude.matches(relative)) {
+                            usedExcludes.add(exclude);
+                            return FileVisitResult.CONTINUE;
+                        }
+                    }
+                    (isJava ? java : properties).add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new TenetInputException(root.toString(), 0, "cannot list files: " + e.getMessage());
+        }
+        if (!config.allowEmptyExcludes()) {
+            for (PathGlob exclude : config.excludes()) {
+                if (!usedExcludes.contains(exclude)) {
+                    throw new TenetInputException(config.file(), 0, "exclusion '" + exclude
+                            + "' matches no file; fix the pattern or set 'allowEmptyExcludes: true'");
+                }
+            }
+        }
+        java.sort(null);
+        properties.sort(null);
+        return new SourceTree(List.copyOf(java), List.copyOf(properties));
+    }
+
+    public List<Path> javaFiles() {
+        return javaFiles;
+    }
+
+    public List<Path> propertyFiles() {
+        return propertyFiles;
+    }
+
+    public static String relative(Path root, Path file) {
+        if (root.equals(file)) {
+            return file.getFileName().toString();
+        }
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

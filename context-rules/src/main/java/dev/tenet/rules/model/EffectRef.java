@@ -1,0 +1,11 @@
+package dev.tenet.rules.model;
+
+/**
+ * One occurrence of an {@link Effect} in a method.
+ *
+ * @param effect what happens
+ * @param line   where
+ * @param detail short source text that shows it (e.g. {@code kafkaTemplate.send}), for messages and fingerprints
+ */
+public record EffectRef(Effect effect, int line, String detail) {
+}

@@ -1,0 +1,50 @@
+package dev.tenet.rules.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the engine keeps of one Java file once its tree is dropped: the declarations, calls
+ * and effects the whole-codebase checks need, the suppressions, and the local checks' hits and facts.
+ * It is what the on-disk cache stores, keyed by the file's content.
+ *
+ * @param path         relative path with {@code /} separators
+ * @param packageName  the package ({@code ""} for the default package)
+ * @param imports      import declarations
+ * @param types        declared types, nested ones included
+ * @param suppressions in-code suppressions
+ * @param hits         findings of the single-file checks
+ * @param facts        facts recorded for phase two
+ * @param parseError   the parser's message when the file does not parse (then the rest is empty)
+ * @param parseErrorLine the line of the parse error
+ */
+public record FileModel(String path, String packageName, List<ImportRef> imports, List<TypeModel> types,
+                        List<Suppression> suppressions, List<Hit> hits, List<Fact> facts,
+                        String parseError, int parseErrorLine) {
+    public FileModel {
+        imports = List.copyOf(imports);
+        types = List.copyOf(types);
+        suppressions = List.copyOf(suppressions);
+        hits = List.copyOf(hits);
+        facts = List.copyOf(facts);
+    }
+
+    public static FileModel unparsable(String path, String message, int line) {
+        return new FileModel(path, "", List.of(), List.of(), List.of(), List.of(), List.of(), message, Math.max(1, line));
+    }
+
+    public boolean parsed() {
+        return parseError == null;
+    }
+
+    /** The FQN an explicit single-type import gives to {@code simpleName}, if any. */
+    public Optional<String> importedAs(String simpleName) {
+        for (ImportRef imp : imports) {
+            if (!imp.isStatic() && !imp.asterisk()
+                    && (imp.name().endsWith("." + simpleName) || imp.name().equals(simpleName))) {
+                return Optional.of(imp.name());
+            }
+        }
+        return Optional.empty();
+    }
+}

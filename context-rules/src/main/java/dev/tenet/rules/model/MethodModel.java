@@ -1,0 +1,38 @@
+package dev.tenet.rules.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the engine keeps of one method or constructor after the tree is gone.
+ *
+ * @param name           method name ({@code <init>} for a constructor)
+ * @param parameterTypes parameter types as written (erasure, e.g. {@code ConsumerRecord})
+ * @param returnType     the return type as written, generics included ({@code ResponseEntity<Order>})
+ * @param annotations    annotations on the method
+ * @param startLine      first line of the declaration (annotations excluded)
+ * @param endLine        last line
+ * @param calls          calls made in the body, lambdas included
+ * @param effects        effects told from framework calls in the body
+ */
+public record MethodModel(String name, List<String> parameterTypes, String returnType, List<AnnotationRef> annotations,
+                          int startLine, int endLine, List<CallRef> calls, List<EffectRef> effects) {
+    public MethodModel {
+        parameterTypes = List.copyOf(parameterTypes);
+        annotations = List.copyOf(annotations);
+        calls = List.copyOf(calls);
+        effects = List.copyOf(effects);
+    }
+
+    public boolean hasAnnotation(String simpleName) {
+        return annotation(simpleName).isPresent();
+    }
+
+    public Optional<AnnotationRef> annotation(String simpleName) {
+        return annotations.stream().filter(a -> a.simpleName().equals(simpleName)).findFirst();
+    }
+
+    public boolean has(Effect effect) {
+        return effects.stream().anyMatch(e -> e.effect() == effect);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tenet.rules.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the engine keeps of one declared type (top-level or nested).
+ *
+ * @param fqn         fully qualified name ({@code com.acme.Order.Line} for a nested type)
+ * @param simpleName  the name as declared
+ * @param kind        {@code class}, {@code interface}, {@code enum}, {@code record} or {@code annotation}
+ * @param annotations annotations on the type
+ * @param supertypes  extended and implemented types as written, generics removed
+ * @param fields      field (and record component) name to its type as written, generics removed
+ * @param methods     methods and constructors
+ * @param startLine   first line of the declaration
+ * @param endLine     last line
+ */
+public record TypeModel(String fqn, String simpleName, String kind, List<AnnotationRef> annotations,
+                        List<String> supertypes, Map<String, String> fields, List<MethodModel> methods,
+                        int startLine, int endLine) {
+    public TypeModel {
+        annotations = List.copyOf(annotations);
+        supertypes = List.copyOf(supertypes);
+        fields = Map.copyOf(fields);
+        methods = List.copyOf(methods);
+    }
+
+    public boolean hasAnnotation(String simpleName) {
+        return annotation(simpleName).isPresent();
+    }
+
+    public Optional<AnnotationRef> annotation(String simpleName) {
+        return annotations.stream().filter(a -> a.simpleName().equals(simpleName)).findFirst();
+    }
+
+    public String packageName() {
+        int dot = fqn.lastIndexOf('.');
+        return dot < 0 ? "" : fqn.substring(0, dot);
+    }
+}
