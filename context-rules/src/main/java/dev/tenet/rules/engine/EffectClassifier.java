@@ -48,8 +48,10 @@ public final class EffectClassifier {
             "ForkJoinPool");
     static final Set<String> EXECUTOR_METHODS = Set.of("submit", "execute", "schedule", "invokeAll", "invokeAny",
             "scheduleAtFixedRate", "scheduleWithFixedDelay", "submitCompletable");
-    private static final Pattern DEDUP_NAME = Pattern.compile("(?i).*(processed|dedup|idempot|duplicate|eventid|alreadyhandled|seenevent).*");
-    private static final Pattern DEDUP_SQL = Pattern.compile("(?is).*(processed_event|on\\s+conflict|on\\s+duplicate\\s+key|insert\\s+ignore|idempot).*");
+    private static final Pattern DEDUP_NAME = Pattern.compile(
+            "(?i).*(processed|dedup|idempot|duplicate|alreadyhandled|seenevent).*|(?i)(exists|find|count|insert|save|mark|record|claim|try)\\w*eventid\\w*");
+    private static final Pattern DEDUP_SQL = Pattern.compile(
+            "(?is).*(processed_event|on\\s+conflict[^;]*do\\s+nothing|insert\\s+ignore|idempot|dedup).*");
     private static final Pattern RETRY_CONDITION = Pattern.compile("(?i).*(attempt|retr|tries|true).*");
 
     private EffectClassifier() {
@@ -61,7 +63,7 @@ public final class EffectClassifier {
         Expression root = JavaFile.chainRoot(call);
         List<String> chain = JavaFile.chainNames(call);
         String rootType = JavaFile.simpleName(file.typeOf(root));
-        String rootText = root == call ? "" : root.toString();
+        String rootText = root == call ? "" : JavaFile.shortText(root);
         String first = chain.get(0);
         int line = call.getBegin().map(p -> p.line).orElse(1);
         String detail = (rootText.isEmpty() ? "" : rootText + ".") + String.join("().", chain) + "()";
@@ -121,7 +123,7 @@ public final class EffectClassifier {
             effects.add(new EffectRef(Effect.CIRCUIT_BREAKER, line, detail));
         }
         if (chain.stream().anyMatch(n -> DEDUP_NAME.matcher(n).matches()) || DEDUP_NAME.matcher(rootText).matches()
-                || hasDedupSql(call)) {
+                || hasDedupSql(file, call)) {
             effects.add(new EffectRef(Effect.DEDUP_GUARD, line, detail));
         }
         return effects;
@@ -153,21 +155,32 @@ public final class EffectClassifier {
         if (type.equals("Thread") && last.equals("sleep") && chain.size() == 1) {
             return true;
         }
-        if (last.equals("sleep") && (type.equals("TimeUnit") || root.toString().startsWith("TimeUnit."))) {
+        if (last.equals("sleep") && (type.equals("TimeUnit") || JavaFile.shortText(root).startsWith("TimeUnit."))) {
             return true;
         }
         return type.equals("LockSupport") && last.startsWith("park")
                 || root instanceof NameExpr n && n.getNameAsString().equals("Thread") && last.equals("sleep");
     }
 
-    private static boolean hasDedupSql(MethodCallExpr call) {
+    private static boolean hasDedupSql(JavaFile file, MethodCallExpr call) {
         for (Expression argument : call.getArguments()) {
             String text = argument instanceof StringLiteralExpr s ? s.getValue()
-                    : argument instanceof TextBlockLiteralExpr t ? t.getValue() : null;
+                    : argument instanceof TextBlockLiteralExpr t ? t.getValue()
+                    : argument instanceof NameExpr n ? constantText(file, n) : null;
             if (text != null && DEDUP_SQL.matcher(text).matches()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The text of a same-type constant initialised with a literal (SQL is usually kept in one). */
+    private static String constantText(JavaFile file, NameExpr name) {
+        return file.enclosingType(name).flatMap(type -> type.getFieldByName(name.getNameAsString()))
+                .flatMap(field -> field.getVariables().stream().filter(v -> v.getNameAsString().equals(name.getNameAsString())).findFirst())
+                .flatMap(variable -> variable.getInitializer())
+                .map(init -> init instanceof StringLiteralExpr s ? s.getValue()
+                        : init instanceof TextBlockLiteralExpr t ? t.getValue() : null)
+                .orElse(null);
     }
 }

@@ -2,7 +2,6 @@ package dev.tenet.rules.engine;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.tenet.rules.TenetInputException;
@@ -183,6 +182,5 @@ public final class Engine {
         }
     }
 
-    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21).setStoreTokens(false)));
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(JavaParsers::create);
 }

@@ -134,8 +134,8 @@ public final class JavaFile {
             if (access.getScope() instanceof ThisExpr) {
                 return fieldType(expression, access.getNameAsString());
             }
-            String scope = access.getScope().toString();
-            if (Character.isUpperCase(access.getNameAsString().charAt(0)) && looksLikeQualifiedName(scope)) {
+            String scope = shortText(access.getScope());
+            if (!scope.isEmpty() && Character.isUpperCase(access.getNameAsString().charAt(0)) && looksLikeQualifiedName(scope)) {
                 return scope + "." + access.getNameAsString();
             }
             return null;
@@ -144,6 +144,30 @@ public final class JavaFile {
             return erasure(creation.getType());
         }
         return null;
+    }
+
+    /**
+     * Short source text of a receiver: names, field accesses and {@code this} as written; anything
+     * bigger (a call chain, a lambda) as {@code ""}, so no large subtree is ever printed.
+     */
+    public static String shortText(Expression expression) {
+        if (expression == null) {
+            return "";
+        }
+        if (expression instanceof NameExpr || expression instanceof ThisExpr
+                || expression instanceof FieldAccessExpr access && isSimpleAccess(access)) {
+            return expression.toString();
+        }
+        if (expression instanceof ObjectCreationExpr creation) {
+            return "new " + erasure(creation.getType());
+        }
+        return "";
+    }
+
+    private static boolean isSimpleAccess(FieldAccessExpr access) {
+        Expression scope = access.getScope();
+        return scope instanceof NameExpr || scope instanceof ThisExpr
+                || scope instanceof FieldAccessExpr inner && isSimpleAccess(inner);
     }
 
     /** The innermost expression of a call chain: {@code a} in {@code a.b().c()}. */

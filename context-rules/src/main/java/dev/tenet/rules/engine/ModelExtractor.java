@@ -130,8 +130,8 @@ final class ModelExtractor {
         List<EffectRef> effects = new ArrayList<>();
         String owner = callable.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
         for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
-            String receiverType = call.getScope().map(file::typeOf).orElse(owner);
-            String receiverText = call.getScope().map(Expression::toString).orElse("");
+            String receiverType = call.getScope().isPresent() ? file.typeOf(call.getScope().get()) : owner;
+            String receiverText = call.getScope().map(JavaFile::shortText).orElse("");
             calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call)));
             if (isOutermostOfChain(call)) {
                 effects.addAll(EffectClassifier.classify(file, call));
@@ -141,7 +141,7 @@ final class ModelExtractor {
             Expression scope = reference.getScope();
             String receiverType = scope.isThisExpr() ? owner
                     : scope instanceof TypeExpr t ? JavaFile.erasure(t.getType()) : file.typeOf(scope);
-            calls.add(new CallRef(receiverType, scope.toString(), reference.getIdentifier(), -1, line(reference)));
+            calls.add(new CallRef(receiverType, JavaFile.shortText(scope), reference.getIdentifier(), -1, line(reference)));
         }
         effects.addAll(EffectClassifier.retryLoops(callable));
         List<String> parameterTypes = callable.getParameters().stream().map(p -> JavaFile.erasure(p.getType())).toList();

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /** The files of a tree that get checked: Java sources and Spring property files, minus build output and exclusions. */
 public final class SourceTree {
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "build", "out", "node_modules", ".git", ".gradle",
-            ".idea", ".mvn", ".tenet");
+    private static final Set<String> SKIPPED_ANYWHERE = Set.of("node_modules", ".git", ".gradle", ".idea", ".mvn", ".tenet");
+    /** Build output folders; skipped only outside source folders, where {@code out} or {@code build} may be packages. */
+    private static final Set<String> BUILD_OUTPUT = Set.of("target", "build", "out", "bin");
     private static final Pattern PROPERTY_FILE = Pattern.compile("(application|bootstrap)[\\w-]*\\.(ya?ml|properties)");
 
     private final List<Path> javaFiles;
@@ -45,7 +46,7 @@ public final class SourceTree {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())) {
+                    if (!dir.equals(root) && isSkipped(root.relativize(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -89,6 +90,22 @@ public final class SourceTree {
         java.sort(null);
         properties.sort(null);
         return new SourceTree(List.copyOf(java), List.copyOf(properties));
+    }
+
+    private static boolean isSkipped(Path relativeDir) {
+        String name = relativeDir.getFileName().toString();
+        if (SKIPPED_ANYWHERE.contains(name)) {
+            return true;
+        }
+        if (!BUILD_OUTPUT.contains(name)) {
+            return false;
+        }
+        for (Path segment : relativeDir) {
+            if (segment.toString().equals("src")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<Path> javaFiles() {

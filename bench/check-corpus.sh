@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmarks `tenet check` against its floor (javaparser parse-only) and PMD 7 on a large real corpus:
+# the sources jars of spring-core, spring-context (6.2.12) and kafka-clients (3.9.1) from Maven Central
+# (~2,970 files, ~558k lines). Every measurement is a whole cold JVM process; each is run RUNS times
+# (default 3) and the median wall time and the largest peak RSS are printed.
+#
+#   bench/check-corpus.sh            # all measurements
+#   RUNS=5 bench/check-corpus.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$PWD"
+work="$root/bench/work"
+corpus="$work/corpus"
+runs="${RUNS:-3}"
+mkdir -p "$work"
+
+./tenet --version >/dev/null   # builds the jar when needed
+jar="$root/cli/target/tenet.jar"
+
+if [ ! -d "$corpus" ]; then
+  echo "fetching the corpus (sources jars from Maven Central)..." >&2
+  mkdir -p "$corpus.tmp"
+  for gav in org.springframework:spring-core:6.2.12 org.springframework:spring-context:6.2.12 org.apache.kafka:kafka-clients:3.9.1; do
+    IFS=: read -r g a v <<<"$gav"
+    ./mvnw -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:get -Dartifact="$gav:jar:sources" -Dtransitive=false >&2
+    mkdir -p "$corpus.tmp/$a"
+    (cd "$corpus.tmp/$a" && unzip -q -o "$HOME/.m2/repository/${g//.//}/$a/$v/$a-$v-sources.jar")
+  done
+  mv "$corpus.tmp" "$corpus"
+fi
+files=$(find "$corpus" -name '*.java' | wc -l)
+lines=$(find "$corpus" -name '*.java' -exec cat {} + | wc -l)
+
+if [ ! -f "$work/pmd.classpath" ]; then
+  echo "resolving PMD 7.27.0..." >&2
+  ./mvnw -B -q -f bench/pmd/pom.xml org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+    -Dmdep.outputFile="$work/pmd.classpath" >&2
+fi
+
+java_opts=(-Xlog:disable -Xlog:all=warning:stderr)
+
+# measure NAME COMMAND... : runs the command $runs times, prints "NAME  median-seconds  max-RSS-MB"
+measure() {
+  local name="$1"; shift
+  local times=() rss=0
+  for _ in $(seq "$runs"); do
+    local out
+    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1) || true
+    times+=("${out% *}")
+    local kb="${out#* }"
+    [ "$kb" -gt "$rss" ] && rss="$kb"
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  printf '%-44s %8s s %8d MB   (runs: %s)\n' "$name" "$median" "$((rss / 1024))" "${times[*]}"
+}
+
+cache="$work/cache"
+echo "corpus: $files files, $lines lines; $(nproc) cores; $(java -version 2>&1 | head -n 1)"
+echo
+measure "parse-only (javaparser floor)" java "${java_opts[@]}" -cp "$jar" dev.tenet.rules.bench.ParseOnly "$corpus"
+measure "tenet check, all checks, no cache" java "${java_opts[@]}" -jar "$jar" check "$corpus" --no-cache --format json --fail-on never
+measure "tenet check, all checks, no cache, -Xmx1g" java "${java_opts[@]}" -Xmx1g -jar "$jar" check "$corpus" --no-cache --format json --fail-on never
+rm -rf "$cache"
+java "${java_opts[@]}" -jar "$jar" check "$corpus" --cache-dir "$cache" --format json --fail-on never >/dev/null
+victim=$(find "$corpus" -name '*.java' | sort | head -n 1)
+cp "$victim" "$work/victim.bak"
+measure "tenet check, warm cache, one file changed" bash -c \
+  'echo "// edited $RANDOM$RANDOM" >> "$0"; exec java -Xlog:disable -jar "$1" check "$2" --cache-dir "$3" --format json --fail-on never' \
+  "$victim" "$jar" "$corpus" "$cache"
+cp "$work/victim.bak" "$victim"
+measure "tenet --version (JVM start, for reference)" java "${java_opts[@]}" -jar "$jar" --version
+measure "pmd 7.27.0, 15 rules" java "${java_opts[@]}" -cp "$(cat "$work/pmd.classpath")" net.sourceforge.pmd.cli.PmdCli check \
+  --no-cache --no-progress -R bench/pmd/ruleset-15.xml -d "$corpus" -f text --no-fail-on-violation --no-fail-on-error

@@ -1,0 +1,75 @@
+package dev.tenet.cli;
+
+import dev.tenet.rules.Severity;
+import dev.tenet.rules.baseline.Baseline;
+import dev.tenet.rules.baseline.BaselineResult;
+import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.report.Report;
+import dev.tenet.rules.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tenet check [DIR]}: checks a tree against the rules in force and reports what is new. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Check a tree (default: the current directory) against the rules in force.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FINDINGS_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.INTERNAL_TEXT})
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Mixin
+    ReportOptions report;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
+            description = "Exit 1 when a finding is at or above this severity: error, warning, info or never. Default: ${DEFAULT-VALUE}.")
+    String failOn;
+
+    @Option(names = "--no-baseline", description = "Report every finding, ignoring .tenet/baseline.json.")
+    boolean noBaseline;
+
+    @Override
+    public Integer call() throws Exception {
+        Severity threshold = failThreshold();
+        ReportFormat format = report.format(spec);
+        EngineOptions.Run run = engine.run(spec.commandLine().getErr(), format == ReportFormat.TEXT && TerminalProgress.wanted());
+        List<Finding> findings = run.result().findings();
+        int baselined = 0;
+        Baseline baseline = noBaseline ? Baseline.empty() : Baseline.load(Baseline.fileIn(run.root()));
+        if (!baseline.isEmpty()) {
+            BaselineResult filtered = baseline.filter(findings);
+            findings = filtered.newFindings();
+            baselined = filtered.baselined();
+        }
+        Report result = Report.of(findings, run.catalog(), displayName(run.root()), run.result().filesChecked(), baselined);
+        report.write(spec, format, result);
+        boolean failing = threshold != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
+        return failing ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private Severity failThreshold() {
+        if (failOn.equalsIgnoreCase("never")) {
+            return null;
+        }
+        try {
+            return Severity.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid --fail-on '" + failOn + "' (expected error, warning, info or never)");
+        }
+    }
+
+    private String displayName(Path root) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return root.startsWith(cwd) && !root.equals(cwd) ? cwd.relativize(root).toString() : root.toString();
+    }
+}

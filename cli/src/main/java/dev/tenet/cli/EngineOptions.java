@@ -1,0 +1,56 @@
+package dev.tenet.cli;
+
+import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.cache.DiskScanCache;
+import dev.tenet.rules.cache.ScanCache;
+import dev.tenet.rules.catalog.RuleCatalog;
+import dev.tenet.rules.checks.BuiltinChecks;
+import dev.tenet.rules.config.ConfigLoader;
+import dev.tenet.rules.config.TenetConfig;
+import dev.tenet.rules.engine.Engine;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options shared by every command that runs the engine over a tree. */
+final class EngineOptions {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "Directory (or single Java file) to check. Default: the current directory.")
+    Path directory;
+
+    @Option(names = "--no-cache", description = "Do not read or write the scan cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Scan cache folder. Default: $TENET_CACHE_DIR, $XDG_CACHE_HOME/tenet or ~/.cache/tenet.")
+    Path cacheDir;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Parser threads. Default: the number of cores.")
+    Integer threads;
+
+    /** The root with its config and catalog, ready to run. */
+    record Run(Path root, TenetConfig config, RuleCatalog catalog, Engine.Result result) {
+    }
+
+    Run run(PrintWriter err, boolean showProgress) {
+        Path root = directory.toAbsolutePath().normalize();
+        if (!Files.exists(root)) {
+            throw new TenetInputException(directory.toString(), 0, "no such file or directory");
+        }
+        Path repository = Files.isDirectory(root) ? root : root.getParent();
+        TenetConfig config = ConfigLoader.load(repository);
+        RuleCatalog catalog = RuleCatalog.forRepository(repository);
+        ScanCache cache = noCache ? ScanCache.none() : new DiskScanCache(cacheDir != null ? cacheDir : DiskScanCache.defaultDirectory());
+        int parallelism = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (parallelism < 1) {
+            throw new TenetInputException("--threads must be at least 1");
+        }
+        Engine engine = new Engine(catalog, BuiltinChecks.all(), parallelism);
+        try (TerminalProgress progress = showProgress ? new TerminalProgress(err) : null) {
+            Engine.Result result = engine.check(root, config, cache, progress == null ? Engine.Progress.NONE : progress);
+            return new Run(repository, config, catalog, result);
+        }
+    }
+}

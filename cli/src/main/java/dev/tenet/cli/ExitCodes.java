@@ -1,0 +1,17 @@
+package dev.tenet.cli;
+
+/** The exit codes every subcommand uses, as documented in {@code --help}. */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int FINDINGS = 1;
+    static final int USAGE = 2;
+    static final int INTERNAL = 3;
+
+    static final String OK_TEXT = "0:Success: nothing at or above --fail-on.";
+    static final String FINDINGS_TEXT = "1:Findings at or above --fail-on.";
+    static final String USAGE_TEXT = "2:Usage or configuration error (bad option, rule file, config, baseline).";
+    static final String INTERNAL_TEXT = "3:Internal error (a bug in Tenet; please report it).";
+
+    private ExitCodes() {
+    }
+}

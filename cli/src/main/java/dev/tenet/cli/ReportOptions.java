@@ -1,0 +1,71 @@
+package dev.tenet.cli;
+
+import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.report.Report;
+import dev.tenet.rules.report.ReportFormat;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** How a report is printed: format, colour and an optional output file (written whole or not at all). */
+final class ReportOptions {
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, sarif or markdown. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour text output: auto (on a terminal), always or never. Default: ${DEFAULT-VALUE}.")
+    String color;
+
+    ReportFormat format(CommandSpec spec) {
+        try {
+            return ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid --format: " + e.getMessage());
+        }
+    }
+
+    void write(CommandSpec spec, ReportFormat reportFormat, Report report) throws IOException {
+        boolean colour = switch (color) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> output == null && System.console() != null && System.getenv("NO_COLOR") == null;
+            default -> throw new ParameterException(spec.commandLine(), "Invalid --color '" + color + "' (expected auto, always or never)");
+        };
+        StringWriter text = new StringWriter();
+        reportFormat.reporter(colour).write(report, text);
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            writeAtomically(output, text.toString());
+            spec.commandLine().getErr().println(report.summary() + " Report written to " + output + ".");
+        }
+    }
+
+    private static void writeAtomically(Path file, String content) {
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".tenet-report", ".tmp");
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new TenetInputException(file.toString(), 0, "cannot write the report: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tenet.rules.checks.pipeline;
+
+import dev.tenet.rules.engine.CallGraph;
+import dev.tenet.rules.engine.CallGraph.Reach;
+import dev.tenet.rules.engine.Check;
+import dev.tenet.rules.engine.HitSink;
+import dev.tenet.rules.engine.Project;
+import dev.tenet.rules.engine.Project.MethodEntry;
+import dev.tenet.rules.model.Effect;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Kafka listener whose side effect (a database write, a Redis increment, a payment call),
+ * directly or in the code it calls, is applied with no dedup on the event id anywhere on its path:
+ * at-least-once delivery redelivers and the effect happens twice.
+ */
+public final class ListenerNotIdempotentCheck implements Check {
+    public static final String ID = "listener-not-idempotent";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void finish(Project project, HitSink sink) {
+        CallGraph graph = project.callGraph();
+        for (MethodEntry listener : KafkaListeners.in(project)) {
+            if (graph.reach(listener, Set.of(Effect.DEDUP_GUARD)).isPresent()) {
+                continue;
+            }
+            Optional<Reach> effect = graph.reachAll(listener, ListenerSideEffects.KINDS).stream()
+                    .filter(ListenerSideEffects::repeatsHarm).findFirst();
+            effect.ifPresent(reach -> SignatureHits.hit(sink, listener,
+                    "Listener " + listener.label() + " " + ListenerSideEffects.describe(reach)
+                            + " with no dedup on the event id; Kafka delivers at least once, so a redelivered record applies it twice",
+                    "Record the event id in a processed-events table (unique key, same transaction) or with setIfAbsent, and skip the record when it was already there.",
+                    "not idempotent"));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tenet.rules.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenet.rules.Severity;
+import dev.tenet.rules.finding.Finding;
+import java.io.IOException;
+
+/**
+ * The report as JSON for scripts: {@code tool}, {@code summary} and {@code findings}, with fields
+ * always in the same order.
+ */
+public final class JsonReporter implements Reporter {
+    public static final String TOOL_NAME = "tenet";
+
+    @Override
+    public void write(Report report, Appendable out) throws IOException {
+        ObjectNode document = JsonOutput.object();
+        ObjectNode tool = document.putObject("tool");
+        tool.put("name", TOOL_NAME);
+        tool.put("version", report.toolVersion());
+        document.set("summary", summary(report));
+        ArrayNode findings = document.putArray("findings");
+        for (Finding finding : report.findings()) {
+            findings.add(finding(finding));
+        }
+        out.append(JsonOutput.print(document));
+    }
+
+    private static ObjectNode summary(Report report) {
+        ObjectNode summary = JsonOutput.object();
+        summary.put("root", report.root());
+        summary.put("filesChecked", report.filesChecked());
+        summary.put("filesWithFindings", report.filesWithFindings());
+        summary.put("findings", report.findings().size());
+        ObjectNode bySeverity = summary.putObject("bySeverity");
+        for (Severity severity : Severity.values()) {
+            bySeverity.put(severity.label(), report.count(severity));
+        }
+        summary.put("baselined", report.baselined());
+        return summary;
+    }
+
+    private static ObjectNode finding(Finding finding) {
+        ObjectNode node = JsonOutput.object();
+        node.put("ruleId", finding.ruleId());
+        node.put("severity", finding.severity().label());
+        node.put("file", finding.file());
+        node.put("startLine", finding.startLine());
+        node.put("endLine", finding.endLine());
+        node.put("message", finding.message());
+        node.put("fixHint", finding.fixHint());
+        node.put("fingerprint", finding.fingerprint());
+        return node;
+    }
+}

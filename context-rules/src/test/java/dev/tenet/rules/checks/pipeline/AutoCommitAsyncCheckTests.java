@@ -1,0 +1,150 @@
+package dev.tenet.rules.checks.pipeline;
+
+import static dev.tenet.rules.testing.MarkedCode.assertFindings;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutoCommitAsyncCheckTests {
+    static final List<String> RULE = List.of("pipeline.auto-commit-async");
+    static final String HANDING_OFF_LISTENER = """
+            // file: MinutesListener.java
+            package com.acme.learning;
+
+            import java.util.concurrent.CompletableFuture;
+            import org.springframework.kafka.annotation.KafkaListener;
+
+            public class MinutesListener {
+                private final MinutesService minutes;
+
+                MinutesListener(MinutesService minutes) {
+                    this.minutes = minutes;
+                }
+
+                @KafkaListener(topics = "learning.session-finished")
+                public void on(SessionFinished event) { // VIOLATION: pipeline.auto-commit-async
+                    CompletableFuture.runAsync(() -> minutes.add(event));
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void flagsAHandOffWhenAutoCommitIsOnInApplicationYml() {
+        assertFindings(dir, RULE, HANDING_OFF_LISTENER, """
+                # file: src/main/resources/application.yml
+                spring:
+                  kafka:
+                    consumer:
+                      enable-auto-commit: true
+                """);
+    }
+
+    @Test
+    void flagsAHandOffWhenAutoCommitIsOnAsARawConsumerProperty() {
+        assertFindings(dir, RULE, HANDING_OFF_LISTENER, """
+                # file: src/main/resources/application.properties
+                spring.kafka.consumer.properties.enable.auto.commit=true
+                """);
+    }
+
+    @Test
+    void flagsAnAsyncServiceReachedFromTheListenerWhenJavaConfigTurnsAutoCommitOn() {
+        assertFindings(dir, RULE, """
+                // file: ConsumerConfiguration.java
+                package com.acme.payments;
+
+                import java.util.Map;
+                import org.apache.kafka.clients.consumer.ConsumerConfig;
+                import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+
+                public class ConsumerConfiguration {
+                    DefaultKafkaConsumerFactory<String, String> consumerFactory() {
+                        return new DefaultKafkaConsumerFactory<>(Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true));
+                    }
+                }
+                // file: PaymentListener.java
+                package com.acme.payments;
+
+                import org.springframework.kafka.annotation.KafkaListener;
+
+                public class PaymentListener {
+                    private final Settlement settlement;
+
+                    PaymentListener(Settlement settlement) {
+                        this.settlement = settlement;
+                    }
+
+                    @KafkaListener(topics = "payments.captured")
+                    public void on(String payload) { // VIOLATION: pipeline.auto-commit-async
+                        settlement.settle(payload);
+                    }
+                }
+                // file: Settlement.java
+                package com.acme.payments;
+
+                import org.springframework.scheduling.annotation.Async;
+
+                public class Settlement {
+                    @Async
+                    public void settle(String payload) {
+                    }
+                }
+                """);
+    }
+
+    @Nested
+    class NoViolation {
+        @Test
+        void aHandOffWithAutoCommitOff() {
+            assertFindings(dir, RULE, HANDING_OFF_LISTENER.replace(" // VIOLATION: pipeline.auto-commit-async", ""), """
+                    # file: src/main/resources/application.yml
+                    spring:
+                      kafka:
+                        consumer:
+                          enable-auto-commit: false
+                    """);
+        }
+
+        @Test
+        void autoCommitWithAListenerThatWorksOnItsOwnThread() {
+            assertFindings(dir, RULE, """
+                    // file: MinutesListener.java
+                    package com.acme.learning;
+
+                    import org.springframework.kafka.annotation.KafkaListener;
+
+                    public class MinutesListener {
+                        private final MinutesService minutes;
+
+                        MinutesListener(MinutesService minutes) {
+                            this.minutes = minutes;
+                        }
+
+                        @KafkaListener(topics = "learning.session-finished", properties = "enable.auto.commit=true")
+                        public void on(SessionFinished event) {
+                            minutes.add(event);
+                        }
+                    }
+                    """);
+        }
+
+        @Test
+        void autoCommitSwitchedOnOnlyInTestResources() {
+            assertFindings(dir, RULE, HANDING_OFF_LISTENER.replace(" // VIOLATION: pipeline.auto-commit-async", ""), """
+                    # file: src/test/resources/application-test.yml
+                    spring:
+                      kafka:
+                        consumer:
+                          enable-auto-commit: true
+                    """);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.tenet.rules.checks.pipeline;
+
+import static dev.tenet.rules.testing.MarkedCode.assertFindings;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ListenerNotIdempotentCheckTests {
+    static final List<String> RULE = List.of("pipeline.listener-not-idempotent");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void flagsARedisIncrementInTheServiceTheListenerCalls() {
+        assertFindings(dir, RULE, """
+                // file: MinutesListener.java
+                package com.acme.learning;
+
+                import org.springframework.kafka.annotation.KafkaListener;
+
+                public class MinutesListener {
+                    private final MinutesService minutes;
+
+                    MinutesListener(MinutesService minutes) {
+                        this.minutes = minutes;
+                    }
+
+                    @KafkaListener(topics = "learning.session-finished")
+                    public void on(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        minutes.add(event.userId(), event.minutes());
+                    }
+                }
+                // file: MinutesService.java
+                package com.acme.learning;
+
+                import org.springframework.data.redis.core.StringRedisTemplate;
+
+                public class MinutesService {
+                    private final StringRedisTemplate redis;
+
+                    MinutesService(StringRedisTemplate redis) {
+                        this.redis = redis;
+                    }
+
+                    void add(String userId, long minutes) {
+                        redis.opsForValue().increment("minutes:" + userId, minutes);
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void flagsADatabaseWriteAndAPaymentCallInKafkaHandlers() {
+        assertFindings(dir, RULE, """
+                package com.acme.payments;
+
+                import org.springframework.kafka.annotation.KafkaHandler;
+                import org.springframework.kafka.annotation.KafkaListener;
+                import org.springframework.web.client.RestTemplate;
+
+                @KafkaListener(topics = "payments")
+                public class PaymentHandlers {
+                    private final PaymentRepository payments;
+                    private final RestTemplate partner;
+
+                    PaymentHandlers(PaymentRepository payments, RestTemplate partner) {
+                        this.payments = payments;
+                        this.partner = partner;
+                    }
+
+                    @KafkaHandler
+                    public void requested(PaymentRequested request) { // VIOLATION: pipeline.listener-not-idempotent
+                        partner.postForEntity("https://partner/charges", request, String.class);
+                    }
+
+                    @KafkaHandler
+                    public void captured(PaymentCaptured captured) { // VIOLATION: pipeline.listener-not-idempotent
+                        payments.save(captured.toPayment());
+                    }
+                }
+                """);
+    }
+
+    @Nested
+    class NoViolation {
+        @Test
+        void aListenerWhoseServiceDedupsOnTheEventId() {
+            assertFindings(dir, RULE, """
+                    // file: MinutesListener.java
+                    package com.acme.learning;
+
+                    import org.springframework.kafka.annotation.KafkaListener;
+
+                    public class MinutesListener {
+                        private final MinutesService minutes;
+
+                        MinutesListener(MinutesService minutes) {
+                            this.minutes = minutes;
+                        }
+
+                        @KafkaListener(topics = "learning.session-finished")
+                        public void on(SessionFinished event) {
+                            minutes.add(event);
+                        }
+                    }
+                    // file: MinutesService.java
+                    package com.acme.learning;
+
+                    import org.springframework.transaction.annotation.Transactional;
+
+                    public class MinutesService {
+                        private final ProcessedEventRepository processedEvents;
+                        private final MinutesRepository minutes;
+
+                        MinutesService(ProcessedEventRepository processedEvents, MinutesRepository minutes) {
+                            this.processedEvents = processedEvents;
+                            this.minutes = minutes;
+                        }
+
+                        @Transactional
+                        void add(SessionFinished event) {
+                            if (processedEvents.existsByEventId(event.eventId())) {
+                                return;
+                            }
+                            processedEvents.save(new ProcessedEvent(event.eventId()));
+                            minutes.increment(event.userId(), event.minutes());
+                        }
+                    }
+                    """);
+        }
+
+        @Test
+        void aProcessedEventInsertKeptInASqlConstant() {
+            assertFindings(dir, RULE, """
+                    package com.acme.learning;
+
+                    import org.springframework.jdbc.core.JdbcTemplate;
+                    import org.springframework.kafka.annotation.KafkaListener;
+                    import org.springframework.transaction.annotation.Transactional;
+
+                    public class MinutesListener {
+                        private static final String MARK_PROCESSED = "INSERT INTO processed_event (event_id) VALUES (?) ON CONFLICT DO NOTHING";
+                        private static final String ADD_MINUTES = "UPDATE training_time SET minutes = minutes + ? WHERE user_id = ?";
+                        private final JdbcTemplate jdbcTemplate;
+
+                        MinutesListener(JdbcTemplate jdbcTemplate) {
+                            this.jdbcTemplate = jdbcTemplate;
+                        }
+
+                        @Transactional
+                        @KafkaListener(topics = "learning.session-finished")
+                        public void on(SessionFinished event) {
+                            if (jdbcTemplate.update(MARK_PROCESSED, event.eventId()) == 1) {
+                                jdbcTemplate.update(ADD_MINUTES, event.minutes(), event.userId());
+                            }
+                        }
+                    }
+                    """);
+        }
+
+        @Test
+        void aRedisSetIfAbsentGuard() {
+            assertFindings(dir, RULE, """
+                    package com.acme.learning;
+
+                    import java.time.Duration;
+                    import org.springframework.data.redis.core.StringRedisTemplate;
+                    import org.springframework.kafka.annotation.KafkaListener;
+
+                    public class MinutesListener {
+                        private final StringRedisTemplate redis;
+
+                        MinutesListener(StringRedisTemplate redis) {
+                            this.redis = redis;
+                        }
+
+                        @KafkaListener(topics = "learning.session-finished")
+                        public void on(SessionFinished event) {
+                            Boolean first = redis.opsForValue().setIfAbsent("seen:" + event.eventId(), "1", Duration.ofDays(7));
+                            if (Boolean.TRUE.equals(first)) {
+                                redis.opsForValue().increment("minutes:" + event.userId(), event.minutes());
+                            }
+                        }
+                    }
+                    """);
+        }
+
+        @Test
+        void listenersThatOnlyReadPublishOrOverwriteACacheEntry() {
+            assertFindings(dir, RULE, """
+                    package com.acme.learning;
+
+                    import org.springframework.data.redis.core.StringRedisTemplate;
+                    import org.springframework.kafka.annotation.KafkaListener;
+                    import org.springframework.kafka.core.KafkaTemplate;
+                    import org.springframework.web.client.RestClient;
+
+                    public class ProgressProjector {
+                        private final StringRedisTemplate redis;
+                        private final RestClient profiles;
+                        private final KafkaTemplate<String, String> kafkaTemplate;
+
+                        ProgressProjector(StringRedisTemplate redis, RestClient profiles, KafkaTemplate<String, String> kafkaTemplate) {
+                            this.redis = redis;
+                            this.profiles = profiles;
+                            this.kafkaTemplate = kafkaTemplate;
+                        }
+
+                        @KafkaListener(topics = "learning.progress")
+                        public void on(ProgressEvent event) {
+                            String profile = profiles.get().uri("/profiles/{id}", event.userId()).retrieve().body(String.class);
+                            redis.opsForValue().set("progress:" + event.userId(), event.toJson());
+                            kafkaTemplate.send("learning.leaderboard", event.userId(), profile);
+                        }
+                    }
+                    """);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package dev.tenet.rules.checks.pipeline;
+
+import static dev.tenet.rules.testing.MarkedCode.assertFindings;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxDualWriteCheckTests {
+    static final List<String> RULE = List.of("pipeline.outbox-dual-write");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void flagsATransactionThatSavesAndSendsDirectly() {
+        assertFindings(dir, RULE, """
+                package com.acme.payments;
+
+                import org.springframework.kafka.core.KafkaTemplate;
+                import org.springframework.transaction.annotation.Transactional;
+
+                public class PaymentService {
+                    private final PaymentRepository payments;
+                    private final KafkaTemplate<String, String> kafkaTemplate;
+
+                    PaymentService(PaymentRepository payments, KafkaTemplate<String, String> kafkaTemplate) {
+                        this.payments = payments;
+                        this.kafkaTemplate = kafkaTemplate;
+                    }
+
+                    @Transactional
+                    public void complete(String userId, Payment payment) { // VIOLATION: pipeline.outbox-dual-write
+                        payments.save(payment);
+                        kafkaTemplate.send("payments.completed", userId, payment.toJson());
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void flagsASendReachedThroughAnotherClassBehindAnInterface() {
+        assertFindings(dir, RULE, """
+                // file: TrainingService.java
+                package com.acme.learning.application;
+
+                import org.springframework.transaction.annotation.Transactional;
+
+                public class TrainingService {
+                    private final TrainingRepository minutes;
+                    private final ProgressPublisher progress;
+
+                    TrainingService(TrainingRepository minutes, ProgressPublisher progress) {
+                        this.minutes = minutes;
+                        this.progress = progress;
+                    }
+
+                    @Transactional
+                    public void record(String userId, long sessionMinutes) { // VIOLATION: pipeline.outbox-dual-write
+                        minutes.addMinutes(userId, sessionMinutes);
+                        progress.publish(userId, sessionMinutes);
+                    }
+                }
+                // file: ProgressPublisher.java
+                package com.acme.learning.application;
+
+                public interface ProgressPublisher {
+                    void publish(String userId, long minutes);
+                }
+                // file: KafkaProgressPublisher.java
+                package com.acme.learning.adapter;
+
+                import com.acme.learning.application.ProgressPublisher;
+                import org.springframework.kafka.core.KafkaTemplate;
+
+                public class KafkaProgressPublisher implements ProgressPublisher {
+                    private final KafkaTemplate<String, String> kafkaTemplate;
+
+                    KafkaProgressPublisher(KafkaTemplate<String, String> kafkaTemplate) {
+                        this.kafkaTemplate = kafkaTemplate;
+                    }
+
+                    @Override
+                    public void publish(String userId, long minutes) {
+                        send(userId, "{\\"minutes\\":" + minutes + "}");
+                    }
+
+                    private void send(String key, String json) {
+                        kafkaTemplate.send("learning.progress", key, json);
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void flagsASendInAKafkaTransactionOfItsOwn() {
+        assertFindings(dir, RULE, """
+                package com.acme.payments;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+                import org.springframework.kafka.core.KafkaTemplate;
+                import org.springframework.transaction.annotation.Transactional;
+
+                public class RefundService {
+                    private final JdbcTemplate jdbcTemplate;
+                    private final KafkaTemplate<String, String> kafkaTemplate;
+
+                    RefundService(JdbcTemplate jdbcTemplate, KafkaTemplate<String, String> kafkaTemplate) {
+                        this.jdbcTemplate = jdbcTemplate;
+                        this.kafkaTemplate = kafkaTemplate;
+                    }
+
+                    @Transactional
+                    public void refund(String userId, String paymentId) { // VIOLATION: pipeline.outbox-dual-write
+                        jdbcTemplate.update("UPDATE payment SET status = 'REFUNDED' WHERE id = ?", paymentId);
+                        kafkaTemplate.executeInTransaction(ops -> ops.send("payments.refunded", userId, paymentId));
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void classLevelTransactionalCoversPublicMethodsAndReportsTheEntryPointOnly() {
+        assertFindings(dir, RULE, """
+                package com.acme.learning;
+
+                import org.springframework.kafka.core.KafkaTemplate;
+                import org.springframework.transaction.annotation.Transactional;
+
+                @Transactional
+                public class EnrolmentService {
+                    private final EnrolmentRepository enrolments;
+                    private final KafkaTemplate<String, String> kafkaTemplate;
+
+                    EnrolmentService(EnrolmentRepository enrolments, KafkaTemplate<String, String> kafkaTemplate) {
+                        this.enrolments = enrolments;
+                        this.kafkaTemplate = kafkaTemplate;
+                    }
+
+                    public void enrol(String userId, String courseId) { // VIOLATION: pipeline.outbox-dual-write
+                        saveAndAnnounce(userId, courseId);
+                    }
+
+                    private void saveAndAnnounce(String userId, String courseId) {
+                        enrolments.insert(userId, courseId);
+                        kafkaTemplate.send("learning.enrolled", userId, courseId);
+                    }
+                }
+                """);
+    }
+
+    @Nested
+    class NoViolation {
+        @Test
+        void aTransactionThatWritesOnlyTheOutbox() {
+            assertFindings(dir, RULE, """
+                    package com.acme.payments;
+
+                    import org.springframework.jdbc.core.JdbcTemplate;
+                    import org.springframework.transaction.annotation.Transactional;
+
+                    public class PaymentService {
+                        private static final String INSERT_EVENT = "INSERT INTO outbox (topic, msg_key, payload) VALUES (?, ?, ?)";
+                        private final PaymentRepository payments;
+                        private final JdbcTemplate jdbcTemplate;
+                        private final OutboxRepository outboxRepository;
+
+                        PaymentService(PaymentRepository payments, JdbcTemplate jdbcTemplate, OutboxRepository outboxRepository) {
+                            this.payments = payments;
+                            this.jdbcTemplate = jdbcTemplate;
+                            this.outboxRepository = outboxRepository;
+                        }
+
+                        @Transactional
+                        public void complete(String userId, Payment payment) {
+                            payments.save(payment);
+                            jdbcTemplate.update(INSERT_EVENT, "payments.completed", userId, payment.toJson());
+                        }
+
+                        @Transactional
+                        public void cancel(String userId, Payment payment) {
+                            payments.delete(payment);
+                            outboxRepository.save(new OutboxEvent("payments.cancelled", userId, payment.toJson()));
+                        }
+                    }
+                    """);
+        }
+
+        @Test
+        void theRelayThatPublishesAndMarksOutboxRows() {
+            assertFindings(dir, RULE, """
+                    package com.acme.payments.outbox;
+
+                    import org.springframework.kafka.core.KafkaTemplate;
+                    import org.springframework.transaction.annotation.Transactional;
+
+                    public class OutboxRelay {
+                        private final OutboxEventRepository repository;
+                        private final KafkaTemplate<String, String> kafkaTemplate;
+
+                        OutboxRelay(OutboxEventRepository repository, KafkaTemplate<String, String> kafkaTemplate) {
+                            this.repository = repository;
+                            this.kafkaTemplate = kafkaTemplate;
+                        }
+
+                        @Transactional
+                        public void relay() {
+                            for (OutboxEvent event : repository.findUnpublished()) {
+                                kafkaTemplate.send(event.topic(), event.key(), event.payload());
+                                repository.deleteById(event.id());
+                            }
+                        }
+                    }
+                    """);
+        }
+
+        @Test
+        void aWriteAndASendOutsideAnyTransactionOrWithTransactionsSuspended() {
+            assertFindings(dir, RULE, """
+                    package com.acme.payments;
+
+                    import org.springframework.kafka.core.KafkaTemplate;
+                    import org.springframework.transaction.annotation.Propagation;
+                    import org.springframework.transaction.annotation.Transactional;
+
+                    @Transactional
+                    public class AuditService {
+                        private final AuditRepository audits;
+                        private final KafkaTemplate<String, String> kafkaTemplate;
+
+                        AuditService(AuditRepository audits, KafkaTemplate<String, String> kafkaTemplate) {
+                            this.audits = audits;
+                            this.kafkaTemplate = kafkaTemplate;
+                        }
+
+                        @Transactional(propagation = Propagation.NOT_SUPPORTED)
+                        public void audit(String userId, String entry) {
+                            audits.save(entry);
+                            kafkaTemplate.send("audit", userId, entry);
+                        }
+
+                        void auditQuietly(String userId, String entry) {
+                            audits.save(entry);
+                            kafkaTemplate.send("audit", userId, entry);
+                        }
+                    }
+                    """);
+        }
+
+        @Test
+        void aTransactionThatReadsAndSendsButWritesNothing() {
+            assertFindings(dir, RULE, """
+                    package com.acme.learning;
+
+                    import org.springframework.kafka.core.KafkaTemplate;
+                    import org.springframework.transaction.annotation.Transactional;
+
+                    public class ProgressReplayer {
+                        private final ProgressRepository progress;
+                        private final KafkaTemplate<String, String> kafkaTemplate;
+
+                        ProgressReplayer(ProgressRepository progress, KafkaTemplate<String, String> kafkaTemplate) {
+                            this.progress = progress;
+                            this.kafkaTemplate = kafkaTemplate;
+                        }
+
+                        @Transactional(readOnly = true)
+                        public void replay(String userId) {
+                            kafkaTemplate.send("learning.progress", userId, progress.findByUserId(userId).toJson());
+                        }
+                    }
+                    """);
+        }
+    }
+}

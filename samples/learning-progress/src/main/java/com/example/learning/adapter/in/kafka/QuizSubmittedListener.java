@@ -1,0 +1,56 @@
+package com.example.learning.adapter.in.kafka;
+
+import com.example.learning.application.RecordQuizSubmitted;
+import com.example.learning.domain.event.QuizSubmitted;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.dao.DataAccessException;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes learning.quiz-submitted in batches: one transaction per batch; offsets are committed after it. A record
+ * that fails is reported by its index, so the records before it stay committed and the error handler
+ * retries from it and finally sends it to learning.quiz-submitted.DLT.
+ */
+@Component
+public class QuizSubmittedListener {
+    private final EventDecoder decoder;
+    private final RecordQuizSubmitted useCase;
+
+    public QuizSubmittedListener(EventDecoder decoder, RecordQuizSubmitted useCase) {
+        this.decoder = decoder;
+        this.useCase = useCase;
+    }
+
+    @KafkaListener(id = RecordQuizSubmitted.CONSUMER, topics = "${pipeline.topics.quiz-submitted:learning.quiz-submitted}", batch = "true")
+    public void onBatch(List<ConsumerRecord<String, String>> records) {
+        List<QuizSubmitted> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                events.add(decoder.decode(records.get(i), QuizSubmitted.class, QuizSubmitted::userId));
+            } catch (InvalidEventException e) {
+                applyOneByOne(events, records);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+        }
+        try {
+            useCase.record(events, records.get(0).topic());
+        } catch (DataAccessException | IllegalArgumentException batchFailure) {
+            // One record may be at fault: apply one per transaction so only that one is retried.
+            applyOneByOne(events, records);
+        }
+    }
+
+    private void applyOneByOne(List<QuizSubmitted> events, List<ConsumerRecord<String, String>> records) {
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                useCase.record(List.of(events.get(i)), records.get(i).topic());
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+        }
+    }
+}

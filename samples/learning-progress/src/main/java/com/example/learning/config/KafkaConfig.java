@@ -1,0 +1,43 @@
+package com.example.learning.config;
+
+import com.example.learning.adapter.in.kafka.InvalidEventException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * Kafka error handling for every listener: exponential back-off, then the record goes to its
+ * dead-letter topic ({@code <topic>.DLT}, same partition) with the exception in its headers, and the
+ * partition moves on. Records that can never succeed skip the back-off. Spring Boot applies this
+ * handler to the listener container factory.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfig {
+
+    @Bean
+    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafka, PipelineProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(record.topic() + ".DLT", record.partition()));
+        PipelineProperties.Retry retry = properties.retry();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.attempts());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(InvalidEventException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    public NewTopic progressUpdatedTopic(@Value("${pipeline.topics.progress-updated:learning.progress-updated}") String topic,
+            PipelineProperties properties) {
+        return TopicBuilder.name(topic).partitions(properties.partitions()).build();
+    }
+}

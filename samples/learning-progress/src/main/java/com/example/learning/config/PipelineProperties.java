@@ -1,0 +1,37 @@
+package com.example.learning.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The pipeline's own settings under {@code pipeline.*} in application.yml.
+ *
+ * @param partitions partitions of every topic this service creates
+ * @param retry      back-off for a failing record before its dead-letter topic
+ * @param outbox     the outbox relay
+ */
+@ConfigurationProperties("pipeline")
+public record PipelineProperties(@DefaultValue("6") int partitions, @DefaultValue Retry retry, @DefaultValue Outbox outbox) {
+
+    /**
+     * Exponential back-off.
+     *
+     * @param attempts        retries after the first failure
+     * @param initialInterval the first wait
+     * @param multiplier      growth per retry
+     * @param maxInterval     the longest wait
+     */
+    public record Retry(@DefaultValue("3") int attempts, @DefaultValue("500ms") Duration initialInterval,
+                        @DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxInterval) {
+    }
+
+    /**
+     * The outbox relay.
+     *
+     * @param batchSize   rows per relay batch
+     * @param sendTimeout how long a batch waits for the broker's acknowledgements
+     */
+    public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("30s") Duration sendTimeout) {
+    }
+}

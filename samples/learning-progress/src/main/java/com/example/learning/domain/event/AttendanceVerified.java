@@ -1,0 +1,34 @@
+package com.example.learning.domain.event;
+
+import com.example.learning.domain.Contribution;
+import java.util.Objects;
+
+/**
+ * A AttendanceVerified event from learning.attendance-verified; it adds minutesAttended to the userId's trainingMinutes.
+ *
+ * @param eventId the event's id (deduplicated on)
+ * @param userId the key (also the record key)
+ * @param sessionId string
+ * @param minutesAttended added to trainingMinutes
+ * @param verifiedAt instant
+ */
+public record AttendanceVerified(String eventId, String userId, String sessionId, Integer minutesAttended, java.time.Instant verifiedAt) {
+    public AttendanceVerified {
+        Objects.requireNonNull(eventId, "eventId is missing");
+        Objects.requireNonNull(userId, "userId is missing");
+        Objects.requireNonNull(sessionId, "sessionId is missing");
+        Objects.requireNonNull(minutesAttended, "minutesAttended is missing");
+        Objects.requireNonNull(verifiedAt, "verifiedAt is missing");
+        if (eventId.isBlank() || userId.isBlank()) {
+            throw new IllegalArgumentException("eventId and userId must not be blank");
+        }
+        if (minutesAttended < 0) {
+            throw new IllegalArgumentException("minutesAttended must not be negative");
+        }
+    }
+
+    /** What this event adds to its key's total. */
+    public Contribution contribution(String sourceTopic) {
+        return new Contribution(eventId, sourceTopic, userId, minutesAttended);
+    }
+}

@@ -1,0 +1,36 @@
+package com.example.learning.domain.event;
+
+import com.example.learning.domain.Contribution;
+import java.util.Objects;
+
+/**
+ * A QuizSubmitted event from learning.quiz-submitted; it adds minutesSpent to the userId's trainingMinutes.
+ *
+ * @param eventId the event's id (deduplicated on)
+ * @param userId the key (also the record key)
+ * @param quizId string
+ * @param score int
+ * @param minutesSpent added to trainingMinutes
+ * @param submittedAt instant
+ */
+public record QuizSubmitted(String eventId, String userId, String quizId, Integer score, Integer minutesSpent, java.time.Instant submittedAt) {
+    public QuizSubmitted {
+        Objects.requireNonNull(eventId, "eventId is missing");
+        Objects.requireNonNull(userId, "userId is missing");
+        Objects.requireNonNull(quizId, "quizId is missing");
+        Objects.requireNonNull(score, "score is missing");
+        Objects.requireNonNull(minutesSpent, "minutesSpent is missing");
+        Objects.requireNonNull(submittedAt, "submittedAt is missing");
+        if (eventId.isBlank() || userId.isBlank()) {
+            throw new IllegalArgumentException("eventId and userId must not be blank");
+        }
+        if (minutesSpent < 0) {
+            throw new IllegalArgumentException("minutesSpent must not be negative");
+        }
+    }
+
+    /** What this event adds to its key's total. */
+    public Contribution contribution(String sourceTopic) {
+        return new Contribution(eventId, sourceTopic, userId, minutesSpent);
+    }
+}

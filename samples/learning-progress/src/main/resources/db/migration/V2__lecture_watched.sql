@@ -1,0 +1,12 @@
+-- LectureWatched events from learning.lecture-watched, stored as refined.
+
+CREATE TABLE lecture_watched (
+    event_id VARCHAR(100) NOT NULL PRIMARY KEY,
+    user_id VARCHAR(255) NOT NULL,
+    lecture_id VARCHAR(255) NOT NULL,
+    minutes INT NOT NULL,
+    watched_at TIMESTAMP(6) NOT NULL,
+    consumed_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
+);
+
+CREATE INDEX ix_lecture_watched_user_id ON lecture_watched (user_id);

@@ -1,0 +1,13 @@
+-- QuizSubmitted events from learning.quiz-submitted, stored as refined.
+
+CREATE TABLE quiz_submitted (
+    event_id VARCHAR(100) NOT NULL PRIMARY KEY,
+    user_id VARCHAR(255) NOT NULL,
+    quiz_id VARCHAR(255) NOT NULL,
+    score INT NOT NULL,
+    minutes_spent INT NOT NULL,
+    submitted_at TIMESTAMP(6) NOT NULL,
+    consumed_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
+);
+
+CREATE INDEX ix_quiz_submitted_user_id ON quiz_submitted (user_id);

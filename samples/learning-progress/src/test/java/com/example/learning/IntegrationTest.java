@@ -1,0 +1,108 @@
+package com.example.learning;
+
+import com.example.learning.adapter.out.outbox.OutboxRelay;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole service against an embedded KRaft broker and a real
+ * MariaDB/MySQL database. The relay's schedule is off so tests drive it; they share one context.
+ */
+@SpringBootTest(properties = {
+        "pipeline.outbox.relay-enabled=false",
+        "pipeline.retry.attempts=2",
+        "pipeline.retry.initial-interval=50ms",
+        "pipeline.retry.max-interval=200ms",
+        "spring.kafka.consumer.properties.metadata.max.age.ms=1000"})
+@EmbeddedKafka(partitions = 6, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class IntegrationTest {
+    protected static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Autowired
+    protected KafkaTemplate<String, String> kafka;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected OutboxRelay relay;
+    @Autowired
+    protected org.springframework.core.env.Environment environment;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
+    /** A key no other test uses. */
+    protected static String newKey() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    protected static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    protected void send(String topic, String key, String value) {
+        kafka.send(topic, key, value).join();
+    }
+
+    protected long total(String key) {
+        List<Long> totals = jdbc.queryForList("SELECT training_minutes FROM training_progress WHERE user_id = ?", Long.class, key);
+        return totals.isEmpty() ? 0 : totals.get(0);
+    }
+
+    /** Polls until the condition holds or the deadline passes. */
+    protected static void eventually(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + DEADLINE + " waiting for: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for: " + what, e);
+            }
+        }
+    }
+
+    /** Reads a topic from the beginning until {@code count} records match or the deadline passes. */
+    protected List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> matching, int count) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (found.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,29 @@
+package com.example.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** LectureWatched from learning.lecture-watched through the consumer, the database and the outbox relay to learning.progress-updated. */
+class LectureWatchedPipelineTests extends IntegrationTest {
+    private static final String TOPIC = "learning.lecture-watched";
+
+    @Test
+    void eventsAddUpAndArePublishedDownstreamInOrderWithRunningTotals() {
+        String key = newKey();
+        send(TOPIC, key, LectureWatchedJson.of(newEventId(), key, 10));
+        send(TOPIC, key, LectureWatchedJson.of(newEventId(), key, 20));
+        send(TOPIC, key, LectureWatchedJson.of(newEventId(), key, 5));
+        eventually("three events applied", () -> total(key) == 35);
+
+        relay.drain();
+        List<ConsumerRecord<String, String>> published = read("learning.progress-updated", r -> key.equals(r.key()), 3);
+        assertThat(published).extracting(ConsumerRecord::value)
+                .satisfiesExactly(
+                        v -> assertThat(v).contains("\"trainingMinutes\":10"),
+                        v -> assertThat(v).contains("\"trainingMinutes\":30"),
+                        v -> assertThat(v).contains("\"trainingMinutes\":35"));
+    }
+}

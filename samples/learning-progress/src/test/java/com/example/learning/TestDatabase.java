@@ -1,0 +1,74 @@
+package com.example.learning;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A real MariaDB/MySQL database for the tests: a fresh {@code tenet_gen_*} database per test run,
+ * dropped when the JVM exits, so concurrent runs never share tables. The server comes from
+ * {@code TEST_DB_URL} (default {@code jdbc:mariadb://127.0.0.1:3306/test}), {@code TEST_DB_USER} and {@code TEST_DB_PASSWORD}.
+ */
+public final class TestDatabase {
+    private static final String ADMIN_URL = env("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+    private static final String USER = env("TEST_DB_USER", "root");
+    private static final String PASSWORD = env("TEST_DB_PASSWORD", "");
+    private static String url;
+
+    private TestDatabase() {
+    }
+
+    /** The JDBC URL of this run's database, created on first use. */
+    public static synchronized String url() {
+        if (url == null) {
+            String name = "tenet_gen_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+            execute("CREATE DATABASE " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS %s".formatted(name))));
+            url = urlOf(name);
+        }
+        return url;
+    }
+
+    /** Creates the named database unless it exists (for the local test application); returns its URL. */
+    public static String ensure(String name) {
+        try {
+            execute("CREATE DATABASE " + name);
+        } catch (IllegalStateException alreadyThere) {
+            // an existing database is what we want
+        }
+        return urlOf(name);
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
+    private static String urlOf(String name) {
+        int hostStart = ADMIN_URL.indexOf("//") + 2;
+        int pathStart = ADMIN_URL.indexOf('/', hostStart);
+        int query = ADMIN_URL.indexOf('?', hostStart);
+        String base = ADMIN_URL.substring(0, pathStart < 0 ? (query < 0 ? ADMIN_URL.length() : query) : pathStart);
+        return base + "/" + name + (query < 0 ? "" : ADMIN_URL.substring(query));
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + ADMIN_URL + " as " + USER + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,5 @@
+package com.acme.learning.domain;
+
+/** A learning event, keyed by the learner's user id. */
+public record LectureWatched(String eventId, String userId, int minutes) {
+}

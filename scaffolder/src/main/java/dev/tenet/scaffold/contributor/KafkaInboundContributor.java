@@ -1,0 +1,16 @@
+package dev.tenet.scaffold.contributor;
+
+import dev.tenet.scaffold.generate.GeneratedFiles;
+import dev.tenet.scaffold.generate.ProjectContributor;
+import dev.tenet.scaffold.generate.ServiceModel;
+
+/** The shared inbound Kafka adapter pieces: decoding records into events and the poison-record exception. */
+public final class KafkaInboundContributor implements ProjectContributor {
+    @Override
+    public void contribute(ServiceModel model, GeneratedFiles files) {
+        var v = model.values();
+        files.render(model.mainJava("adapter/in/kafka/EventDecoder.java"), "java/adapter/EventDecoder.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/InvalidEventException.java"), "java/adapter/InvalidEventException.java.mustache", v);
+        files.render(model.testJava("adapter/in/kafka/EventDecoderTests.java"), "java/test/EventDecoderTests.java.mustache", v);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.tenet.scaffold.contributor;
+
+import dev.tenet.scaffold.generate.GeneratedFiles;
+import dev.tenet.scaffold.generate.ProjectContributor;
+import dev.tenet.scaffold.generate.ServiceModel;
+
+/** The transactional outbox: the writer adapter, the relay and its schedule. */
+public final class OutboxContributor implements ProjectContributor {
+    @Override
+    public void contribute(ServiceModel model, GeneratedFiles files) {
+        var v = model.values();
+        files.render(model.mainJava("adapter/out/outbox/Jdbc" + v.get("publishedClass") + "Outbox.java"), "java/adapter/JdbcOutbox.java.mustache", v);
+        files.render(model.mainJava("adapter/out/outbox/OutboxRelay.java"), "java/adapter/OutboxRelay.java.mustache", v);
+        files.render(model.mainJava("adapter/out/outbox/OutboxRelayException.java"), "java/adapter/OutboxRelayException.java.mustache", v);
+        files.render(model.mainJava("adapter/out/outbox/OutboxRelayScheduler.java"), "java/adapter/OutboxRelayScheduler.java.mustache", v);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.tenet.scaffold.generate;
+
+import dev.tenet.rules.engine.BuildInfo;
+import dev.tenet.scaffold.spec.ConsumerSpec;
+import dev.tenet.scaffold.spec.Database;
+import dev.tenet.scaffold.spec.Durations;
+import dev.tenet.scaffold.spec.FieldSpec;
+import dev.tenet.scaffold.spec.IdempotencyStore;
+import dev.tenet.scaffold.spec.Names;
+import dev.tenet.scaffold.spec.PipelineSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The read-only description of the service being generated: the spec plus every template value
+ * computed from it (names, SQL for the chosen database, test payloads). Templates only print these.
+ */
+public final class ServiceModel {
+    public static final String SPRING_BOOT_VERSION = "4.0.8";
+    public static final String RESILIENCE4J_VERSION = "2.4.0";
+
+    private final PipelineSpec spec;
+    private final Map<String, Object> root;
+    private final List<Map<String, Object>> consumers;
+
+    public ServiceModel(PipelineSpec spec) {
+        this.spec = spec;
+        this.consumers = new ArrayList<>();
+        for (int i = 0; i < spec.consumers().size(); i++) {
+            consumers.add(consumerValues(spec, spec.consumers().get(i), i));
+        }
+        this.root = rootValues(spec, consumers);
+    }
+
+    public PipelineSpec spec() {
+        return spec;
+    }
+
+    /** The values every template sees. */
+    public Map<String, Object> values() {
+        return root;
+    }
+
+    /** The values of one consumer's templates: the service's values plus the consumer's own. */
+    public Map<String, Object> consumerValues(int index) {
+        Map<String, Object> values = new LinkedHashMap<>(root);
+        values.putAll(consumers.get(index));
+        return values;
+    }
+
+    /** {@code src/main/java/com/example/learning/} + relative. */
+    public String mainJava(String relative) {
+        return "src/main/java/" + spec.basePackage().replace('.', '/') + "/" + relative;
+    }
+
+    public String testJava(String relative) {
+        return "src/test/java/" + spec.basePackage().replace('.', '/') + "/" + relative;
+    }
+
+    /** The Flyway file name of a consumer's migration: versions follow the consumers' order, after the baseline. */
+    public static String migrationFile(ConsumerSpec consumer, int index) {
+        return "V" + (index + 2) + "__" + Names.snake(consumer.event()) + ".sql";
+    }
+
+    private static Map<String, Object> rootValues(PipelineSpec spec, List<Map<String, Object>> consumers) {
+        boolean mysql = spec.database() == Database.MYSQL;
+        String aggregateTable = Names.snake(spec.aggregate().name());
+        String keyColumn = Names.snake(spec.aggregate().key());
+        String totalColumn = Names.snake(spec.aggregate().total());
+        String now = mysql ? "CURRENT_TIMESTAMP(6)" : "CURRENT_TIMESTAMP";
+        String localDatabase = spec.service().replace('-', '_');
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("service", spec.service());
+        v.put("serviceTitle", title(spec.service()));
+        v.put("description", title(spec.service()) + ": consumes " + topicsText(spec) + " and publishes " + spec.publishes().topic());
+        v.put("appClass", Names.pascal(spec.service()) + "Application");
+        v.put("package", spec.basePackage());
+        v.put("groupId", spec.basePackage());
+        v.put("springBootVersion", SPRING_BOOT_VERSION);
+        v.put("resilience4jVersion", RESILIENCE4J_VERSION);
+        v.put("tenetVersion", BuildInfo.version());
+        v.put("consumerTopicsText", topicsText(spec));
+        v.put("aggregateClass", spec.aggregate().name());
+        v.put("aggregateVar", Names.camel(spec.aggregate().name()));
+        v.put("aggregateTable", aggregateTable);
+        v.put("aggregatePath", Names.kebab(spec.aggregate().name()));
+        v.put("keyField", spec.aggregate().key());
+        v.put("keyColumn", keyColumn);
+        v.put("totalField", spec.aggregate().total());
+        v.put("totalColumn", totalColumn);
+        v.put("publishedClass", spec.publishes().event());
+        v.put("publishedVar", Names.camel(spec.publishes().event()));
+        v.put("publishedKebab", Names.kebab(spec.publishes().event()));
+        v.put("publishedTopic", spec.publishes().topic());
+        v.put("partitions", spec.partitions());
+        v.put("listenerConcurrency", Math.min(spec.partitions(), 3));
+        v.put("retryAttempts", spec.retry().attempts());
+        v.put("retryInitialInterval", Durations.format(spec.retry().initialInterval()));
+        v.put("retryMultiplier", Double.toString(spec.retry().multiplier()));
+        v.put("retryMaxInterval", Durations.format(spec.retry().maxInterval()));
+        v.put("database", spec.database().key());
+        v.put("mysql", mysql);
+        v.put("postgres", !mysql);
+        v.put("databaseName", mysql ? "MariaDB/MySQL" : "PostgreSQL");
+        v.put("localDatabase", localDatabase);
+        v.put("jdbcUrl", mysql ? "jdbc:mariadb://localhost:3306/" + localDatabase
+                : "jdbc:postgresql://localhost:5432/" + localDatabase + "?reWriteBatchedInserts=true");
+        v.put("dbUser", mysql ? "root" : "postgres");
+        v.put("testAdminUrl", mysql ? "jdbc:mariadb://127.0.0.1:3306/test"
+                : "jdbc:postgresql://127.0.0.1:5432/postgres?reWriteBatchedInserts=true");
+        v.put("testDbUser", mysql ? "root" : "postgres");
+        v.put("dropDatabaseSql", mysql ? "DROP DATABASE IF EXISTS %s" : "DROP DATABASE IF EXISTS %s WITH (FORCE)");
+        v.put("timestampType", mysql ? "TIMESTAMP(6)" : "TIMESTAMPTZ");
+        v.put("now", now);
+        v.put("identityColumn", mysql ? "BIGINT AUTO_INCREMENT PRIMARY KEY" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+        v.put("payloadType", mysql ? "MEDIUMTEXT" : "TEXT");
+        v.put("upsertSql", mysql
+                ? "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") VALUES (:key, :amount)\n"
+                + "            ON DUPLICATE KEY UPDATE " + totalColumn + " = " + totalColumn + " + VALUES(" + totalColumn + "), updated_at = " + now
+                : "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") VALUES (:key, :amount)\n"
+                + "            ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + totalColumn + " = " + aggregateTable + "." + totalColumn
+                + " + EXCLUDED." + totalColumn + ", updated_at = " + now);
+        v.put("dbImage", mysql ? "mariadb:11.4" : "postgres:16");
+        v.put("dbPort", mysql ? 3306 : 5432);
+        v.put("redisIdempotency", spec.idempotency() == IdempotencyStore.REDIS);
+        v.put("databaseIdempotency", spec.idempotency() == IdempotencyStore.DATABASE);
+        v.put("idempotencyTtl", Durations.format(spec.idempotencyTtl()));
+        v.put("redis", spec.idempotency() == IdempotencyStore.REDIS || spec.cache().isPresent());
+        v.put("cache", spec.cache().isPresent());
+        spec.cache().ifPresent(c -> v.put("cacheTtl", Durations.format(c.ttl())));
+        v.put("partner", spec.partner().isPresent());
+        spec.partner().ifPresent(p -> {
+            v.put("partnerClass", p.name());
+            v.put("partnerVar", Names.camel(p.name()));
+            v.put("partnerKebab", Names.kebab(p.name()));
+            v.put("partnerBaseUrl", p.baseUrl());
+            v.put("partnerPath", p.path());
+            v.put("partnerConnectTimeout", Durations.format(p.connectTimeout()));
+            v.put("partnerReadTimeout", Durations.format(p.readTimeout()));
+        });
+        Map<String, Object> drill = consumers.get(0);
+        v.put("drillEvent", drill.get("eventClass"));
+        v.put("drillTopic", drill.get("topic"));
+        v.put("drillTable", drill.get("table"));
+        v.put("drillIdField", drill.get("idField"));
+        v.put("drillAmountField", drill.get("amountField"));
+        v.put("consumers", consumers);
+        v.put("dependencies", Dependencies.of(spec));
+        return v;
+    }
+
+    private static Map<String, Object> consumerValues(PipelineSpec spec, ConsumerSpec c, int index) {
+        String table = Names.snake(c.event());
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("eventClass", c.event());
+        v.put("eventVar", Names.camel(c.event()));
+        v.put("eventKebab", Names.kebab(c.event()));
+        v.put("listenerId", Names.kebab(c.event()));
+        v.put("table", table);
+        v.put("topic", c.topic());
+        v.put("dlt", c.deadLetterTopic());
+        v.put("idField", c.id());
+        v.put("amountField", c.amount());
+        v.put("migrationFile", migrationFile(c, index));
+        List<Map<String, Object>> fields = new ArrayList<>();
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (FieldSpec f : c.fields()) {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("name", f.name());
+            field.put("doc", f.name().equals(c.id()) ? "the event's id (deduplicated on)"
+                    : f.name().equals(c.key()) ? "the key (also the record key)"
+                    : f.name().equals(c.amount()) ? "added to " + spec.aggregate().total() : f.type().key());
+            fields.add(field);
+            Map<String, Object> column = new LinkedHashMap<>();
+            column.put("column", Names.snake(f.name()));
+            column.put("sqlType", f.name().equals(c.id()) ? "VARCHAR(100)" : f.type().sqlType(spec.database()));
+            if (f.name().equals(c.id())) {
+                column.put("primaryKey", true);
+            }
+            columns.add(column);
+        }
+        v.put("fields", fields);
+        v.put("columns", columns);
+        v.put("recordComponents", c.fields().stream().map(f -> f.type().javaType() + " " + f.name()).collect(Collectors.joining(", ")));
+        v.put("insertSql", "INSERT INTO " + table + " (" + c.fields().stream().map(f -> Names.snake(f.name())).collect(Collectors.joining(", "))
+                + ") VALUES (" + c.fields().stream().map(f -> "?").collect(Collectors.joining(", ")) + ")");
+        v.put("insertRow", "new Object[] {" + c.fields().stream().map(f -> switch (f.type()) {
+            case INSTANT -> "java.sql.Timestamp.from(e." + f.name() + "())";
+            default -> "e." + f.name() + "()";
+        }).collect(Collectors.joining(", ")) + "}");
+        v.put("sampleJson", "{" + c.fields().stream().map(f -> "\\\"" + f.name() + "\\\":" + sample(c, f))
+                .collect(Collectors.joining(",")) + "}");
+        return v;
+    }
+
+    private static String sample(ConsumerSpec c, FieldSpec f) {
+        if (f.name().equals(c.id())) {
+            return "\\\"%1$s\\\"";
+        }
+        if (f.name().equals(c.key())) {
+            return "\\\"%2$s\\\"";
+        }
+        if (f.name().equals(c.amount())) {
+            return "%3$d";
+        }
+        return switch (f.type()) {
+            case STRING -> "\\\"sample\\\"";
+            case INT, LONG -> "1";
+            case BOOLEAN -> "true";
+            case DECIMAL -> "1.5";
+            case INSTANT -> "\\\"2026-01-01T00:00:00Z\\\"";
+        };
+    }
+
+    private static String topicsText(PipelineSpec spec) {
+        List<String> topics = spec.consumers().stream().map(ConsumerSpec::topic).toList();
+        return topics.size() == 1 ? topics.get(0)
+                : String.join(", ", topics.subList(0, topics.size() - 1)) + " and " + topics.get(topics.size() - 1);
+    }
+
+    private static String title(String kebab) {
+        return java.util.Arrays.stream(kebab.split("-")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                .collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tenet.scaffold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenet.scaffold.spec.ConsumerSpec;
+import dev.tenet.scaffold.spec.PipelineSpec;
+import dev.tenet.scaffold.spec.SpecParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: generated services build and pass their own tests ({@code ./mvnw -B verify}) against
+ * the machine's MariaDB and PostgreSQL and an embedded KRaft broker. The MySQL one is the sample
+ * grown by {@code add consumer}; the PostgreSQL one has every optional feature (Redis idempotency,
+ * Redis cache, partner client). Skipped with {@code -Dtenet.e2e=false}.
+ */
+@EnabledIfSystemProperty(named = "tenet.e2e", matches = "true")
+class GeneratedServicesBuildTests {
+    private static final long BUILD_TIMEOUT_MINUTES = 8;
+
+    @Test
+    void theSampleWithAnAddedConsumerBuildsAndPassesItsTestsOnMariaDb(@TempDir Path temp) throws Exception {
+        Path service = temp.resolve("learning-progress");
+        PipelineSpec spec = SampleRegenerationTests.sampleSpec();
+        Scaffolder scaffolder = new Scaffolder();
+        scaffolder.generate(spec, service);
+        ConsumerSpec added = SpecParser.parseConsumer("""
+                topic: learning.course-completed
+                event: CourseCompleted
+                amount: bonusMinutes
+                fields:
+                  eventId: string
+                  userId: string
+                  courseId: string
+                  bonusMinutes: long
+                  completedAt: instant
+                """, "added.yaml", spec);
+        scaffolder.addConsumer(service, added, false, false);
+
+        assertThat(GeneratedCodePassesTenetCheckTests.findings(service)).isEmpty();
+        verify(service);
+    }
+
+    @Test
+    void aFullFeaturedServiceBuildsAndPassesItsTestsOnPostgres(@TempDir Path temp) throws Exception {
+        Path service = temp.resolve("course-ledger");
+        new Scaffolder().generate(Specs.fullFeatured(), service);
+        verify(service);
+    }
+
+    private static void verify(Path service) throws IOException, InterruptedException {
+        Path log = service.resolve("build.log");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(service.resolve("mvnw").toString(), "-B", "verify")
+                .directory(service.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(log);
+        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        assertThat(finished).as("the build of " + service.getFileName() + " finished within " + BUILD_TIMEOUT_MINUTES + " minutes:\n" + tail).isTrue();
+        assertThat(process.exitValue()).as("./mvnw -B verify of " + service.getFileName() + ":\n" + tail).isZero();
+        assertThat(lines).anyMatch(l -> l.contains("Tests run:") && l.contains("Failures: 0, Errors: 0"));
+        System.out.printf("e2e: %s built and tested in %d s%n", service.getFileName(), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+}

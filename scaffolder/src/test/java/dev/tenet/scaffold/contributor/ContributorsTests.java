@@ -1,0 +1,160 @@
+package dev.tenet.scaffold.contributor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenet.scaffold.generate.GeneratedFiles;
+import dev.tenet.scaffold.generate.ProjectContributor;
+import dev.tenet.scaffold.generate.ProjectWriter;
+import dev.tenet.scaffold.generate.ServiceModel;
+import dev.tenet.scaffold.spec.Database;
+import dev.tenet.scaffold.spec.PipelineSpec;
+import dev.tenet.scaffold.spec.SpecParser;
+import dev.tenet.scaffold.spec.SpecParserTests;
+import dev.tenet.scaffold.template.MustacheRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each contributor on its own, written into a temporary directory. */
+class ContributorsTests {
+    private static final String JAVA = "src/main/java/org/acme/points/";
+    private static final String TEST = "src/test/java/org/acme/points/";
+
+    @TempDir
+    Path dir;
+
+    private static PipelineSpec spec() {
+        return SpecParser.parse(SpecParserTests.MINIMAL, "p.yaml");
+    }
+
+    private Path write(ProjectContributor contributor, PipelineSpec spec) throws Exception {
+        GeneratedFiles files = new GeneratedFiles(new MustacheRenderer());
+        contributor.contribute(new ServiceModel(spec), files);
+        Path target = dir.resolve("out");
+        ProjectWriter.writeNew(files, target);
+        return target;
+    }
+
+    private static String read(Path root, String path) throws Exception {
+        return Files.readString(root.resolve(path));
+    }
+
+    private static long count(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void buildWritesThePomWithTheDatabaseDriverAndAnExecutableWrapper() throws Exception {
+        Path out = write(new BuildContributor(), spec());
+        assertThat(read(out, "pom.xml")).contains("<version>4.0.8</version>", "<artifactId>postgresql</artifactId>",
+                "flyway-database-postgresql").doesNotContain("mariadb", "resilience4j-circuitbreaker", "data-redis");
+        assertThat(Files.isExecutable(out.resolve("mvnw"))).isTrue();
+        assertThat(out.resolve(".mvn/wrapper/maven-wrapper.properties")).exists();
+    }
+
+    @Test
+    void applicationSetsManualCommitsIdempotentProducerAndBatchListeners() throws Exception {
+        Path out = write(new ApplicationContributor(), spec());
+        assertThat(read(out, "src/main/resources/application.yml")).contains("enable-auto-commit: false", "acks: all",
+                "enable.idempotence: true", "type: batch", "ack-mode: batch", "jdbc:postgresql://");
+        assertThat(read(out, JAVA + "config/KafkaConfig.java")).contains("DeadLetterPublishingRecoverer", "ExponentialBackOffWithMaxRetries");
+        assertThat(out.resolve(JAVA + "PointsApplication.java")).exists();
+    }
+
+    @Test
+    void domainHasNoFrameworkImports() throws Exception {
+        Path out = write(new DomainContributor(), spec());
+        try (Stream<Path> files = Files.walk(out.resolve(JAVA + "domain"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("import org.springframework", "import tools.jackson");
+            }
+        }
+        assertThat(read(out, JAVA + "domain/BalanceChanged.java")).contains("nameUUIDFromBytes");
+    }
+
+    @Test
+    void theAggregateStoreUpsertsInTheChosenDialect() throws Exception {
+        assertThat(read(write(new AccumulatorContributor(), spec()), JAVA + "adapter/out/persistence/JdbcBalanceStore.java"))
+                .contains("ON CONFLICT (user_id) DO UPDATE SET points = balance.points + EXCLUDED.points");
+        Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        assertThat(read(write(new AccumulatorContributor(), spec().withDatabase(Database.MYSQL)), JAVA + "adapter/out/persistence/JdbcBalanceStore.java"))
+                .contains("ON DUPLICATE KEY UPDATE points = points + VALUES(points)");
+    }
+
+    @Test
+    void idempotencyUsesTheProcessedEventsTableByDefault() throws Exception {
+        Path out = write(new IdempotencyContributor(), spec());
+        assertThat(read(out, JAVA + "adapter/out/persistence/JdbcProcessedEvents.java")).contains("INSERT INTO processed_event");
+        assertThat(count(out)).isEqualTo(1);
+    }
+
+    @Test
+    void outboxHasTheWriterTheRelayAndItsSchedule() throws Exception {
+        Path out = write(new OutboxContributor(), spec());
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("FOR UPDATE SKIP LOCKED", "ORDER BY id", "DELETE FROM outbox_message");
+        assertThat(out.resolve(JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).exists();
+        assertThat(out.resolve(JAVA + "adapter/out/outbox/OutboxRelayScheduler.java")).exists();
+    }
+
+    @Test
+    void theBaselineMigrationIsInTheChosenDialect() throws Exception {
+        String sql = read(write(new MigrationContributor(), spec()), "src/main/resources/db/migration/V1__baseline.sql");
+        assertThat(sql).contains("GENERATED ALWAYS AS IDENTITY", "TIMESTAMPTZ", "CREATE TABLE outbox_lock", "PRIMARY KEY (consumer, event_id)");
+    }
+
+    @Test
+    void aConsumerIsOnlyNewFilesWithItsOwnMigrationVersion() throws Exception {
+        Path out = write(new ConsumerContributor(), spec());
+        assertThat(read(out, JAVA + "adapter/in/kafka/PointsEarnedListener.java"))
+                .contains("@KafkaListener(id = RecordPointsEarned.CONSUMER", "batch = \"true\"", "BatchListenerFailedException");
+        assertThat(read(out, "src/main/resources/db/migration/V2__points_earned.sql")).contains("CREATE TABLE points_earned", "points BIGINT NOT NULL");
+        assertThat(read(out, JAVA + "application/RecordPointsEarned.java")).contains("@Transactional", "processedEvents.claim");
+        assertThat(out.resolve(TEST + "PointsEarnedPipelineTests.java")).exists();
+        assertThat(count(out)).isEqualTo(9);
+    }
+
+    @Test
+    void theReadSideReturnsAResponseRecord() throws Exception {
+        Path out = write(new ReadSideContributor(), spec());
+        assertThat(read(out, JAVA + "adapter/in/http/BalanceController.java")).contains("ResponseEntity<BalanceResponse>");
+    }
+
+    @Test
+    void optionalFeaturesAreAbsentUnlessAsked() throws Exception {
+        GeneratedFiles files = new GeneratedFiles(new MustacheRenderer());
+        new OptionalFeaturesContributor().contribute(new ServiceModel(spec()), files);
+        assertThat(files.files()).isEmpty();
+    }
+
+    @Test
+    void testSupportCreatesAFreshDatabasePerRunAndTheDrills() throws Exception {
+        Path out = write(new TestSupportContributor(), spec());
+        assertThat(read(out, TEST + "TestDatabase.java")).contains("tenet_gen_", "TEST_DB_URL", "WITH (FORCE)");
+        assertThat(read(out, TEST + "PipelineDrillsTests.java")).contains("aDuplicatedEventIsCountedOnce",
+                "aPoisonEventLandsInTheDeadLetterTopic", "theConsumerStoppedAndRestarted", "theOutboxRelayKilledMidBatch");
+        assertThat(read(out, TEST + "TestPointsApplication.java")).contains("EmbeddedKafkaKraftBroker");
+    }
+
+    @Test
+    void opsScaleOnLagUpToThePartitionCountAndAlertOnTheDeadLetterTopic() throws Exception {
+        Path out = write(new OpsContributor(), spec());
+        assertThat(read(out, "k8s/keda-scaledobject.yaml")).contains("maxReplicaCount: 6", "topic: points.earned", "consumerGroup: points");
+        assertThat(read(out, "ops/prometheus/alerts.yaml")).contains("points\\\\.earned\\\\.DLT", "{{ $labels.topic }}");
+        assertThat(read(out, ".github/workflows/ci.yml")).contains("./mvnw -B verify", "tenet.jar check", "${{ vars.TENET_JAR_URL }}");
+        assertThat(out.resolve("compose.yaml")).content().contains("postgres:16");
+        assertThat(out.resolve("Dockerfile")).exists();
+    }
+
+    @Test
+    void aiFilesPointAtTenetMcpAndDeclareTheLayers() throws Exception {
+        Path out = write(new AiContributor(), spec());
+        assertThat(read(out, ".mcp.json")).contains("\"args\": [\"mcp\"]");
+        assertThat(read(out, ".cursor/mcp.json")).isEqualTo(read(out, ".mcp.json"));
+        assertThat(read(out, ".tenet/config.yml")).contains("domain: org.acme.points.domain..");
+        assertThat(read(out, "docs/tech-spec.md")).contains("`points.earned`", "at least once");
+    }
+}
