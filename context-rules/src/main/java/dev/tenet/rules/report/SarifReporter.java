@@ -17,7 +17,6 @@ public final class SarifReporter implements Reporter {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     public static final String VERSION = "2.1.0";
     public static final String TOOL_NAME = "Tenet";
-    public static final String INFORMATION_URI = "https://github.com/tenet-dev/tenet";
     /** The base every artifact URI is relative to: the checked root. */
     public static final String SOURCE_ROOT = "%SRCROOT%";
     /** The key of the fingerprint in {@code partialFingerprints}; bump the version if fingerprints change. */
@@ -39,7 +38,6 @@ public final class SarifReporter implements Reporter {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", TOOL_NAME);
         driver.put("version", report.toolVersion());
-        driver.put("informationUri", INFORMATION_URI);
         ArrayNode rules = driver.putArray("rules");
         for (String ruleId : ruleIndex.keySet()) {
             rules.add(SarifRules.descriptor(ruleId, report.rule(ruleId)));
