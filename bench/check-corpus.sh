@@ -59,6 +59,7 @@ cache="$work/cache"
 echo "corpus: $files files, $lines lines; $(nproc) cores; $(java -version 2>&1 | head -n 1)"
 echo
 measure "parse-only (javaparser floor)" java "${java_opts[@]}" -cp "$jar" dev.tenet.rules.bench.ParseOnly "$corpus"
+measure "parse-only, javaparser validators on (ref.)" java "${java_opts[@]}" -cp "$jar" dev.tenet.rules.bench.ParseOnly "$corpus" --validating
 measure "tenet check, all checks, no cache" java "${java_opts[@]}" -jar "$jar" check "$corpus" --no-cache --format json --fail-on never
 measure "tenet check, all checks, no cache, -Xmx1g" java "${java_opts[@]}" -Xmx1g -jar "$jar" check "$corpus" --no-cache --format json --fail-on never
 rm -rf "$cache"

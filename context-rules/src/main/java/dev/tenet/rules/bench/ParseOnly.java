@@ -14,7 +14,8 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * The benchmark floor: lists the same files {@code tenet check} would and only parses them, with the
  * same parser settings and the same number of threads. Run as its own process:
- * {@code java -cp cli/target/tenet.jar dev.tenet.rules.bench.ParseOnly DIR [THREADS]}.
+ * {@code java -cp cli/target/tenet.jar dev.tenet.rules.bench.ParseOnly DIR [THREADS] [--validating]};
+ * {@code --validating} parses with javaparser's default validators on, for reference.
  */
 public final class ParseOnly {
     private ParseOnly() {
@@ -22,13 +23,14 @@ public final class ParseOnly {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: ParseOnly DIR [THREADS]");
+            System.err.println("usage: ParseOnly DIR [THREADS] [--validating]");
             System.exit(2);
         }
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 1 && !args[1].startsWith("--") ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        boolean validating = List.of(args).contains("--validating");
         List<Path> files = SourceTree.scan(root, TenetConfig.defaults()).javaFiles();
-        ThreadLocal<JavaParser> parser = ThreadLocal.withInitial(JavaParsers::create);
+        ThreadLocal<JavaParser> parser = ThreadLocal.withInitial(validating ? JavaParsers::createValidating : JavaParsers::create);
         long start = System.nanoTime();
         ForkJoinPool pool = new ForkJoinPool(threads);
         long parsed = pool.submit(() -> files.parallelStream().filter(file -> {

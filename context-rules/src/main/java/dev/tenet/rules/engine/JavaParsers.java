@@ -1,19 +1,61 @@
 package dev.tenet.rules.engine;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ParserConfiguration.LanguageLevel;
+import com.github.javaparser.Processor;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The one parser configuration Tenet uses (the engine and the parse-only benchmark floor alike).
- * Tokens stay stored: without them javaparser attributes no comments, and suppression comments
- * would be lost.
+ * The one parser configuration Tenet uses (the engine and the parse-only benchmark floor alike):
+ * Java 21 syntax with its post-processing ({@code var}, {@code yield}, records), but without
+ * javaparser's language-level validators. Validation re-walks every tree to police what javac
+ * already polices and costs about half as much again as parsing; no check needs it. Tokens stay
+ * stored: without them javaparser attributes no comments, and suppression comments would be lost.
  */
 public final class JavaParsers {
+    static final LanguageLevel LEVEL = LanguageLevel.JAVA_21;
+    /** javaparser 3.28's constructor adds its processors in a fixed order; the language-level one is the fourth. */
+    private static final int LANGUAGE_LEVEL_PROCESSOR = 3;
+    private static final String LANGUAGE_LEVEL_PROCESSOR_CLASS = ParserConfiguration.class.getName() + "$2";
+    private static final PostProcessors POST_PROCESSORS = postProcessorsOf(LEVEL);
+
     private JavaParsers() {
     }
 
     /** A new parser; parsers are not thread-safe, so keep one per thread. */
     public static JavaParser create() {
-        return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
+        ParserConfiguration configuration = new ParserConfiguration().setLanguageLevel(LEVEL);
+        List<Supplier<Processor>> processors = configuration.getProcessors();
+        if (POST_PROCESSORS != null && processors.size() > LANGUAGE_LEVEL_PROCESSOR
+                && processors.get(LANGUAGE_LEVEL_PROCESSOR).get().getClass().getName().equals(LANGUAGE_LEVEL_PROCESSOR_CLASS)) {
+            processors.set(LANGUAGE_LEVEL_PROCESSOR, () -> new Processor() {
+                @Override
+                public void postProcess(ParseResult<? extends Node> result, ParserConfiguration config) {
+                    POST_PROCESSORS.postProcess(result, config);
+                }
+            });
+        }
+        return new JavaParser(configuration);
+    }
+
+    /** A parser with javaparser's defaults for the same level, validators included (a benchmark reference). */
+    public static JavaParser createValidating() {
+        return new JavaParser(new ParserConfiguration().setLanguageLevel(LEVEL));
+    }
+
+    private static PostProcessors postProcessorsOf(LanguageLevel level) {
+        try {
+            Field field = LanguageLevel.class.getDeclaredField("postProcessor");
+            field.setAccessible(true);
+            return (PostProcessors) field.get(level);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 }

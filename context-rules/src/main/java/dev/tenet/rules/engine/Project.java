@@ -19,12 +19,31 @@ import java.util.Optional;
  * Spring properties and the configuration.
  */
 public final class Project {
-    /** A type with the file it is declared in. */
+    /** A type with the file it is declared in; equal only to itself (models are large, hashing them deeply is slow). */
     public record TypeEntry(FileModel file, TypeModel type) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TypeEntry entry && entry.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(type);
+        }
     }
 
-    /** A method with its type and file. */
+    /** A method with its type and file; equal only to itself (models are large, hashing them deeply is slow). */
     public record MethodEntry(FileModel file, TypeModel type, MethodModel method) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MethodEntry entry && entry.method == method;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(method);
+        }
+
         /** {@code Type#method}, for messages and anchors. */
         public String label() {
             return type.simpleName() + "#" + method.name();
@@ -39,6 +58,8 @@ public final class Project {
     private final List<FileModel> files;
     private final List<PropertyEntry> properties;
     private final Map<String, TypeEntry> typesByFqn = new HashMap<>();
+    private final Map<String, Optional<Layer>> layersByPackage = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<FileModel, Map<String, Optional<TypeEntry>>> resolved = new java.util.IdentityHashMap<>();
     private final Map<String, List<MethodEntry>> methodsByType = new HashMap<>();
     private final List<MethodEntry> methods = new ArrayList<>();
     private CallGraph callGraph;
@@ -110,6 +131,14 @@ public final class Project {
         if (writtenName == null || writtenName.isEmpty()) {
             return Optional.empty();
         }
+        Map<String, Optional<TypeEntry>> answers;
+        synchronized (resolved) {
+            answers = resolved.computeIfAbsent(from, f -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        return answers.computeIfAbsent(writtenName, name -> resolveUncached(from, name));
+    }
+
+    private Optional<TypeEntry> resolveUncached(FileModel from, String writtenName) {
         TypeEntry direct = typesByFqn.get(writtenName);
         if (direct != null && writtenName.contains(".")) {
             return Optional.of(direct);
@@ -186,11 +215,12 @@ public final class Project {
     }
 
     public Optional<Layer> layerOf(FileModel file) {
-        return config.layerOf(file.packageName());
+        return layerOfPackage(file.packageName());
     }
 
+    /** The layer of a package, matched once per package (checks ask for the same few packages many times). */
     public Optional<Layer> layerOfPackage(String packageName) {
-        return config.layerOf(packageName);
+        return layersByPackage.computeIfAbsent(packageName, config::layerOf);
     }
 
     /** The call graph over the codebase's own methods, built on first use. */
