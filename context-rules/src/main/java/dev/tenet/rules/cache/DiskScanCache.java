@@ -1,22 +1,32 @@
 package dev.tenet.rules.cache;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import dev.tenet.rules.model.FileModel;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A {@link ScanCache} in a directory of the user's cache folder (never in the checked tree): one
- * small file per key. A damaged entry is treated as a miss; writes go through a temporary file and
- * a rename, so concurrent runs never read half an entry.
+ * small Smile (binary JSON) file per content key, plus one stamps file per checked tree. A damaged
+ * entry is treated as a miss; writes go through a temporary file and a rename, so concurrent runs
+ * never read half an entry.
  */
 public final class DiskScanCache implements ScanCache {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper SMILE = SmileMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final TypeReference<Map<String, FileStamps.Stamp>> STAMPS = new TypeReference<>() {
+    };
     private final Path directory;
 
     public DiskScanCache(Path directory) {
@@ -37,11 +47,8 @@ public final class DiskScanCache implements ScanCache {
     @Override
     public Optional<FileModel> get(String key) {
         Path file = entry(key);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), FileModel.class));
+            return Optional.of(SMILE.readValue(Files.readAllBytes(file), FileModel.class));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -49,22 +56,61 @@ public final class DiskScanCache implements ScanCache {
 
     @Override
     public void put(String key, FileModel model) {
-        Path file = entry(key);
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), key, ".tmp");
-            JSON.writeValue(temp.toFile(), model);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            writeAtomically(entry(key), SMILE.writeValueAsBytes(model));
         } catch (IOException e) {
             // A cache that cannot be written only costs speed; the check itself goes on.
         }
     }
 
+    @Override
+    public FileStamps stamps(Path root, String salt) {
+        Path file = stampsFile(root, salt);
+        Map<String, FileStamps.Stamp> previous = Map.of();
+        long takenAt = 0;
+        try {
+            previous = SMILE.readValue(Files.readAllBytes(file), STAMPS);
+            takenAt = Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException | RuntimeException e) {
+            // no stamps yet: every file is read and hashed
+        }
+        return new FileStamps(previous, takenAt) {
+            @Override
+            public void save() {
+                try {
+                    writeAtomically(file, SMILE.writeValueAsBytes(recorded()));
+                } catch (IOException e) {
+                    // only costs speed next time
+                }
+            }
+        };
+    }
+
     private Path entry(String key) {
-        return directory.resolve("scan").resolve(key.substring(0, 2)).resolve(key + ".json");
+        return directory.resolve("scan").resolve(key.substring(0, 2)).resolve(key + ".smile");
+    }
+
+    private Path stampsFile(Path root, String salt) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((salt + "\u0000" + root).getBytes(StandardCharsets.UTF_8));
+            return directory.resolve("stamps").resolve(HexFormat.of().formatHex(digest, 0, 16) + ".smile");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void writeAtomically(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 }

@@ -17,6 +17,17 @@ public interface ScanCache {
      */
     void put(String key, FileModel model);
 
+    /**
+     * The stamps (size, modification time, content key) of a tree's files from the last run.
+     *
+     * @param root the checked tree
+     * @param salt the engine build, so that stamps of another build are never trusted
+     * @return stamps to consult and update; {@link FileStamps#none()} when the cache keeps none
+     */
+    default FileStamps stamps(java.nio.file.Path root, String salt) {
+        return FileStamps.none();
+    }
+
     /** A cache that keeps nothing. */
     static ScanCache none() {
         return new ScanCache() {

@@ -57,18 +57,22 @@ public final class CallGraph {
                         .ifPresent(parent -> subtypes.computeIfAbsent(parent.type().fqn(), k -> new ArrayList<>()).add(type));
             }
         }
-        for (MethodEntry method : project.methods()) {
-            link(method);
-        }
     }
 
-    public List<MethodEntry> callees(MethodEntry method) {
-        return callees.getOrDefault(method.method(), List.of());
+    /** The codebase methods a method calls. Methods are linked on first use: checks start from few roots. */
+    public synchronized List<MethodEntry> callees(MethodEntry method) {
+        if (!callees.containsKey(method.method())) {
+            link(method);
+        }
+        return callees.get(method.method());
     }
 
     /** The method's own effects, calls into repositories, HTTP interfaces and {@code @Async} methods included. */
-    public List<EffectRef> effectsOf(MethodEntry method) {
-        return effects.getOrDefault(method.method(), method.method().effects());
+    public synchronized List<EffectRef> effectsOf(MethodEntry method) {
+        if (!effects.containsKey(method.method())) {
+            link(method);
+        }
+        return effects.get(method.method());
     }
 
     /** The nearest effect of one of the wanted kinds reachable from {@code start} (itself included). */
@@ -185,6 +189,11 @@ public final class CallGraph {
             }
         }
         return result;
+    }
+
+    /** A receiver text that names a repository, DAO or mapper ({@code orderRepository}, {@code this.progressDao}). */
+    static boolean looksLikeRepository(String receiverText) {
+        return receiverText != null && REPOSITORY_NAME.matcher(receiverText).matches();
     }
 
     private static boolean isRepositoryName(String receiverType, String receiverText) {

@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.cache.FileStamps;
 import dev.tenet.rules.cache.ScanCache;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.config.TenetConfig;
@@ -16,11 +17,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,11 +83,13 @@ public final class Engine {
         AtomicInteger cached = new AtomicInteger();
         String salt = BuildInfo.version() + "|" + BuildInfo.build() + "|" + String.join(",", checks.stream().map(Check::id).toList());
 
+        FileStamps stamps = cache.stamps(base, salt);
         List<FileModel> models = runParallel(() -> javaFiles.parallelStream().map(file -> {
-            FileModel model = scanFile(displayRoot, file, cache, salt, cached);
+            FileModel model = scanFile(displayRoot, file, cache, stamps, salt, cached);
             progress.update(done.incrementAndGet(), javaFiles.size());
             return model;
         }).toList());
+        stamps.save();
 
         List<PropertyEntry> properties = new ArrayList<>();
         for (Path file : tree.propertyFiles()) {
@@ -108,23 +113,33 @@ public final class Engine {
         return new Result(findings, javaFiles.size(), cached.get(), models);
     }
 
-    private FileModel scanFile(Path root, Path file, ScanCache cache, String salt, AtomicInteger cached) {
+    private FileModel scanFile(Path root, Path file, ScanCache cache, FileStamps stamps, String salt, AtomicInteger cached) {
         String relative = SourceTree.relative(root, file);
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            long size = attributes.size();
+            long modified = attributes.lastModifiedTime().toMillis();
+            Optional<String> knownKey = stamps.keyOf(relative, size, modified);
+            Optional<FileModel> unchanged = knownKey.flatMap(cache::get);
+            if (unchanged.isPresent()) {
+                stamps.record(relative, size, modified, knownKey.get());
+                cached.incrementAndGet();
+                return unchanged.get();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String key = digest(salt, relative, bytes);
+            Optional<FileModel> hit = cache.get(key);
+            FileModel model = hit.orElseGet(() -> scan(relative, new String(bytes, StandardCharsets.UTF_8)));
+            if (hit.isPresent()) {
+                cached.incrementAndGet();
+            } else {
+                cache.put(key, model);
+            }
+            stamps.record(relative, bytes.length, modified, key);
+            return model;
         } catch (IOException e) {
             return FileModel.unparsable(relative, "cannot read file: " + e.getMessage(), 1);
         }
-        String key = digest(salt, relative, bytes);
-        var hit = cache.get(key);
-        if (hit.isPresent()) {
-            cached.incrementAndGet();
-            return hit.get();
-        }
-        FileModel model = scan(relative, new String(bytes, StandardCharsets.UTF_8));
-        cache.put(key, model);
-        return model;
     }
 
     /** Phase one for one file's text: parse, extract the model, run every check's scan. */

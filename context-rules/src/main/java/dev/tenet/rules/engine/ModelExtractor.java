@@ -41,6 +41,12 @@ import java.util.regex.Pattern;
 /** Turns one parsed file into the declarations, calls, effects and suppressions the engine keeps. */
 final class ModelExtractor {
     private static final String SUPPRESS_PREFIX = "tenet:";
+    private static final java.util.Set<String> LIBRARY_TYPES = java.util.Set.of("String", "StringBuilder", "Object", "Objects",
+            "List", "Map", "Set", "Collection", "Iterator", "Optional", "Stream", "IntStream", "LongStream", "Collectors", "Arrays",
+            "Collections", "Math", "Integer", "Long", "Double", "Float", "Short", "Byte", "Character", "Boolean", "System", "Class",
+            "Duration", "Instant", "LocalDate", "LocalDateTime", "ZonedDateTime", "OffsetDateTime", "BigDecimal", "BigInteger",
+            "UUID", "Logger", "Log", "Assert", "StringUtils", "ObjectUtils", "CollectionUtils", "ClassUtils", "ReflectionUtils",
+            "Pattern", "Matcher", "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference");
     private static final Pattern IGNORE_COMMENT = Pattern.compile("tenet:ignore\\s+([\\w.,\\s-]+?)\\s*(?:--.*)?$");
 
     private ModelExtractor() {
@@ -132,7 +138,9 @@ final class ModelExtractor {
         for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
             String receiverType = call.getScope().isPresent() ? file.typeOf(call.getScope().get()) : owner;
             String receiverText = call.getScope().map(JavaFile::shortText).orElse("");
-            calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call)));
+            if (mayReachCodebase(receiverType, receiverText)) {
+                calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call)));
+            }
             if (isOutermostOfChain(call)) {
                 effects.addAll(EffectClassifier.classify(file, call));
             }
@@ -149,6 +157,18 @@ final class ModelExtractor {
         return new MethodModel(callable instanceof ConstructorDeclaration ? "<init>" : callable.getNameAsString(),
                 parameterTypes, returnType, annotations(callable), start,
                 callable.getEnd().map(p -> p.line).orElse(start), calls, effects);
+    }
+
+    /**
+     * Whether a call can lead into the codebase's own methods (the call graph's only use of it): calls
+     * on JDK value and utility types, and on receivers whose type is unknown, cannot — except an
+     * unknown receiver named like a repository, which the graph still treats as a database call.
+     */
+    private static boolean mayReachCodebase(String receiverType, String receiverText) {
+        if (receiverType == null) {
+            return CallGraph.looksLikeRepository(receiverText);
+        }
+        return !LIBRARY_TYPES.contains(JavaFile.simpleName(receiverType));
     }
 
     private static boolean isOutermostOfChain(MethodCallExpr call) {
