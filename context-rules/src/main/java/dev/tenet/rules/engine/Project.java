@@ -58,6 +58,7 @@ public final class Project {
     private final List<FileModel> files;
     private final List<PropertyEntry> properties;
     private final Map<String, TypeEntry> typesByFqn = new HashMap<>();
+    private final java.util.Set<String> packages = new java.util.HashSet<>();
     private final Map<String, Optional<Layer>> layersByPackage = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<FileModel, Map<String, Optional<TypeEntry>>> resolved = new java.util.IdentityHashMap<>();
     private final Map<String, List<MethodEntry>> methodsByType = new HashMap<>();
@@ -69,6 +70,7 @@ public final class Project {
         this.files = List.copyOf(files);
         this.properties = List.copyOf(properties);
         for (FileModel file : files) {
+            packages.add(file.packageName());
             for (TypeModel type : file.types()) {
                 typesByFqn.put(type.fqn(), new TypeEntry(file, type));
                 List<MethodEntry> own = new ArrayList<>();
@@ -80,6 +82,11 @@ public final class Project {
                 methodsByType.put(type.fqn(), own);
             }
         }
+    }
+
+    /** The packages the codebase's own files declare. */
+    public java.util.Set<String> packages() {
+        return packages;
     }
 
     public TenetConfig config() {

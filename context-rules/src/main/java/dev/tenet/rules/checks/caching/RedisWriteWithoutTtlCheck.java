@@ -3,6 +3,7 @@ package dev.tenet.rules.checks.caching;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -73,11 +74,11 @@ public final class RedisWriteWithoutTtlCheck implements Check {
         if (params == null) {
             return false;
         }
-        boolean visible = !(params instanceof NameExpr name) || params.findAncestor(CallableDeclaration.class)
-                .map(c -> ((Node) c).findFirst(com.github.javaparser.ast.body.VariableDeclarator.class,
-                        v -> v.getNameAsString().equals(name.getNameAsString())).isPresent())
-                .orElse(false);
-        return !visible || TTL_ARGUMENT.in(params);
+        // a SetParams handed in from elsewhere may well carry the TTL: only judge what this method builds
+        boolean builtHere = !(params instanceof NameExpr name) || params.findAncestor(CallableDeclaration.class)
+                .flatMap(c -> ((Node) c).findFirst(VariableDeclarator.class, v -> v.getNameAsString().equals(name.getNameAsString())))
+                .isPresent();
+        return !builtHere || TTL_ARGUMENT.in(params);
     }
 
     private static boolean expiresNearby(RedisWrite write) {

@@ -76,7 +76,7 @@ public final class DomainFrameworkImportCheck implements Check {
     }
 
     private static boolean isOwnPackage(Project project, String packageName) {
-        return project.files().stream().anyMatch(f -> f.packageName().equals(packageName));
+        return project.packages().contains(packageName);
     }
 
     static Optional<String> frameworkOf(String name) {

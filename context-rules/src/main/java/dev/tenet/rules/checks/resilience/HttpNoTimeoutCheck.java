@@ -47,9 +47,12 @@ public final class HttpNoTimeoutCheck implements Check {
     public void scan(JavaFile file, ScanSink sink) {
         for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
             String type = HttpClientTypes.normalize(file, JavaFile.erasure(method.getType()));
+            if (!HttpClientTypes.KNOWN.contains(type)) {
+                continue;
+            }
             boolean bean = method.getAnnotationByName("Bean").isPresent();
             boolean timeouts = method.getBody().isPresent() && TIMEOUT.in(method);
-            if (HttpClientTypes.KNOWN.contains(type) && (bean || timeouts)) {
+            if (bean || timeouts) {
                 List<String> inputs = method.getParameters().stream()
                         .map(p -> HttpClientTypes.normalize(file, JavaFile.erasure(p.getType())))
                         .filter(HttpClientTypes.KNOWN::contains).toList();
