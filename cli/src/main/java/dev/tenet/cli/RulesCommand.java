@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tenet rules}: the catalog, built-in rules plus the repository's own. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List and show the rules in force (built-in plus .tenet/rules/*.md).",
-        subcommands = {RulesListCommand.class, RulesShowCommand.class})
+        description = "List, show and export the rules in force (built-in plus .tenet/rules/*.md).",
+        subcommands = {RulesListCommand.class, RulesShowCommand.class, RulesExportCommand.class})
 final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,51 @@
+package dev.tenet.cli;
+
+import dev.tenet.mcp.StdioServer;
+import dev.tenet.mcp.workspace.Workspace;
+import dev.tenet.mcp.workspace.WorkspaceException;
+import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.cache.DiskScanCache;
+import dev.tenet.rules.cache.ScanCache;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tenet mcp}: the MCP server on stdio for Claude Code, Cursor and other assistants; ends when the client closes stdin. */
+@Command(name = "mcp", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the rules, templates and checks to an AI assistant over MCP on stdio.",
+            "Register it with: claude mcp add tenet -- /path/to/tenet mcp",
+            "stdout carries only the protocol; warnings go to stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:The client closed the session.", ExitCodes.USAGE_TEXT, ExitCodes.INTERNAL_TEXT})
+final class McpCommand implements Callable<Integer> {
+    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".",
+            description = "Workspace used when the client gives no root. Default: the current directory.")
+    Path workspace;
+
+    @Option(names = "--no-cache", description = "Do not read or write the scan cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Scan cache folder. Default: $TENET_CACHE_DIR, $XDG_CACHE_HOME/tenet or ~/.cache/tenet.")
+    Path cacheDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Workspace root;
+        try {
+            root = Workspace.of(workspace);
+        } catch (WorkspaceException e) {
+            throw new TenetInputException(e.getMessage());
+        }
+        ScanCache cache = noCache ? ScanCache.none() : new DiskScanCache(cacheDir != null ? cacheDir : DiskScanCache.defaultDirectory());
+        // stdout is the protocol: keep the real stream for it and send anything else printed to stderr.
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
+        System.setOut(System.err);
+        StdioServer.serve(root, cache, System.in, protocol);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tenet.cli;
+
+import dev.tenet.mcp.http.HttpOptions;
+import dev.tenet.mcp.http.McpHttpServer;
+import dev.tenet.mcp.workspace.Workspace;
+import dev.tenet.mcp.workspace.WorkspaceException;
+import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.cache.DiskScanCache;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tenet serve}: the long-running team server; MCP over Streamable HTTP at {@code /mcp}. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve MCP over Streamable HTTP at http://HOST:PORT/mcp for a team (runs until stopped).",
+            "Binds 127.0.0.1 by default. Any other address needs a bearer token in $TENET_MCP_TOKEN;",
+            "clients then send 'Authorization: Bearer <token>'. Host and Origin headers are checked."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:Stopped.", ExitCodes.USAGE_TEXT, ExitCodes.INTERNAL_TEXT})
+final class ServeCommand implements Callable<Integer> {
+    static final String TOKEN_VARIABLE = "TENET_MCP_TOKEN";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8765", description = "Port. Default: ${DEFAULT-VALUE} (0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = HttpOptions.DEFAULT_BIND,
+            description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".",
+            description = "The workspace the tools work in; client roots are honoured only inside it. Default: the current directory.")
+    Path workspace;
+
+    @Option(names = "--allowed-host", paramLabel = "HOST:PORT", description = "Also accept this Host header (the name clients use). Repeatable.")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "Also accept this browser Origin. Repeatable.")
+    List<String> allowedOrigins = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        HttpOptions options;
+        Workspace root;
+        try {
+            options = new HttpOptions(bind, port, Optional.ofNullable(System.getenv(TOKEN_VARIABLE)), allowedHosts, allowedOrigins);
+            root = Workspace.of(workspace);
+        } catch (IllegalArgumentException | WorkspaceException e) {
+            throw new TenetInputException(e.getMessage());
+        }
+        try (McpHttpServer server = McpHttpServer.start(options, root, new DiskScanCache(DiskScanCache.defaultDirectory()))) {
+            spec.commandLine().getErr().printf("tenet: serving MCP at http://%s:%d%s (workspace %s)%n",
+                    bind.contains(":") ? "[" + bind + "]" : bind, server.port(), McpHttpServer.PATH, root.root());
+            spec.commandLine().getErr().flush();
+            server.join();
+        }
+        return ExitCodes.OK;
+    }
+}

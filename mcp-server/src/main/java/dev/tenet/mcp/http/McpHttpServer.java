@@ -1,0 +1,106 @@
+package dev.tenet.mcp.http;
+
+import dev.tenet.mcp.Json;
+import dev.tenet.mcp.TenetMcpServer;
+import dev.tenet.mcp.workspace.Workspace;
+import dev.tenet.mcp.workspace.WorkspaceResolver;
+import dev.tenet.rules.cache.ScanCache;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Tenet's MCP server over Streamable HTTP at {@code /mcp}, on embedded Jetty, for a team-wide
+ * server: DNS-rebinding protection (Host and Origin checked), and a bearer token whenever it is
+ * reachable from other machines. The same process can host more servlets (the GitHub webhook).
+ */
+public final class McpHttpServer implements AutoCloseable {
+    public static final String PATH = "/mcp";
+    private final Server jetty;
+    private final McpSyncServer mcp;
+    private final ServletContextHandler context;
+
+    private McpHttpServer(Server jetty, McpSyncServer mcp, ServletContextHandler context) {
+        this.jetty = jetty;
+        this.mcp = mcp;
+        this.context = context;
+    }
+
+    /** Starts listening; returns once the port is bound. */
+    public static McpHttpServer start(HttpOptions options, Workspace workspace, ScanCache cache) throws Exception {
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost(options.bind());
+        connector.setPort(options.port());
+        jetty.addConnector(connector);
+        jetty.setStopAtShutdown(true);
+
+        // The security validator needs the real port, so Jetty binds first and the servlet is added before it starts serving.
+        connector.open();
+        int port = connector.getLocalPort();
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(Json.MCP)
+                .mcpEndpoint(PATH)
+                .httpHeaderValidator(validator(options, port))
+                .build();
+        McpServer.StreamableSyncSpecification spec = McpServer.sync(transport);
+        new TenetMcpServer(new WorkspaceResolver(workspace, true), cache).configure(spec);
+        McpSyncServer mcp = spec.build();
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        ServletHolder holder = new ServletHolder("mcp", transport);
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, PATH);
+        options.token().ifPresent(token -> {
+            FilterHolder filter = new FilterHolder(new BearerTokenFilter(token));
+            filter.setAsyncSupported(true);
+            context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+        });
+        jetty.setHandler(context);
+        jetty.start();
+        return new McpHttpServer(jetty, mcp, context);
+    }
+
+    /** The bound port. */
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The servlet context, for other endpoints of the same process. */
+    public ServletContextHandler context() {
+        return context;
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        mcp.closeGracefully();
+        jetty.stop();
+    }
+
+    static DefaultServerTransportSecurityValidator validator(HttpOptions options, int port) {
+        List<String> hosts = new ArrayList<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
+        List<String> origins = new ArrayList<>(List.of("http://127.0.0.1:" + port, "http://localhost:" + port, "http://[::1]:" + port));
+        if (!HttpOptions.isLoopback(options.bind()) && !options.bind().equals("0.0.0.0") && !options.bind().equals("::")) {
+            hosts.add(options.bind() + ":" + port);
+        }
+        hosts.addAll(options.allowedHosts());
+        origins.addAll(options.allowedOrigins());
+        return DefaultServerTransportSecurityValidator.builder().allowedHosts(hosts).allowedOrigins(origins).build();
+    }
+}

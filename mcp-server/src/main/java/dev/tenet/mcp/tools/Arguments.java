@@ -1,0 +1,25 @@
+package dev.tenet.mcp.tools;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Typed access to a tool's arguments (already checked against the input schema by the server). */
+record Arguments(Map<String, Object> values) {
+
+    Arguments {
+        values = values == null ? Map.of() : values;
+    }
+
+    Optional<String> string(String name) {
+        Object value = values.get(name);
+        return value instanceof String text && !text.isEmpty() ? Optional.of(text) : Optional.empty();
+    }
+
+    int integer(String name, int fallback) {
+        return values.get(name) instanceof Number number ? number.intValue() : fallback;
+    }
+
+    boolean bool(String name) {
+        return Boolean.TRUE.equals(values.get(name));
+    }
+}

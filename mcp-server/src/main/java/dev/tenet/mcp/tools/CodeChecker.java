@@ -1,0 +1,96 @@
+package dev.tenet.mcp.tools;
+
+import dev.tenet.mcp.workspace.Workspace;
+import dev.tenet.mcp.workspace.WorkspaceException;
+import dev.tenet.mcp.workspace.WorkspaceRules;
+import dev.tenet.rules.baseline.Baseline;
+import dev.tenet.rules.baseline.BaselineResult;
+import dev.tenet.rules.cache.ScanCache;
+import dev.tenet.rules.checks.BuiltinChecks;
+import dev.tenet.rules.config.TenetConfig;
+import dev.tenet.rules.engine.Engine;
+import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.model.FileModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the engine over a whole workspace, with its config, catalog and baseline, and keeps the
+ * findings of the part asked about: a file or folder on disk, or a text not yet saved.
+ */
+public final class CodeChecker {
+    private static final Pattern CHECKED_FILE = Pattern.compile(".*\\.java|(application|bootstrap)[\\w-]*\\.(ya?ml|properties)");
+
+    /**
+     * What a check found.
+     *
+     * @param findings     findings in the part asked about, baselined ones removed
+     * @param filesChecked Java files of that part
+     * @param baselined    findings left out because the workspace's baseline accepts them
+     */
+    public record Result(List<Finding> findings, int filesChecked, int baselined) {
+    }
+
+    private final WorkspaceRules rules;
+    private final ScanCache cache;
+
+    public CodeChecker(WorkspaceRules rules, ScanCache cache) {
+        this.rules = rules;
+        this.cache = cache;
+    }
+
+    /** Checks a file or folder of the workspace as it is on disk. */
+    public Result checkPath(Workspace workspace, Path target) {
+        if (!Files.exists(target)) {
+            throw new WorkspaceException("no such file or folder in the workspace: " + workspace.relative(target));
+        }
+        String relative = workspace.relative(target);
+        if (Files.isRegularFile(target)) {
+            requireCheckable(relative);
+        }
+        Predicate<String> inScope = relative.equals(".") ? p -> true
+                : Files.isDirectory(target) ? p -> p.startsWith(relative + "/") : relative::equals;
+        TenetConfig config = rules.config(workspace);
+        return run(workspace, workspace.root(), config, inScope);
+    }
+
+    /** Checks {@code code} as if it were saved at {@code target} (replacing the file there, if any); writes nothing to the workspace. */
+    public Result checkSource(Workspace workspace, Path target, String code) {
+        String relative = workspace.relative(target);
+        requireCheckable(relative);
+        if (Files.isDirectory(target)) {
+            throw new WorkspaceException("'filename' names a folder of the workspace: " + relative);
+        }
+        TenetConfig config = rules.config(workspace);
+        // The mirror holds only the files the config does not exclude, so its exclusions match nothing there.
+        TenetConfig mirrored = new TenetConfig(config.file(), config.layers(), config.layersExplicit(), config.allowEmptyLayers(),
+                config.ruleSettings(), config.ruleSettingLines(), config.excludes(), true);
+        try (ShadowTree shadow = ShadowTree.of(workspace.root(), config, relative, code)) {
+            return run(workspace, shadow.root(), mirrored, relative::equals);
+        }
+    }
+
+    private Result run(Workspace workspace, Path root, TenetConfig config, Predicate<String> inScope) {
+        Engine engine = new Engine(rules.rules(workspace).catalog(), BuiltinChecks.all());
+        Engine.Result result = engine.check(root, config, cache, Engine.Progress.NONE);
+        List<Finding> findings = result.findings().stream().filter(f -> inScope.test(f.file())).toList();
+        int files = (int) result.files().stream().map(FileModel::path).filter(inScope).count();
+        Baseline baseline = Baseline.load(Baseline.fileIn(workspace.root()));
+        if (baseline.isEmpty()) {
+            return new Result(findings, files, 0);
+        }
+        BaselineResult filtered = baseline.filter(findings);
+        return new Result(filtered.newFindings(), files, filtered.baselined());
+    }
+
+    private static void requireCheckable(String relative) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        if (!CHECKED_FILE.matcher(name).matches()) {
+            throw new WorkspaceException("Tenet checks Java sources and Spring property files (application*.yml or .properties), not "
+                    + relative);
+        }
+    }
+}
