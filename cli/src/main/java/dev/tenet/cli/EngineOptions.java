@@ -53,4 +53,18 @@ final class EngineOptions {
             return new Run(repository, config, catalog, result);
         }
     }
+
+    /** The scan cache these options ask for (used by commands that run the engine themselves, like review). */
+    ScanCache scanCache() {
+        return noCache ? ScanCache.none() : new DiskScanCache(cacheDir != null ? cacheDir : DiskScanCache.defaultDirectory());
+    }
+
+    /** The parser threads these options ask for. */
+    int parallelism() {
+        int parallelism = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (parallelism < 1) {
+            throw new TenetInputException("--threads must be at least 1");
+        }
+        return parallelism;
+    }
 }

@@ -19,9 +19,9 @@ CREATE TABLE outbox_message (
     topic       VARCHAR(255) NOT NULL,
     message_key VARCHAR(255) NOT NULL,
     payload     MEDIUMTEXT NOT NULL,
-    created_at  TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    CONSTRAINT uk_outbox_message_event_id UNIQUE (event_id)
+    created_at  TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
 );
+-- Append-only by id: no unique index on event_id, the processed-events dedup already keeps it unique.
 
 -- One row: the relay that holds its lock is the only one publishing, so per-key order holds across replicas.
 CREATE TABLE outbox_lock (

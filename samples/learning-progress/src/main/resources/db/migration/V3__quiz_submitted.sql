@@ -9,5 +9,4 @@ CREATE TABLE quiz_submitted (
     submitted_at TIMESTAMP(6) NOT NULL,
     consumed_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
 );
-
-CREATE INDEX ix_quiz_submitted_user_id ON quiz_submitted (user_id);
+-- Add an index on user_id when a query needs one: every index slows the consumer's inserts.

@@ -76,8 +76,8 @@ class PipelineDrillsTests extends IntegrationTest {
         List<ConsumerRecord<String, String>> dead = read(TOPIC + ".DLT", r -> key.equals(r.key()), 2);
         assertThat(dead).hasSize(2);
         assertThat(dead.get(0).value()).isEqualTo("{ this is not json");
-        assertThat(header(dead.get(0), "kafka_dlt-exception-fqcn") + header(dead.get(0), "kafka_dlt-exception-cause-fqcn"))
-                .contains("InvalidEventException");
+        assertThat(header(dead.get(0), "kafka_dlt-exception-stacktrace")).contains("InvalidEventException");
+        assertThat(header(dead.get(0), "kafka_dlt-exception-message")).contains("is not a valid LectureWatched");
         assertThat(header(dead.get(1), "kafka_dlt-exception-message")).contains("must not be negative");
         assertThat(header(dead.get(1), "kafka_dlt-original-topic")).isEqualTo(TOPIC);
     }

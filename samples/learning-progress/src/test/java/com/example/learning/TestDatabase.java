@@ -10,10 +10,10 @@ import java.util.UUID;
 /**
  * A real MariaDB/MySQL database for the tests: a fresh {@code tenet_gen_*} database per test run,
  * dropped when the JVM exits, so concurrent runs never share tables. The server comes from
- * {@code TEST_DB_URL} (default {@code jdbc:mariadb://127.0.0.1:3306/test}), {@code TEST_DB_USER} and {@code TEST_DB_PASSWORD}.
+ * {@code TEST_DB_URL} (default {@code jdbc:mariadb://127.0.0.1:3306/test?useBulkStmts=true}), {@code TEST_DB_USER} and {@code TEST_DB_PASSWORD}.
  */
 public final class TestDatabase {
-    private static final String ADMIN_URL = env("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+    private static final String ADMIN_URL = env("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306/test?useBulkStmts=true");
     private static final String USER = env("TEST_DB_USER", "root");
     private static final String PASSWORD = env("TEST_DB_PASSWORD", "");
     private static String url;

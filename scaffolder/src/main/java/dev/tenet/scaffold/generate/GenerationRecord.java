@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -65,8 +64,7 @@ public record GenerationRecord(String tenetVersion, String rulePack, Map<String,
         try {
             JsonNode root = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
             Map<String, String> hashes = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("files").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : root.path("files").properties()) {
                 hashes.put(entry.getKey(), entry.getValue().asText());
             }
             return new GenerationRecord(root.path("tenetVersion").asText(), root.path("rulePack").asText(), hashes);

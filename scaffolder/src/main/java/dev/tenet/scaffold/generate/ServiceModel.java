@@ -106,10 +106,10 @@ public final class ServiceModel {
         v.put("postgres", !mysql);
         v.put("databaseName", mysql ? "MariaDB/MySQL" : "PostgreSQL");
         v.put("localDatabase", localDatabase);
-        v.put("jdbcUrl", mysql ? "jdbc:mariadb://localhost:3306/" + localDatabase
+        v.put("jdbcUrl", mysql ? "jdbc:mariadb://localhost:3306/" + localDatabase + "?useBulkStmts=true"
                 : "jdbc:postgresql://localhost:5432/" + localDatabase + "?reWriteBatchedInserts=true");
         v.put("dbUser", mysql ? "root" : "postgres");
-        v.put("testAdminUrl", mysql ? "jdbc:mariadb://127.0.0.1:3306/test"
+        v.put("testAdminUrl", mysql ? "jdbc:mariadb://127.0.0.1:3306/test?useBulkStmts=true"
                 : "jdbc:postgresql://127.0.0.1:5432/postgres?reWriteBatchedInserts=true");
         v.put("testDbUser", mysql ? "root" : "postgres");
         v.put("dropDatabaseSql", mysql ? "DROP DATABASE IF EXISTS %s" : "DROP DATABASE IF EXISTS %s WITH (FORCE)");

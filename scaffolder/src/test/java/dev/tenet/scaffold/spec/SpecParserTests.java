@@ -8,8 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class SpecParserTests {
-    static final String MINIMAL = """
+public class SpecParserTests {
+    public static final String MINIMAL = """
             service: points
             package: org.acme.points
             database: postgres
@@ -60,7 +60,7 @@ class SpecParserTests {
 
         @Test
         void anUnknownTopLevelKey() {
-            fails(MINIMAL + "colour: red\n", "p.yaml:20:", "unknown key 'colour'", "expected one of:");
+            fails(MINIMAL + "colour: red\n", "p.yaml:19:", "unknown key 'colour'", "expected one of:");
         }
 
         @Test
@@ -91,12 +91,12 @@ class SpecParserTests {
 
         @Test
         void anUnknownFieldType() {
-            fails(MINIMAL.replace("points: long", "points: money"), "p.yaml:16:", "type 'money'", "expected one of: string, int");
+            fails(MINIMAL.replace("points: long", "points: money"), "p.yaml:15:", "type 'money'", "expected one of: string, int");
         }
 
         @Test
         void aBadDuration() {
-            fails(MINIMAL + "retry:\n  maxInterval: soon\n", "p.yaml:21:", "'maxInterval' is 'soon'");
+            fails(MINIMAL + "retry:\n  maxInterval: soon\n", "p.yaml:20:", "'maxInterval' is 'soon'");
         }
 
         @Test

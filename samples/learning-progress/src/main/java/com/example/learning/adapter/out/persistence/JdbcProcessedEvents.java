@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -38,7 +39,8 @@ public class JdbcProcessedEvents implements ProcessedEvents {
             }
         }
         jdbc.batchUpdate("INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :id)",
-                fresh.stream().map(id -> Map.<String, Object>of("consumer", consumer, "id", id)).toArray(Map[]::new));
+                fresh.stream().map(id -> new MapSqlParameterSource("consumer", consumer).addValue("id", id))
+                        .toArray(MapSqlParameterSource[]::new));
         return fresh;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +32,8 @@ public class JdbcTrainingProgressStore implements TrainingProgressStore {
         // Keys in sorted order: two transactions touching the same keys lock them in the same order.
         Map<String, Long> sorted = new TreeMap<>(amountsByKey);
         jdbc.batchUpdate(UPSERT, sorted.entrySet().stream()
-                .map(e -> Map.<String, Object>of("key", e.getKey(), "amount", e.getValue())).toArray(Map[]::new));
+                .map(e -> new MapSqlParameterSource("key", e.getKey()).addValue("amount", e.getValue()))
+                .toArray(MapSqlParameterSource[]::new));
         Map<String, Long> totals = new HashMap<>();
         jdbc.query("SELECT user_id, training_minutes FROM training_progress WHERE user_id IN (:keys)",
                 Map.of("keys", List.copyOf(sorted.keySet())),

@@ -1,0 +1,80 @@
+package dev.tenet.cli;
+
+import dev.tenet.review.ReviewResult;
+import dev.tenet.review.ReviewScope;
+import dev.tenet.review.Reviewer;
+import dev.tenet.review.github.PublishException;
+import dev.tenet.review.github.PublishLog;
+import dev.tenet.review.github.PullRequestChange;
+import dev.tenet.review.github.PullRequestRef;
+import dev.tenet.review.github.PullRequestSession;
+import dev.tenet.review.github.Retrier;
+import dev.tenet.rules.Severity;
+import dev.tenet.rules.catalog.RuleCatalog;
+import dev.tenet.rules.config.ConfigLoader;
+import dev.tenet.rules.config.TenetConfig;
+import dev.tenet.rules.report.Report;
+import dev.tenet.rules.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code --publish github} path of {@code tenet review}: read the pull request, review it, publish, report what was posted. */
+final class PullRequestReview {
+    private final CommandSpec spec;
+    private final EngineOptions engine;
+    private final ReportOptions report;
+    private final GitHubOptions github;
+
+    PullRequestReview(CommandSpec spec, EngineOptions engine, ReportOptions report, GitHubOptions github) {
+        this.spec = spec;
+        this.engine = engine;
+        this.report = report;
+        this.github = github;
+    }
+
+    int run(ReportFormat format, ReviewScope scope, Severity threshold, boolean useBaseline) throws IOException {
+        Map<String, String> env = System.getenv();
+        github.validate();
+        PullRequestRef ref = github.pullRequest(env);
+        String apiUrl = github.apiUrl(env);
+        PrintWriter err = spec.commandLine().getErr();
+        Retrier retrier = Retrier.standard(Duration.ofMillis(Math.max(0, github.retryDelayMillis)));
+        PullRequestSession session;
+        try {
+            session = PullRequestSession.open(apiUrl, github.auth(env), ref, retrier);
+        } catch (IOException e) {
+            err.println("tenet: cannot read pull request " + ref + " from " + apiUrl + ": " + firstLine(e) + "\n  Nothing was posted.");
+            return ReviewCommand.PUBLISH_FAILED;
+        }
+        try (PullRequestChange change = session.readChange(engine.directory, github.maxApiFiles)) {
+            TenetConfig config = ConfigLoader.load(change.root());
+            if (!change.fullContext()) {
+                // Only the changed files are here: a layer or exclusion matching none of them is not a typo.
+                config = new TenetConfig(config.file(), config.layers(), config.layersExplicit(), true, config.ruleSettings(),
+                        config.ruleSettingLines(), config.excludes(), true);
+            }
+            RuleCatalog catalog = RuleCatalog.forRepository(change.root());
+            ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())
+                    .review(change.root(), config, change.changes(), scope, useBaseline).withNotReviewed(change.notReviewed());
+            report.write(spec, format, Report.of(result.findings(), catalog, ref.toString(), change.changes().size(), result.baselined()));
+            try {
+                PublishLog log = session.publisher().publish(result, change.headSha(), scope.label(), threshold, github.maxComments);
+                err.print("tenet: published the review of " + ref + ":\n" + log.describe());
+            } catch (PublishException e) {
+                err.println("tenet: " + e.getMessage());
+                return ReviewCommand.PUBLISH_FAILED;
+            }
+            return result.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        } catch (IOException e) {
+            err.println("tenet: cannot read the change of pull request " + ref + ": " + firstLine(e) + "\n  Nothing was posted.");
+            return ReviewCommand.PUBLISH_FAILED;
+        }
+    }
+
+    private static String firstLine(IOException e) {
+        return PullRequestSession.describe(e);
+    }
+}

@@ -1,0 +1,328 @@
+package dev.tenet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.tenet.cli.FakeGitHub.API;
+import static dev.tenet.cli.FakeGitHub.HEAD_SHA;
+import static dev.tenet.cli.FakeGitHub.PR;
+
+class ReviewGitHubTests {
+    static final String PROGRESS = "src/main/java/com/acme/learning/domain/TrainingProgress.java";
+    static final String USER_ID = "src/main/java/com/acme/learning/domain/UserId.java";
+    static final String USER_ID_PATCH = """
+            @@ -1,4 +1,6 @@
+             package com.acme.learning.domain;
+             \s
+            +import org.springframework.util.Assert;
+            +
+             public record UserId(String value) {
+             }""";
+    static final String USER_ID_NEW = "package com.acme.learning.domain;\n\nimport org.springframework.util.Assert;\n\npublic record UserId(String value) {\n}\n";
+
+    @TempDir
+    Path dir;
+    FakeGitHub github;
+    Path token;
+
+    @BeforeEach
+    void start() throws Exception {
+        github = new FakeGitHub();
+        token = dir.resolve("token");
+        Files.writeString(token, "ghp_16C7e42F292c6912E7710c838347Ae178B4a\n");
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    Cli.Result review(String... extra) {
+        List<String> args = new ArrayList<>(List.of("review", dir.resolve("no-checkout").toString(), "--publish", "github",
+                "--repo", "acme/learning", "--pr", String.valueOf(PR), "--github-url", github.url(), "--token-file", token.toString(),
+                "--no-cache", "--github-retry-delay", "1", "--format", "json"));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    void twoFindings() {
+        github.files(List.of(
+                added(PROGRESS, ReviewLocalTests.FRAMEWORK_DOMAIN),
+                new FakeGitHub.PrFile(USER_ID, "modified", USER_ID_PATCH, USER_ID_NEW),
+                new FakeGitHub.PrFile("README.md", "modified", "@@ -1 +1 @@\n-# Learning\n+# Learning progress", null),
+                new FakeGitHub.PrFile("src/main/java/com/acme/learning/domain/Old.java", "removed", "@@ -1,2 +0,0 @@\n-package x;\n-class Old {}", null)));
+    }
+
+    static FakeGitHub.PrFile added(String path, String content) {
+        StringBuilder patch = new StringBuilder("@@ -0,0 +1," + content.lines().count() + " @@");
+        content.lines().forEach(line -> patch.append("\n+").append(line));
+        return new FakeGitHub.PrFile(path, "added", patch.toString(), content);
+    }
+
+    @Test
+    void publishesOneReviewWithInlineCommentsACheckRunAndOneSummary() throws Exception {
+        twoFindings();
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(ReviewLocalTests.findings(result)).containsExactly(
+                "layering.domain-no-framework " + PROGRESS + ":3", "layering.domain-no-framework " + USER_ID + ":3");
+
+        List<LoggedRequest> reviews = github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews");
+        assertThat(reviews).hasSize(1);
+        JsonNode review = FakeGitHub.body(reviews.get(0));
+        assertThat(review.path("commit_id").asText()).isEqualTo(HEAD_SHA);
+        assertThat(review.path("event").asText()).isEqualTo("REQUEST_CHANGES");
+        assertThat(review.path("body").asText()).contains("<!-- tenet:review -->");
+        assertThat(review.path("comments")).hasSize(2);
+        for (JsonNode comment : review.path("comments")) {
+            assertThat(comment.path("line").asInt()).isEqualTo(3);
+            assertThat(comment.path("side").asText()).isEqualTo("RIGHT");
+            assertThat(comment.has("start_line")).as("single-line finding").isFalse();
+            assertThat(comment.path("body").asText())
+                    .contains("**error** `layering.domain-no-framework`: Domain code imports")
+                    .contains("**Why:** The domain holds the business rules")
+                    .contains("**Fix:** Move the framework-facing code")
+                    .containsPattern("<!-- tenet:fingerprint=[0-9a-f]{24} -->");
+        }
+        assertThat(review.path("comments").findValuesAsText("path")).containsExactly(PROGRESS, USER_ID);
+
+        List<LoggedRequest> checkRuns = github.requests(RequestMethod.POST, API + "/check-runs");
+        assertThat(checkRuns).hasSize(1);
+        JsonNode run = FakeGitHub.body(checkRuns.get(0));
+        assertThat(run.path("name").asText()).isEqualTo("Tenet");
+        assertThat(run.path("head_sha").asText()).isEqualTo(HEAD_SHA);
+        assertThat(run.path("status").asText()).isEqualTo("completed");
+        assertThat(run.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(run.path("output").path("annotations")).hasSize(2);
+        assertThat(run.path("output").path("annotations").get(0).path("annotation_level").asText()).isEqualTo("failure");
+
+        List<LoggedRequest> summaries = github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments");
+        assertThat(summaries).hasSize(1);
+        String summary = FakeGitHub.body(summaries.get(0)).path("body").asText();
+        assertThat(summary).startsWith("<!-- tenet:summary -->").contains("**Changes requested**: 2 new finding(s) in 3 changed file(s) at `6dcb09b`")
+                .contains("| `layering.domain-no-framework` Domain code depends on no framework and on no outer layer | error | 2 |")
+                .contains("Inline comments: 2 posted by this run, 0 already on the pull request")
+                .contains("1 changed file(s) that are not Java sources")
+                .contains("No checkout of the head commit");
+        assertThat(result.err()).contains("posted: review (REQUEST_CHANGES) with 2 inline comment(s)")
+                .contains("posted: check run Tenet: failure, 2 annotation(s)").contains("posted: summary comment created");
+    }
+
+    @Test
+    void aSecondRunEditsTheSummaryInPlaceAndPostsNothingTwice() throws Exception {
+        twoFindings();
+        assertThat(review().exitCode()).isEqualTo(1);
+        github.acceptWhatWasPosted();
+        github.resetJournal();
+
+        Cli.Result again = review();
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(1);
+        assertThat(github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews")).isEmpty();
+        assertThat(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments")).isEmpty();
+        assertThat(github.requests(RequestMethod.POST, API + "/check-runs")).isEmpty();
+        List<LoggedRequest> edits = github.requests(RequestMethod.PATCH, API + "/issues/comments/1001");
+        assertThat(edits).hasSize(1);
+        assertThat(FakeGitHub.body(edits.get(0)).path("body").asText()).contains("0 posted by this run, 2 already on the pull request");
+        assertThat(again.err()).contains("check run Tenet: failure, 2 annotation(s) (already up to date)")
+                .contains("summary comment updated in place (comment 1001)");
+    }
+
+    @Test
+    void commentsWhoseFindingIsGoneAreDeletedOrMarkedResolvedWhenSomeoneReplied() throws Exception {
+        twoFindings();
+        review();
+        github.acceptWhatWasPosted();
+        List<JsonNode> existing = new ArrayList<>();
+        // GitHub now holds Tenet's two comments (10 on TrainingProgress, 11 on UserId) and a reply to comment 10.
+        List<LoggedRequest> posted = github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews");
+        JsonNode comments = FakeGitHub.body(posted.get(0)).path("comments");
+        existing.add(github.reviewComment(10, comments.get(0).path("body").asText(), PROGRESS, 3, 0));
+        existing.add(github.reviewComment(11, comments.get(1).path("body").asText(), USER_ID, 3, 0));
+        existing.add(github.reviewComment(12, "We will move it next sprint.", PROGRESS, 3, 10));
+        github.reviewComments(existing);
+        github.files(List.of(added(PROGRESS, ReviewLocalTests.CLEAN_DOMAIN.replace("UserId", "TrainingProgress")),
+                new FakeGitHub.PrFile(USER_ID, "modified", "@@ -1,4 +1,5 @@\n package com.acme.learning.domain;\n \n+// ids are opaque\n public record UserId(String value) {\n }",
+                        "package com.acme.learning.domain;\n\n// ids are opaque\npublic record UserId(String value) {\n}\n")));
+        github.resetJournal();
+
+        Cli.Result fixed = review();
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        assertThat(github.requests(RequestMethod.DELETE, API + "/pulls/comments/11")).hasSize(1);
+        assertThat(github.requests(RequestMethod.DELETE, API + "/pulls/comments/10")).isEmpty();
+        List<LoggedRequest> resolved = github.requests(RequestMethod.PATCH, API + "/pulls/comments/10");
+        assertThat(resolved).hasSize(1);
+        assertThat(FakeGitHub.body(resolved.get(0)).path("body").asText()).startsWith("\u2705 **Resolved**").contains("<!-- tenet:resolved=")
+                .doesNotContain("tenet:fingerprint=");
+        assertThat(github.requests(RequestMethod.PUT, API + "/pulls/" + PR + "/reviews/80/dismissals")).hasSize(1);
+        assertThat(github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews")).as("nothing new to say").isEmpty();
+        JsonNode run = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/check-runs").get(0));
+        assertThat(run.path("conclusion").asText()).isEqualTo("success");
+        assertThat(FakeGitHub.body(github.requests(RequestMethod.PATCH, API + "/issues/comments/1001").get(0)).path("body").asText())
+                .contains("**No new findings**").contains("2 resolved because the finding is gone");
+    }
+
+    @Test
+    void aReviewRetriedAfterA502IsPostedOnce() throws Exception {
+        twoFindings();
+        github.server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502).withBody("Bad Gateway")).willSetStateTo("recovered"));
+        github.server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(okJson(github.review(80, "CHANGES_REQUESTED", "").toString())));
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        List<LoggedRequest> attempts = github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(1).getBodyAsString()).isEqualTo(attempts.get(0).getBodyAsString());
+        assertThat(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments")).hasSize(1);
+        assertThat(result.err()).contains("posted: review (REQUEST_CHANGES) with 2 inline comment(s)");
+    }
+
+    @Test
+    void aReviewThatWentThroughDespiteA502IsNotPostedAgain() throws Exception {
+        twoFindings();
+        Cli.Result learn = review();
+        List<JsonNode> comments = new ArrayList<>();
+        comments.add(github.reviewComment(10, "x <!-- tenet:fingerprint=" + fingerprintOf(learn, 0) + " -->", PROGRESS, 3, 0));
+        comments.add(github.reviewComment(11, "x <!-- tenet:fingerprint=" + fingerprintOf(learn, 1) + " -->", USER_ID, 3, 0));
+        github.resetJournal();
+        // The POST times out at the gateway (502) but GitHub did create the review: its comments are listed afterwards.
+        github.server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR + "/comments")).inScenario("lost answer")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("[]")));
+        github.server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).inScenario("lost answer")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(502)).willSetStateTo("posted"));
+        github.server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR + "/comments")).inScenario("lost answer")
+                .whenScenarioStateIs("posted").willReturn(okJson(FakeGitHub.JSON.valueToTree(comments).toString())));
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews")).as(result.err()).hasSize(1);
+        assertThat(result.err()).contains("posted: review (REQUEST_CHANGES) with 2 inline comment(s)");
+    }
+
+    @Test
+    void aPublishThatCannotCompleteSaysWhatWasPostedAndItsRetryDuplicatesNothing() throws Exception {
+        twoFindings();
+        github.server.stubFor(post(urlPathEqualTo(API + "/check-runs")).willReturn(aResponse().withStatus(503).withBody("{\"message\":\"Service Unavailable\"}")));
+        Cli.Result failed = review();
+        assertThat(failed.exitCode()).isEqualTo(4);
+        assertThat(failed.err()).contains("was only partly published")
+                .contains("posted: review (REQUEST_CHANGES) with 2 inline comment(s)")
+                .contains("NOT posted: check run Tenet (HTTP 503)")
+                .contains("posted: summary comment created")
+                .contains("Re-running is safe");
+        assertThat(github.requests(RequestMethod.POST, API + "/check-runs")).as("retried with backoff").hasSize(4);
+        assertThat(FakeGitHub.body(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments").get(0)).path("body").asText())
+                .contains("### Not published").contains("check run Tenet (HTTP 503)");
+
+        github.acceptWhatWasPosted();
+        github.checkRuns(List.of());
+        github.server.stubFor(post(urlPathEqualTo(API + "/check-runs")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(github.checkRun(4, "completed", "failure", null).toString())));
+        github.resetJournal();
+        Cli.Result retried = review();
+        assertThat(retried.exitCode()).as(retried.err()).isEqualTo(1);
+        assertThat(github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews")).isEmpty();
+        assertThat(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments")).isEmpty();
+        assertThat(github.requests(RequestMethod.POST, API + "/check-runs")).hasSize(1);
+        assertThat(github.requests(RequestMethod.PATCH, API + "/issues/comments/1001")).hasSize(1);
+    }
+
+    @Test
+    void annotationsGoInBatchesOfFiftyAndInlineCommentsStopAtTheCap() throws Exception {
+        StringBuilder source = new StringBuilder("package com.acme.learning.domain;\n\n");
+        for (int i = 0; i < 120; i++) {
+            source.append("import org.springframework.pkg").append(i).append(".Type").append(i).append(";\n");
+        }
+        source.append("\npublic class Big {\n}\n");
+        github.files(List.of(added("src/main/java/com/acme/learning/domain/Big.java", source.toString())));
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        JsonNode created = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/check-runs").get(0));
+        assertThat(created.path("output").path("annotations")).hasSize(50);
+        assertThat(created.path("status").asText()).isEqualTo("in_progress");
+        List<LoggedRequest> updates = github.requests(RequestMethod.PATCH, API + "/check-runs/4");
+        assertThat(updates).hasSize(2);
+        assertThat(FakeGitHub.body(updates.get(0)).path("output").path("annotations")).hasSize(50);
+        JsonNode last = FakeGitHub.body(updates.get(1));
+        assertThat(last.path("output").path("annotations")).hasSize(20);
+        assertThat(last.path("status").asText()).isEqualTo("completed");
+        assertThat(last.path("conclusion").asText()).isEqualTo("failure");
+
+        JsonNode review = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews").get(0));
+        assertThat(review.path("comments")).hasSize(30);
+        String summary = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments").get(0)).path("body").asText();
+        assertThat(summary.split("over the cap of 30 inline comments per review", -1)).hasSize(91);
+    }
+
+    @Test
+    void aGitHubAppExchangesItsJwtForAnInstallationToken() throws Exception {
+        twoFindings();
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair keys = generator.generateKeyPair();
+        Path key = dir.resolve("app.pem");
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        github.server.stubFor(get(urlPathEqualTo("/app")).willReturn(okJson("""
+                {"id": 1, "slug": "tenet", "node_id": "MDExOkludGVncmF0aW9uMQ==", "name": "Tenet", "description": "",
+                 "external_url": "https://example.com", "html_url": "https://github.com/apps/tenet",
+                 "created_at": "2026-07-08T16:18:44-04:00", "updated_at": "2026-07-08T16:18:44-04:00",
+                 "permissions": {"checks": "write", "pull_requests": "write", "contents": "read"}, "events": ["pull_request"]}""")));
+        github.server.stubFor(get(urlPathEqualTo(API + "/installation")).willReturn(okJson("""
+                {"id": 42, "app_id": 1, "target_id": 2, "target_type": "Organization", "repository_selection": "selected",
+                 "access_tokens_url": "%s/app/installations/42/access_tokens", "repositories_url": "%s/installation/repositories",
+                 "html_url": "https://github.com/organizations/acme/settings/installations/42",
+                 "permissions": {"checks": "write", "pull_requests": "write", "contents": "read"}, "events": ["pull_request"],
+                 "created_at": "2026-07-08T16:18:44-04:00", "updated_at": "2026-07-08T16:18:44-04:00"}""".formatted(github.url(), github.url()))));
+        github.server.stubFor(post(urlPathEqualTo("/app/installations/42/access_tokens")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("""
+                {"token": "ghs_16C7e42F292c6912E7710c838347Ae178B4a", "expires_at": "2026-11-22T02:00:00Z",
+                 "permissions": {"checks": "write", "pull_requests": "write"}, "repository_selection": "selected"}""")));
+
+        List<String> args = new ArrayList<>(List.of("review", dir.resolve("no-checkout").toString(), "--publish", "github",
+                "--repo", "acme/learning", "--pr", String.valueOf(PR), "--github-url", github.url(), "--app-id", "1",
+                "--app-key", key.toString(), "--no-cache", "--github-retry-delay", "1", "--format", "json"));
+        Cli.Result result = Cli.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        String jwt = github.requests(RequestMethod.GET, API + "/installation").get(0).getHeader("Authorization");
+        assertThat(jwt).startsWith("Bearer ey");
+        assertThat(github.requests(RequestMethod.POST, "/app/installations/42/access_tokens")).hasSize(1);
+        assertThat(github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews").get(0).getHeader("Authorization"))
+                .isEqualTo("token ghs_16C7e42F292c6912E7710c838347Ae178B4a");
+        assertThat(github.requests(RequestMethod.GET, API + "/pulls/" + PR).get(0).getHeader("Authorization"))
+                .isEqualTo("token ghs_16C7e42F292c6912E7710c838347Ae178B4a");
+    }
+
+    @Test
+    void missingCredentialsOrPullRequestAreUsageErrors() {
+        Cli.Result noPr = Cli.run("review", dir.toString(), "--publish", "github", "--repo", "acme/learning", "--token-file", token.toString());
+        assertThat(noPr.exitCode()).isEqualTo(2);
+        assertThat(noPr.err()).contains("--pr");
+        Cli.Result mixed = Cli.run("review", dir.toString(), "--publish", "github", "--base", "main");
+        assertThat(mixed.exitCode()).isEqualTo(2);
+        assertThat(mixed.err()).contains("drop --base");
+    }
+
+    private static String fingerprintOf(Cli.Result result, int index) throws Exception {
+        return ReviewLocalTests.json(result).path("findings").get(index).path("fingerprint").asText();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tenet.review;
+
+import dev.tenet.review.change.ChangeSet;
+import dev.tenet.rules.Severity;
+import dev.tenet.rules.catalog.RuleCatalog;
+import dev.tenet.rules.finding.Finding;
+import java.util.List;
+
+/**
+ * What a review found.
+ *
+ * @param findings     new findings (not baselined, not suppressed) within the scope, sorted by file and line
+ * @param baselined    findings within the scope that the baseline accepts
+ * @param outOfScope   findings the engine reported outside the scope (not shown)
+ * @param filesChecked Java files the engine checked (the changed ones and their context)
+ * @param changes      the change that was reviewed
+ * @param catalog      the rules in force
+ * @param notReviewed  what was not reviewed and why, one sentence each
+ */
+public record ReviewResult(List<Finding> findings, int baselined, int outOfScope, int filesChecked, ChangeSet changes,
+                           RuleCatalog catalog, List<String> notReviewed) {
+
+    public ReviewResult {
+        findings = List.copyOf(findings);
+        notReviewed = List.copyOf(notReviewed);
+    }
+
+    /** True when a finding is at or above {@code threshold} ({@code null} means never). */
+    public boolean failsAt(Severity threshold) {
+        return threshold != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
+    }
+
+    public ReviewResult withNotReviewed(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notReviewed);
+        all.addAll(more);
+        return new ReviewResult(findings, baselined, outOfScope, filesChecked, changes, catalog, all);
+    }
+}
