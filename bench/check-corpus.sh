@@ -30,6 +30,7 @@ if [ ! -d "$corpus" ]; then
 fi
 files=$(find "$corpus" -name '*.java' | wc -l)
 lines=$(find "$corpus" -name '*.java' -exec cat {} + | wc -l)
+uptime_load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 if [ ! -f "$work/pmd.classpath" ]; then
   echo "resolving PMD 7.27.0..." >&2
@@ -45,7 +46,8 @@ measure() {
   local times=() rss=0
   for _ in $(seq "$runs"); do
     local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1) || true
+    /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>"$work/stderr.txt" || true
+    out=$(tail -n 1 "$work/time.txt")
     times+=("${out% *}")
     local kb="${out#* }"
     [ "$kb" -gt "$rss" ] && rss="$kb"
@@ -56,7 +58,7 @@ measure() {
 }
 
 cache="$work/cache"
-echo "corpus: $files files, $lines lines; $(nproc) cores; $(java -version 2>&1 | head -n 1)"
+echo "corpus: $files files, $lines lines; $(nproc) cores; $(java -version 2>&1 | sed -n 1p); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 measure "parse-only (javaparser floor)" java "${java_opts[@]}" -cp "$jar" dev.tenet.rules.bench.ParseOnly "$corpus"
 measure "parse-only, javaparser validators on (ref.)" java "${java_opts[@]}" -cp "$jar" dev.tenet.rules.bench.ParseOnly "$corpus" --validating
@@ -64,7 +66,7 @@ measure "tenet check, all checks, no cache" java "${java_opts[@]}" -jar "$jar" c
 measure "tenet check, all checks, no cache, -Xmx1g" java "${java_opts[@]}" -Xmx1g -jar "$jar" check "$corpus" --no-cache --format json --fail-on never
 rm -rf "$cache"
 java "${java_opts[@]}" -jar "$jar" check "$corpus" --cache-dir "$cache" --format json --fail-on never >/dev/null
-victim=$(find "$corpus" -name '*.java' | sort | head -n 1)
+victim=$(find "$corpus" -name "*.java" | sort | sed -n 1p)
 cp "$victim" "$work/victim.bak"
 measure "tenet check, warm cache, one file changed" bash -c \
   'echo "// edited $RANDOM$RANDOM" >> "$0"; exec java -Xlog:disable -jar "$1" check "$2" --cache-dir "$3" --format json --fail-on never' \
@@ -73,3 +75,5 @@ cp "$work/victim.bak" "$victim"
 measure "tenet --version (JVM start, for reference)" java "${java_opts[@]}" -jar "$jar" --version
 measure "pmd 7.27.0, 15 rules" java "${java_opts[@]}" -cp "$(cat "$work/pmd.classpath")" net.sourceforge.pmd.cli.PmdCli check \
   --no-cache --no-progress -R bench/pmd/ruleset-15.xml -d "$corpus" -f text --no-fail-on-violation --no-fail-on-error
+echo
+echo "load at the end: $(uptime_load)"

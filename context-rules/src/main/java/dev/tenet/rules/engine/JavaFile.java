@@ -154,9 +154,14 @@ public final class JavaFile {
         if (expression == null) {
             return "";
         }
-        if (expression instanceof NameExpr || expression instanceof ThisExpr
-                || expression instanceof FieldAccessExpr access && isSimpleAccess(access)) {
-            return expression.toString();
+        if (expression instanceof NameExpr name) {
+            return name.getNameAsString();
+        }
+        if (expression instanceof ThisExpr) {
+            return "this";
+        }
+        if (expression instanceof FieldAccessExpr access && isSimpleAccess(access)) {
+            return shortText(access.getScope()) + "." + access.getNameAsString();
         }
         if (expression instanceof ObjectCreationExpr creation) {
             return "new " + erasure(creation.getType());

@@ -68,6 +68,9 @@ final class ModelExtractor {
 
     static List<Suppression> suppressions(JavaFile file) {
         List<Suppression> suppressions = new ArrayList<>();
+        if (!file.source().contains(SUPPRESS_PREFIX)) {
+            return suppressions;
+        }
         for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class,
                 a -> a.getNameAsString().endsWith("SuppressWarnings"))) {
             Node target = annotation.getParentNode().orElse(annotation);

@@ -13,6 +13,8 @@ import dev.tenet.rules.engine.ScanSink;
 import dev.tenet.rules.model.FileModel;
 import dev.tenet.rules.model.ImportRef;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Application code (use cases) depends on no adapter, infrastructure or presentation code of the
@@ -21,12 +23,21 @@ import java.util.Optional;
 public final class ApplicationAdapterImportCheck implements Check {
     public static final String ID = "application-no-adapter";
     private static final String QUALIFIED_TYPE = "qualified-type";
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b[a-z_][\\w]*\\.(?:[a-z_][\\w]*\\.)+[A-Z]");
     private static final String FIX = "Declare a port interface in the application layer, implement it in the %s layer, "
             + "and inject the port into the use case.";
 
     @Override
     public String id() {
         return ID;
+    }
+
+    /** Only a file that writes a package-qualified type name after its imports can hold one. */
+    @Override
+    public boolean appliesTo(String source) {
+        int body = source.lastIndexOf("\nimport ");
+        Matcher qualified = QUALIFIED_NAME.matcher(source);
+        return qualified.find(body < 0 ? 0 : source.indexOf('\n', body + 1) + 1);
     }
 
     /** Records field and parameter types written with their package: they need no import, so phase two would miss them. */

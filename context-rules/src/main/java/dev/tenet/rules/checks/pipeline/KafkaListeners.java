@@ -41,6 +41,9 @@ final class KafkaListeners {
 
     /** The listener methods declared in one parsed file. */
     static List<MethodDeclaration> in(JavaFile file) {
+        if (!mentionsListener(file.source())) {
+            return List.of();
+        }
         return file.unit().findAll(MethodDeclaration.class, KafkaListeners::isListener);
     }
 

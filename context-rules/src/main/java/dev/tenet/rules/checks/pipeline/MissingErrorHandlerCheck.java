@@ -26,7 +26,8 @@ public final class MissingErrorHandlerCheck implements Check {
 
     @Override
     public boolean appliesTo(String source) {
-        return source.contains("Kafka") || source.contains("kafka") || source.contains("ErrorHandler") || source.contains("RetryTopic");
+        return source.contains("KafkaListener") || source.contains("ErrorHandler") || source.contains("RetryTopic")
+                || source.contains("ListenerContainerFactory") || source.contains("KafkaHandler");
     }
 
     @Override

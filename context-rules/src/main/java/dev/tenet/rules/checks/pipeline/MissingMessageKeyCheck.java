@@ -27,7 +27,8 @@ public final class MissingMessageKeyCheck implements Check {
 
     @Override
     public boolean appliesTo(String source) {
-        return source.contains("send") || source.contains("ProducerRecord");
+        return source.contains("ProducerRecord")
+                || source.contains("send") && (source.contains("Kafka") || source.contains("Producer") || source.contains("StreamBridge"));
     }
 
     @Override
