@@ -176,8 +176,7 @@ public final class EffectClassifier {
 
     /** The text of a same-type constant initialised with a literal (SQL is usually kept in one). */
     private static String constantText(JavaFile file, NameExpr name) {
-        return file.enclosingType(name).flatMap(type -> type.getFieldByName(name.getNameAsString()))
-                .flatMap(field -> field.getVariables().stream().filter(v -> v.getNameAsString().equals(name.getNameAsString())).findFirst())
+        return file.enclosingType(name).flatMap(type -> file.field(type, name.getNameAsString()))
                 .flatMap(variable -> variable.getInitializer())
                 .map(init -> init instanceof StringLiteralExpr s ? s.getValue()
                         : init instanceof TextBlockLiteralExpr t ? t.getValue() : null)

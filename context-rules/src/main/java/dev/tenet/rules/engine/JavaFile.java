@@ -35,6 +35,8 @@ public final class JavaFile {
     private final CompilationUnit unit;
     private final Map<Node, Map<String, String>> localsByCallable = new IdentityHashMap<>();
     private final Map<String, String> importsBySimpleName = new HashMap<>();
+    private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
+    private final Map<TypeDeclaration<?>, Map<String, Type>> fieldTypesByType = new IdentityHashMap<>();
     private String[] lines;
 
     public JavaFile(String path, String source, CompilationUnit unit) {
@@ -243,24 +245,43 @@ public final class JavaFile {
     private String fieldType(Node from, String name) {
         Optional<TypeDeclaration<?>> type = enclosingType(from);
         while (type.isPresent()) {
-            TypeDeclaration<?> declaration = type.get();
-            for (FieldDeclaration field : declaration.getFields()) {
-                for (VariableDeclarator variable : field.getVariables()) {
-                    if (variable.getNameAsString().equals(name)) {
-                        return erasure(variable.getType());
-                    }
-                }
+            Type declared = fieldsOf(type.get()).get(name);
+            if (declared != null) {
+                return erasure(declared);
             }
-            if (declaration instanceof RecordDeclaration record) {
-                for (Parameter component : record.getParameters()) {
-                    if (component.getNameAsString().equals(name)) {
-                        return erasure(component.getType());
-                    }
-                }
-            }
-            type = enclosingType(declaration);
+            type = enclosingType(type.get());
         }
         return null;
+    }
+
+    /** The field (or record component) of a type with that name, if any; fields are indexed once per type. */
+    public Optional<VariableDeclarator> field(TypeDeclaration<?> type, String name) {
+        return Optional.ofNullable(fieldDeclarators(type).get(name));
+    }
+
+    private Map<String, Type> fieldsOf(TypeDeclaration<?> type) {
+        return fieldTypesByType.computeIfAbsent(type, t -> {
+            Map<String, Type> fields = new HashMap<>();
+            fieldDeclarators(t).forEach((name, variable) -> fields.put(name, variable.getType()));
+            if (t instanceof RecordDeclaration record) {
+                for (Parameter component : record.getParameters()) {
+                    fields.put(component.getNameAsString(), component.getType());
+                }
+            }
+            return fields;
+        });
+    }
+
+    private Map<String, VariableDeclarator> fieldDeclarators(TypeDeclaration<?> type) {
+        return fieldsByType.computeIfAbsent(type, t -> {
+            Map<String, VariableDeclarator> fields = new HashMap<>();
+            for (FieldDeclaration field : t.getFields()) {
+                for (VariableDeclarator variable : field.getVariables()) {
+                    fields.putIfAbsent(variable.getNameAsString(), variable);
+                }
+            }
+            return fields;
+        });
     }
 
     private static boolean looksLikeQualifiedName(String text) {

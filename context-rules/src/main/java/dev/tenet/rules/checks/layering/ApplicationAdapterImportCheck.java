@@ -3,6 +3,7 @@ package dev.tenet.rules.checks.layering;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.tenet.rules.config.Layer;
 import dev.tenet.rules.engine.Check;
@@ -43,23 +44,33 @@ public final class ApplicationAdapterImportCheck implements Check {
     /** Records field and parameter types written with their package: they need no import, so phase two would miss them. */
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (FieldDeclaration field : file.unit().findAll(FieldDeclaration.class)) {
-            field.getVariables().forEach(v -> recordQualifiedTypes(v.getType(), "field " + v.getNameAsString(), sink));
-        }
-        for (Parameter parameter : file.unit().findAll(Parameter.class)) {
-            recordQualifiedTypes(parameter.getType(), "parameter " + parameter.getNameAsString(), sink);
-        }
-    }
-
-    private static void recordQualifiedTypes(Node type, String declaration, ScanSink sink) {
-        for (ClassOrInterfaceType written : type.findAll(ClassOrInterfaceType.class)) {
+        for (ClassOrInterfaceType written : file.unit().findAll(ClassOrInterfaceType.class, t -> t.getScope().isPresent())) {
             boolean isScopeOfAnother = written.getParentNode().filter(p -> p instanceof ClassOrInterfaceType).isPresent()
                     && ((ClassOrInterfaceType) written.getParentNode().get()).getScope().filter(s -> s == written).isPresent();
             String name = written.getNameWithScope();
-            if (!isScopeOfAnother && name.contains(".") && Character.isLowerCase(name.charAt(0))) {
-                sink.fact(QUALIFIED_TYPE, name, declaration, written);
+            if (!isScopeOfAnother && Character.isLowerCase(name.charAt(0))) {
+                declarationOf(written).ifPresent(declaration -> sink.fact(QUALIFIED_TYPE, name, declaration, written));
             }
         }
+    }
+
+    /** {@code field x} or {@code parameter y} when the type is that of a field or a parameter, else empty. */
+    private static Optional<String> declarationOf(ClassOrInterfaceType type) {
+        Optional<Node> current = type.getParentNode();
+        while (current.isPresent() && current.get() instanceof com.github.javaparser.ast.type.Type) {
+            current = current.get().getParentNode();
+        }
+        if (current.isPresent() && current.get() instanceof FieldDeclaration field) {
+            return Optional.of("field " + field.getVariable(0).getNameAsString());
+        }
+        if (current.isPresent() && current.get() instanceof VariableDeclarator variable
+                && variable.getParentNode().filter(p -> p instanceof FieldDeclaration).isPresent()) {
+            return Optional.of("field " + variable.getNameAsString());
+        }
+        if (current.isPresent() && current.get() instanceof Parameter parameter) {
+            return Optional.of("parameter " + parameter.getNameAsString());
+        }
+        return Optional.empty();
     }
 
     @Override
