@@ -1,7 +1,7 @@
 package dev.tenet.cli;
 
-import dev.tenet.mcp.export.ExportFormat;
-import dev.tenet.mcp.export.ExportPlan;
+import dev.tenet.rules.export.ExportFormat;
+import dev.tenet.rules.export.ExportPlan;
 import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.catalog.RuleCatalog;
 import java.nio.file.Path;

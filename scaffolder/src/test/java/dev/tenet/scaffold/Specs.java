@@ -5,7 +5,7 @@ import dev.tenet.scaffold.spec.SpecParser;
 
 /** Specs shared by the tests. */
 final class Specs {
-    /** PostgreSQL with every optional feature: Redis idempotency, the Redis cache and a partner API. */
+    /** PostgreSQL with every optional feature: Redis idempotency, the tiered local + Redis cache and a partner API. */
     static final String FULL_FEATURED = """
             service: course-ledger
             package: org.acme.ledger
@@ -46,6 +46,8 @@ final class Specs {
               readTimeout: 2s
             cache:
               ttl: 10m
+              tiered: true
+              localTtl: 20s
             """;
 
     private Specs() {

@@ -62,7 +62,7 @@ class PipelineDrillsTests extends IntegrationTest {
 
         assertThat(total(key)).isEqualTo(35);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lecture_watched WHERE user_id = ?", Long.class, key)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ?", Long.class, key)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'", Long.class, key)).isEqualTo(2);
     }
 
     @Test
@@ -119,7 +119,7 @@ class PipelineDrillsTests extends IntegrationTest {
             assertThat(total(key)).as("total of " + key).isEqualTo(expected.getOrDefault(key, 0L));
         }
         assertThat(applied(keys)).isEqualTo(1000);
-        assertThat(namedJdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key IN (:keys)",
+        assertThat(namedJdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key IN (:keys) AND topic = 'learning.progress-updated'",
                 Map.of("keys", keys), Long.class)).isEqualTo(1000);
     }
 
@@ -133,7 +133,7 @@ class PipelineDrillsTests extends IntegrationTest {
             expectedIds.add(ProgressUpdated.idFor(TOPIC, id));
             send(TOPIC, key, event(id, key, 1));
         }
-        eventually("50 outbox rows", () -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ?", Long.class, key) == 50);
+        eventually("50 outbox rows", () -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'", Long.class, key) == 50);
 
         AtomicInteger sent = new AtomicInteger();
         KafkaTemplate<String, String> dying = new KafkaTemplate<>(producerFactory) {
@@ -147,10 +147,10 @@ class PipelineDrillsTests extends IntegrationTest {
         };
         OutboxRelay killed = new OutboxRelay(namedJdbc, transaction, dying, properties);
         assertThatThrownBy(killed::publishBatch).hasMessageContaining("killed");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ?", Long.class, key)).isEqualTo(50);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'", Long.class, key)).isEqualTo(50);
 
         relay.drain();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ?", Long.class, key)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'", Long.class, key)).isZero();
         List<ConsumerRecord<String, String>> published = read("learning.progress-updated", r -> key.equals(r.key()), 70);
         Set<String> ids = new HashSet<>();
         published.forEach(r -> ids.add(header(r, OutboxRelay.EVENT_ID_HEADER)));

@@ -1,5 +1,6 @@
 package dev.tenet.scaffold.generate;
 
+import dev.tenet.scaffold.spec.CacheSpec;
 import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.IdempotencyStore;
 import dev.tenet.scaffold.spec.PipelineSpec;
@@ -31,6 +32,9 @@ final class Dependencies {
         }
         if (spec.idempotency() == IdempotencyStore.REDIS || spec.cache().isPresent()) {
             boot(deps, "spring-boot-starter-data-redis");
+        }
+        if (spec.cache().filter(CacheSpec::tiered).isPresent()) {
+            dep(deps, "com.github.ben-manes.caffeine", "caffeine", null, null);
         }
         if (spec.partner().isPresent()) {
             boot(deps, "spring-boot-starter-restclient");

@@ -1,6 +1,7 @@
 package dev.tenet.scaffold.generate;
 
 import dev.tenet.rules.engine.BuildInfo;
+import dev.tenet.scaffold.spec.CacheSpec;
 import dev.tenet.scaffold.spec.ConsumerSpec;
 import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.Durations;
@@ -131,6 +132,12 @@ public final class ServiceModel {
         v.put("redis", spec.idempotency() == IdempotencyStore.REDIS || spec.cache().isPresent());
         v.put("cache", spec.cache().isPresent());
         spec.cache().ifPresent(c -> v.put("cacheTtl", Durations.format(c.ttl())));
+        v.put("tieredCache", spec.cache().filter(CacheSpec::tiered).isPresent());
+        spec.cache().filter(CacheSpec::tiered).ifPresent(c -> {
+            v.put("cacheLocalTtl", Durations.format(c.localTtl()));
+            v.put("cacheLocalMaxSize", c.localMaxSize());
+            v.put("cacheInvalidationTopic", spec.service() + "." + Names.kebab(spec.aggregate().name()) + ".cache-invalidated");
+        });
         v.put("partner", spec.partner().isPresent());
         spec.partner().ifPresent(p -> {
             v.put("partnerClass", p.name());

@@ -25,7 +25,7 @@ public final class SpecParser {
     private static final Set<String> IDEMPOTENCY_KEYS = Set.of("store", "ttl");
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "initialInterval", "multiplier", "maxInterval");
     private static final Set<String> PARTNER_KEYS = Set.of("name", "baseUrl", "path", "connectTimeout", "readTimeout");
-    private static final Set<String> CACHE_KEYS = Set.of("ttl");
+    private static final Set<String> CACHE_KEYS = Set.of("ttl", "tiered", "localTtl", "localMaxSize");
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
     private static final Pattern PASCAL = Pattern.compile("[A-Z][A-Za-z0-9]*");
@@ -172,7 +172,20 @@ public final class SpecParser {
             if (!c.containsKey("ttl")) {
                 throw error(cacheNode, "missing required key 'cache.ttl': every cache write needs a TTL");
             }
-            cache = Optional.of(new CacheSpec(duration(c, "ttl", Duration.ZERO)));
+            Duration ttl = duration(c, "ttl", Duration.ZERO);
+            boolean tiered = bool(c, "tiered", false);
+            if (!tiered) {
+                for (String localKey : List.of("localTtl", "localMaxSize")) {
+                    if (c.containsKey(localKey)) {
+                        throw error(c.get(localKey), "'cache." + localKey + "' needs 'cache.tiered: true' (there is no local tier without it)");
+                    }
+                }
+            }
+            Duration localTtl = duration(c, "localTtl", CacheSpec.defaultLocalTtl(ttl));
+            if (localTtl.compareTo(ttl) > 0) {
+                throw error(c.get("localTtl"), "'cache.localTtl' is longer than 'cache.ttl' (the local tier must not outlive Redis)");
+            }
+            cache = Optional.of(new CacheSpec(ttl, tiered, localTtl, integer(c, "localMaxSize", CacheSpec.DEFAULT_LOCAL_MAX_SIZE, 1, 10_000_000)));
         }
         return new PipelineSpec(service, basePackage, database, partitions, aggregate, consumers, publishes, store,
                 idempotencyTtl, retry, partner, cache);
@@ -278,6 +291,18 @@ public final class SpecParser {
             // reported below
         }
         throw error(fields.get(key), "'" + key + "' is '" + text + "' (expected a whole number from " + min + " to " + max + ")");
+    }
+
+    private boolean bool(Map<String, Node> fields, String key, boolean fallback) {
+        String text = YamlNodes.optionalString(fields, key, file, 1);
+        if (text == null) {
+            return fallback;
+        }
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(fields.get(key), "'" + key + "' is '" + text + "' (expected true or false)");
+        };
     }
 
     private double decimal(Map<String, Node> fields, String key, double fallback) {

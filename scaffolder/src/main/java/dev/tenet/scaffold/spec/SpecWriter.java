@@ -40,7 +40,13 @@ public final class SpecWriter {
             y.append("  connectTimeout: ").append(Durations.format(p.connectTimeout())).append('\n');
             y.append("  readTimeout: ").append(Durations.format(p.readTimeout())).append('\n');
         });
-        spec.cache().ifPresent(c -> y.append("cache:\n  ttl: ").append(Durations.format(c.ttl())).append('\n'));
+        spec.cache().ifPresent(c -> {
+            y.append("cache:\n  ttl: ").append(Durations.format(c.ttl())).append('\n');
+            if (c.tiered()) {
+                y.append("  tiered: true\n  localTtl: ").append(Durations.format(c.localTtl()))
+                        .append("\n  localMaxSize: ").append(c.localMaxSize()).append('\n');
+            }
+        });
         return y.toString();
     }
 

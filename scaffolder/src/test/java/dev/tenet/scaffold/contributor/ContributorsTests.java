@@ -157,4 +157,24 @@ class ContributorsTests {
         assertThat(read(out, ".tenet/config.yml")).contains("domain: org.acme.points.domain..");
         assertThat(read(out, "docs/tech-spec.md")).contains("`points.earned`", "at least once");
     }
+
+    @Test
+    void aTieredCacheAddsTheLocalTierItsInvalidationListenerAndTopicAndATest() throws Exception {
+        Path out = write(new OptionalFeaturesContributor(), SpecParser.parse(SpecParserTests.MINIMAL + "cache: { ttl: 10m, tiered: true }\n", "p.yaml"));
+        assertThat(read(out, JAVA + "adapter/out/cache/TieredBalanceCache.java"))
+                .contains("expireAfterWrite(localTtl).maximumSize(localMaxSize)", "maximumSize(localMaxSize)");
+        assertThat(read(out, JAVA + "adapter/in/kafka/BalanceCacheInvalidationListener.java")).contains("groupId = \"points-cache-${random.uuid}\"");
+        assertThat(read(out, JAVA + "config/BalanceCacheTopics.java")).contains(".compact()");
+        assertThat(read(out, JAVA + "adapter/out/outbox/JdbcBalanceCacheInvalidations.java")).contains("INSERT INTO outbox_message");
+        assertThat(out.resolve(TEST + "BalanceTieredCacheTests.java")).exists();
+    }
+
+    @Test
+    void aiFilesIncludeTheRulesExportedForClaudeAgentsAndCursor() throws Exception {
+        Path out = write(new AiContributor(), spec());
+        assertThat(read(out, "CLAUDE.md")).startsWith("<!-- tenet:rules:begin -->").contains("`pipeline.outbox-dual-write`")
+                .endsWith("<!-- tenet:rules:end -->\n");
+        assertThat(read(out, "AGENTS.md")).contains("tenet rules export --format agents");
+        assertThat(read(out, ".cursor/rules/tenet-pipeline.outbox-dual-write.mdc")).startsWith("---\ndescription: ");
+    }
 }

@@ -52,6 +52,15 @@ public class SpecParserTests {
         assertThat(SpecParser.parse(SpecWriter.write(spec), "written.yaml")).isEqualTo(spec);
     }
 
+    @Test
+    void aTieredCacheGetsALocalTierShorterThanRedisAndSurvivesWritingBack() {
+        PipelineSpec spec = SpecParser.parse(MINIMAL + "cache: { ttl: 10m, tiered: true }\n", "p.yaml");
+        assertThat(spec.cache()).contains(new CacheSpec(Duration.ofMinutes(10), true, Duration.ofSeconds(30), 10_000));
+        assertThat(SpecParser.parse(SpecWriter.write(spec), "written.yaml")).isEqualTo(spec);
+        assertThat(SpecParser.parse(MINIMAL + "cache: { ttl: 10s, tiered: true }\n", "p.yaml").cache().orElseThrow().localTtl())
+                .isEqualTo(Duration.ofSeconds(10));
+    }
+
     @Nested
     class ErrorsNameTheFileLineAndField {
         private void fails(String yaml, String... expected) {
@@ -126,6 +135,21 @@ public class SpecParserTests {
         @Test
         void aCacheWithoutTtl() {
             fails(MINIMAL + "cache: {}\n", "cache.ttl");
+        }
+
+        @Test
+        void aTieredFlagThatIsNotABoolean() {
+            fails(MINIMAL + "cache:\n  ttl: 10m\n  tiered: yes please\n", "p.yaml:21:", "'tiered' is 'yes please' (expected true or false)");
+        }
+
+        @Test
+        void aLocalTierSettingWithoutTiered() {
+            fails(MINIMAL + "cache:\n  ttl: 10m\n  localTtl: 5s\n", "p.yaml:21:", "'cache.localTtl' needs 'cache.tiered: true'");
+        }
+
+        @Test
+        void aLocalTierOutlivingRedis() {
+            fails(MINIMAL + "cache:\n  ttl: 1m\n  tiered: true\n  localTtl: 5m\n", "p.yaml:22:", "'cache.localTtl' is longer than 'cache.ttl'");
         }
     }
 }
