@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import dev.tenet.rules.model.FileModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,7 +23,7 @@ import java.util.Optional;
 
 /**
  * A {@link ScanCache} in a directory of the user's cache folder (never in the checked tree): one
- * small Smile (binary JSON) file per content key, plus one stamps file per checked tree. A damaged
+ * small binary file per content key ({@link ModelCodec}), plus one Smile stamps file per checked tree. A damaged
  * entry is treated as a miss; writes go through a temporary file and a rename, so concurrent runs
  * never read half an entry.
  */
@@ -47,8 +51,8 @@ public final class DiskScanCache implements ScanCache {
     @Override
     public Optional<FileModel> get(String key) {
         Path file = entry(key);
-        try {
-            return Optional.of(SMILE.readValue(Files.readAllBytes(file), FileModel.class));
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            return Optional.of(ModelCodec.read(in));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -57,7 +61,11 @@ public final class DiskScanCache implements ScanCache {
     @Override
     public void put(String key, FileModel model) {
         try {
-            writeAtomically(entry(key), SMILE.writeValueAsBytes(model));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                ModelCodec.write(out, model);
+            }
+            writeAtomically(entry(key), bytes.toByteArray());
         } catch (IOException e) {
             // A cache that cannot be written only costs speed; the check itself goes on.
         }
@@ -87,7 +95,7 @@ public final class DiskScanCache implements ScanCache {
     }
 
     private Path entry(String key) {
-        return directory.resolve("scan").resolve(key.substring(0, 2)).resolve(key + ".smile");
+        return directory.resolve("scan").resolve(key.substring(0, 2)).resolve(key + ".bin");
     }
 
     private Path stampsFile(Path root, String salt) {

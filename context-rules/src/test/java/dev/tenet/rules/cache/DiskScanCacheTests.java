@@ -70,6 +70,17 @@ class DiskScanCacheTests {
     }
 
     @Test
+    void everyModelOfTheSampleServiceComesBackFromTheCacheUnchanged() {
+        Path sample = Path.of("../samples/legacy-learning-service").toAbsolutePath().normalize();
+        Engine engine = new Engine(RuleCatalog.builtin(), BuiltinChecks.all(), 1);
+        Engine.Result cold = engine.check(sample, TenetConfig.defaults(), new DiskScanCache(cacheDir), Engine.Progress.NONE);
+        Engine.Result warm = engine.check(sample, TenetConfig.defaults(), new DiskScanCache(cacheDir), Engine.Progress.NONE);
+        assertThat(warm.fromCache()).isEqualTo(warm.filesChecked()).isGreaterThan(20);
+        assertThat(warm.files()).isEqualTo(cold.files());
+        assertThat(warm.findings()).isEqualTo(cold.findings()).hasSize(15);
+    }
+
+    @Test
     void aDamagedEntryIsAMissNotAFailure() throws IOException {
         write(DOMAIN, Instant.now().minusSeconds(60));
         check();
