@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,20 +35,11 @@ final class AddConsumerCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "One consumer in YAML (the shape of an item under 'consumers:').")
     Path specFile;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", description = "Without --spec: the consumed topic.")
-    String topic;
-
-    @Option(names = "--event", paramLabel = "CLASS", description = "Without --spec: the event's class name.")
-    String event;
-
-    @Option(names = "--amount", paramLabel = "FIELD", description = "Without --spec: the field added to the aggregate's total.")
-    String amount;
-
     @Option(names = "--id", paramLabel = "FIELD", defaultValue = "eventId", description = "Without --spec: the event id field. Default: ${DEFAULT-VALUE}.")
     String id;
 
-    @Option(names = "--field", paramLabel = "NAME:TYPE", description = "Without --spec, repeatable: an event field.")
-    List<String> fields = new ArrayList<>();
+    @Mixin
+    ConsumerFlags consumerFlags;
 
     @Option(names = "--force", description = "Overwrite files changed since they were generated.")
     boolean force;
@@ -77,20 +69,11 @@ final class AddConsumerCommand implements Callable<Integer> {
                 throw new TenetInputException(specFile.toString(), 0, "cannot read: " + e.getMessage());
             }
         }
-        if (topic == null || event == null || amount == null || fields.isEmpty()) {
+        if (!consumerFlags.missing().isEmpty()) {
             throw new TenetInputException("give --spec FILE, or --topic, --event, --amount and --field NAME:TYPE...");
         }
         StringBuilder yaml = new StringBuilder();
-        yaml.append("topic: ").append(NewCommand.q(topic)).append("\nevent: ").append(NewCommand.q(event))
-                .append("\nkey: ").append(NewCommand.q(service.aggregate().key())).append("\nid: ").append(NewCommand.q(id))
-                .append("\namount: ").append(NewCommand.q(amount)).append("\nfields:\n");
-        for (String field : fields) {
-            String[] parts = field.split(":", 2);
-            if (parts.length != 2) {
-                throw new TenetInputException("--field '" + field + "' is not NAME:TYPE");
-            }
-            yaml.append("  ").append(NewCommand.q(parts[0].strip())).append(": ").append(NewCommand.q(parts[1].strip())).append('\n');
-        }
+        consumerFlags.appendYaml(yaml, "", service.aggregate().key(), id);
         return yaml.toString();
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,17 +62,8 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--total", paramLabel = "FIELD", description = "Without --spec: the aggregate's total, e.g. trainingMinutes.")
     String total;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", description = "Without --spec: the consumed topic.")
-    String topic;
-
-    @Option(names = "--event", paramLabel = "CLASS", description = "Without --spec: the consumed event's class name.")
-    String event;
-
-    @Option(names = "--amount", paramLabel = "FIELD", description = "Without --spec: the event field added to the total.")
-    String amount;
-
-    @Option(names = "--field", paramLabel = "NAME:TYPE", description = "Without --spec, repeatable: an event field (string, int, long, boolean, decimal, instant).")
-    List<String> fields = new ArrayList<>();
+    @Mixin
+    ConsumerFlags consumerFlags;
 
     @Option(names = "--publish-topic", paramLabel = "TOPIC", description = "Without --spec: the downstream topic.")
     String publishTopic;
@@ -115,34 +107,28 @@ final class NewCommand implements Callable<Integer> {
     private PipelineSpec fromFlags() {
         List<String> missing = new ArrayList<>();
         String[][] required = {{"--service", service}, {"--package", basePackage}, {"--aggregate", aggregate}, {"--total", total},
-            {"--topic", topic}, {"--event", event}, {"--amount", amount}, {"--publish-topic", publishTopic}, {"--publish-event", publishEvent}};
+            {"--publish-topic", publishTopic}, {"--publish-event", publishEvent}};
         for (String[] option : required) {
             if (option[1] == null) {
                 missing.add(option[0]);
             }
         }
-        if (!missing.isEmpty() || fields.isEmpty()) {
-            throw new TenetInputException("give --spec FILE, or all of: " + String.join(", ", missing) + (fields.isEmpty() ? " --field NAME:TYPE..." : ""));
+        missing.addAll(consumerFlags.missing());
+        if (!missing.isEmpty()) {
+            throw new TenetInputException("give --spec FILE, or all of: " + String.join(", ", missing));
         }
         StringBuilder yaml = new StringBuilder();
         yaml.append("service: ").append(q(service)).append('\n').append("package: ").append(q(basePackage)).append('\n')
                 .append("database: ").append(q(database)).append('\n')
                 .append("aggregate:\n  name: ").append(q(aggregate)).append("\n  key: ").append(q(key)).append("\n  total: ").append(q(total)).append('\n')
-                .append("consumers:\n  - topic: ").append(q(topic)).append("\n    event: ").append(q(event)).append("\n    key: ").append(q(key))
-                .append("\n    amount: ").append(q(amount)).append("\n    fields:\n");
-        for (String field : fields) {
-            String[] parts = field.split(":", 2);
-            if (parts.length != 2) {
-                throw new TenetInputException("--field '" + field + "' is not NAME:TYPE");
-            }
-            yaml.append("      ").append(q(parts[0].strip())).append(": ").append(q(parts[1].strip())).append('\n');
-        }
+                .append("consumers:\n  - ");
+        consumerFlags.appendYaml(yaml, "    ", key, null);
         yaml.append("publishes:\n  topic: ").append(q(publishTopic)).append("\n  event: ").append(q(publishEvent)).append('\n');
         return SpecParser.parse(yaml.toString(), "<command-line flags>");
     }
 
-    static String q(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    private static String q(String text) {
+        return ConsumerFlags.yamlString(text);
     }
 
     /** Runs the generated service's Maven wrapper, streaming a one-line progress on a terminal and the tail of the log otherwise. */
