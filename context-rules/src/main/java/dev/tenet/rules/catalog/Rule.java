@@ -26,10 +26,6 @@ public record Rule(String id, String summary, Severity severity, String category
         globs = List.copyOf(globs);
     }
 
-    public boolean isBuiltin() {
-        return source.startsWith(RuleCatalog.BUILTIN_PREFIX);
-    }
-
     public boolean hasCheck() {
         return check.isPresent();
     }

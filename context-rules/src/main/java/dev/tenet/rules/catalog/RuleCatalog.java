@@ -60,11 +60,6 @@ public final class RuleCatalog {
         return rules.containsKey(id);
     }
 
-    /** The rule bound to a check id, if any. */
-    public Optional<Rule> ruleForCheck(String checkId) {
-        return rules.values().stream().filter(r -> r.check().filter(checkId::equals).isPresent()).findFirst();
-    }
-
     /** The names of the built-in rule files, in catalog order. */
     public static List<String> builtinFileNames() {
         try (InputStream in = RuleCatalog.class.getResourceAsStream(BUILTIN_INDEX)) {

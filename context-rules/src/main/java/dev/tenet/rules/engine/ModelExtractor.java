@@ -23,7 +23,6 @@ import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.tenet.rules.model.AnnotationRef;
 import dev.tenet.rules.model.CallRef;
 import dev.tenet.rules.model.EffectRef;
@@ -214,9 +213,5 @@ final class ModelExtractor {
 
     static int line(Node node) {
         return node.getBegin().map(p -> p.line).orElse(1);
-    }
-
-    static String typeName(ClassOrInterfaceType type) {
-        return type.getNameWithScope();
     }
 }

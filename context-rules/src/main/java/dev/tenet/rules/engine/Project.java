@@ -209,18 +209,6 @@ public final class Project {
         return false;
     }
 
-    /** The codebase's types that extend or implement {@code type}, directly or not. */
-    public List<TypeEntry> subtypesOf(TypeEntry type) {
-        List<TypeEntry> result = new ArrayList<>();
-        for (TypeEntry candidate : typesByFqn.values()) {
-            if (candidate != type && candidate.type().supertypes().stream()
-                    .anyMatch(s -> resolve(candidate.file(), s).filter(r -> r.type().fqn().equals(type.type().fqn())).isPresent())) {
-                result.add(candidate);
-            }
-        }
-        return result;
-    }
-
     public Optional<Layer> layerOf(FileModel file) {
         return layerOfPackage(file.packageName());
     }
