@@ -47,7 +47,7 @@ final class PullRequestReview {
             session = PullRequestSession.open(apiUrl, github.auth(env), ref, retrier);
         } catch (IOException e) {
             err.println("tenet: cannot read pull request " + ref + " from " + apiUrl + ": " + firstLine(e) + "\n  Nothing was posted.");
-            return ReviewCommand.PUBLISH_FAILED;
+            return ExitCodes.PUBLISH_FAILED;
         }
         try (PullRequestChange change = session.readChange(engine.directory, github.maxApiFiles)) {
             TenetConfig config = ConfigLoader.load(change.root());
@@ -65,12 +65,12 @@ final class PullRequestReview {
                 err.print("tenet: published the review of " + ref + ":\n" + log.describe());
             } catch (PublishException e) {
                 err.println("tenet: " + e.getMessage());
-                return ReviewCommand.PUBLISH_FAILED;
+                return ExitCodes.PUBLISH_FAILED;
             }
             return result.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
         } catch (IOException e) {
             err.println("tenet: cannot read the change of pull request " + ref + ": " + firstLine(e) + "\n  Nothing was posted.");
-            return ReviewCommand.PUBLISH_FAILED;
+            return ExitCodes.PUBLISH_FAILED;
         }
     }
 

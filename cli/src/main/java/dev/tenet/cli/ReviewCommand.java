@@ -26,10 +26,8 @@ import picocli.CommandLine.Spec;
             "GitHub: --publish github posts inline comments, a check run and one summary comment on a pull request."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FINDINGS_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.INTERNAL_TEXT,
-            ReviewCommand.PUBLISH_FAILED_TEXT})
+            ExitCodes.PUBLISH_FAILED_TEXT})
 final class ReviewCommand implements Callable<Integer> {
-    static final int PUBLISH_FAILED = 4;
-    static final String PUBLISH_FAILED_TEXT = "4:The review could not be (fully) published; the message says what was and was not posted.";
 
     @Spec
     CommandSpec spec;

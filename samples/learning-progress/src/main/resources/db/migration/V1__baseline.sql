@@ -3,6 +3,7 @@
 CREATE TABLE processed_event (
     consumer     VARCHAR(100) NOT NULL,
     event_id     VARCHAR(100) NOT NULL,
+    claim_token  BIGINT NOT NULL,
     processed_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (consumer, event_id)
 );

@@ -118,12 +118,14 @@ public final class ServiceModel {
         v.put("now", now);
         v.put("identityColumn", mysql ? "BIGINT AUTO_INCREMENT PRIMARY KEY" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
         v.put("payloadType", mysql ? "MEDIUMTEXT" : "TEXT");
-        v.put("upsertSql", mysql
-                ? "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") VALUES (:key, :amount)\n"
-                + "            ON DUPLICATE KEY UPDATE " + totalColumn + " = " + totalColumn + " + VALUES(" + totalColumn + "), updated_at = " + now
-                : "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") VALUES (:key, :amount)\n"
-                + "            ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + totalColumn + " = " + aggregateTable + "." + totalColumn
+        // Multi-row statements: one statement per batch costs the database far less than a JDBC batch of single-row upserts.
+        v.put("upsertHead", "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") VALUES ");
+        v.put("upsertTail", mysql
+                ? " ON DUPLICATE KEY UPDATE " + totalColumn + " = " + totalColumn + " + VALUES(" + totalColumn + "), updated_at = " + now
+                : " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + totalColumn + " = " + aggregateTable + "." + totalColumn
                 + " + EXCLUDED." + totalColumn + ", updated_at = " + now);
+        v.put("claimHead", (mysql ? "INSERT IGNORE INTO" : "INSERT INTO") + " processed_event (consumer, event_id, claim_token) VALUES ");
+        v.put("claimTail", mysql ? "" : " ON CONFLICT DO NOTHING");
         v.put("dbImage", mysql ? "mariadb:11.4" : "postgres:16");
         v.put("dbPort", mysql ? 3306 : 5432);
         v.put("redisIdempotency", spec.idempotency() == IdempotencyStore.REDIS);

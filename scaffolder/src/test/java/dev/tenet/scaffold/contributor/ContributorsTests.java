@@ -88,8 +88,16 @@ class ContributorsTests {
     @Test
     void idempotencyUsesTheProcessedEventsTableByDefault() throws Exception {
         Path out = write(new IdempotencyContributor(), spec());
-        assertThat(read(out, JAVA + "adapter/out/persistence/JdbcProcessedEvents.java")).contains("INSERT INTO processed_event");
+        assertThat(read(out, JAVA + "adapter/out/persistence/JdbcProcessedEvents.java"))
+                .contains("INSERT INTO processed_event (consumer, event_id, claim_token) VALUES ", "ON CONFLICT DO NOTHING");
         assertThat(count(out)).isEqualTo(1);
+    }
+
+    @Test
+    void theIdClaimSkipsKnownIdsInTheChosenDialect() throws Exception {
+        assertThat(read(write(new IdempotencyContributor(), spec().withDatabase(Database.MYSQL)), JAVA + "adapter/out/persistence/JdbcProcessedEvents.java"))
+                .contains("INSERT IGNORE INTO processed_event (consumer, event_id, claim_token) VALUES ")
+                .doesNotContain("ON CONFLICT");
     }
 
     @Test

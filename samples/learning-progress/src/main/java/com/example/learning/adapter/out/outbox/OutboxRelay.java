@@ -65,7 +65,9 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            awaitAll(rows.stream().map(this::send).toList());
+            List<CompletableFuture<SendResult<String, String>>> sends = rows.stream().map(this::send).toList();
+            kafka.flush(); // the batch goes out now, not after linger.ms: the relay waits for every ack anyway
+            awaitAll(sends);
             jdbc.update("DELETE FROM outbox_message WHERE id IN (:ids)", Map.of("ids", rows.stream().map(Row::id).toList()));
             return rows.size();
         });
