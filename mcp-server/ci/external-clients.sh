@@ -43,7 +43,9 @@ public class Ledger {
 }
 JAVA
 export TENET_CACHE_DIR="$work/cache"
-tenet_mcp=(java -Xlog:disable -Xlog:all=warning:stderr -jar "$jar" mcp --workspace "$work/ws")
+# The launcher an assistant is told to register; its class-data archive is made now, not inside the first client call.
+"$root/tenet-mcp" < /dev/null > /dev/null || fail "tenet-mcp could not start"
+tenet_mcp=("$root/tenet" mcp --workspace "$work/ws")
 
 # expect NAME OUTPUT-FILE TEXT...: every TEXT must appear in the output
 expect() {
