@@ -34,7 +34,6 @@ public final class EffectClassifier {
             "NamedParameterJdbcOperations");
     static final Set<String> REST_TEMPLATE_CALLS = Set.of("getForObject", "getForEntity", "postForObject", "postForEntity",
             "postForLocation", "exchange", "put", "delete", "patchForObject", "execute", "headForHeaders", "optionsForAllow");
-    public static final Set<String> HTTP_CLIENTS = Set.of("RestTemplate", "RestOperations", "RestClient", "WebClient", "HttpClient");
     static final Set<String> REDIS_TEMPLATES = Set.of("RedisTemplate", "StringRedisTemplate", "ReactiveRedisTemplate",
             "ReactiveStringRedisTemplate", "RedisOperations");
     static final Set<String> REDIS_CLIENTS = Set.of("Jedis", "JedisCluster", "UnifiedJedis", "JedisPooled", "RedisCommands",

@@ -37,7 +37,6 @@ public final class JavaFile {
     private final Map<String, String> importsBySimpleName = new HashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, Type>> fieldTypesByType = new IdentityHashMap<>();
-    private String[] lines;
 
     public JavaFile(String path, String source, CompilationUnit unit) {
         this.path = path;
@@ -65,14 +64,6 @@ public final class JavaFile {
 
     public String packageName() {
         return unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-    }
-
-    /** The text of a 1-based line, or {@code ""} when out of range. */
-    public String line(int number) {
-        if (lines == null) {
-            lines = source.split("\n", -1);
-        }
-        return number >= 1 && number <= lines.length ? lines[number - 1] : "";
     }
 
     /** The fully qualified name an explicit import gives a simple type name, else the name itself. */

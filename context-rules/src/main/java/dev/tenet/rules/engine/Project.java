@@ -63,6 +63,7 @@ public final class Project {
     private final Map<FileModel, Map<String, Optional<TypeEntry>>> resolved = new java.util.IdentityHashMap<>();
     private final Map<String, List<MethodEntry>> methodsByType = new HashMap<>();
     private final List<MethodEntry> methods = new ArrayList<>();
+    private final Map<String, List<FactEntry>> factsByCheck = new HashMap<>();
     private CallGraph callGraph;
 
     public Project(TenetConfig config, List<FileModel> files, List<PropertyEntry> properties) {
@@ -71,6 +72,9 @@ public final class Project {
         this.properties = List.copyOf(properties);
         for (FileModel file : files) {
             packages.add(file.packageName());
+            for (Fact fact : file.facts()) {
+                factsByCheck.computeIfAbsent(fact.checkId(), k -> new ArrayList<>()).add(new FactEntry(file, fact));
+            }
             for (TypeModel type : file.types()) {
                 typesByFqn.put(type.fqn(), new TypeEntry(file, type));
                 List<MethodEntry> own = new ArrayList<>();
@@ -119,15 +123,7 @@ public final class Project {
 
     /** Facts recorded by one check in phase one. */
     public List<FactEntry> facts(String checkId) {
-        List<FactEntry> facts = new ArrayList<>();
-        for (FileModel file : files) {
-            for (Fact fact : file.facts()) {
-                if (fact.checkId().equals(checkId)) {
-                    facts.add(new FactEntry(file, fact));
-                }
-            }
-        }
-        return facts;
+        return java.util.Collections.unmodifiableList(factsByCheck.getOrDefault(checkId, List.of()));
     }
 
     /**
@@ -175,14 +171,6 @@ public final class Project {
             }
         }
         return Optional.empty();
-    }
-
-    /** The fully qualified name of a type as written in {@code from}: the codebase's own, or through the imports. */
-    public String qualify(FileModel from, String writtenName) {
-        return resolve(from, writtenName).map(e -> e.type().fqn())
-                .or(() -> from.importedAs(writtenName.contains(".") ? writtenName.substring(0, writtenName.indexOf('.')) : writtenName)
-                        .map(i -> writtenName.contains(".") ? i + writtenName.substring(writtenName.indexOf('.')) : i))
-                .orElse(writtenName);
     }
 
     /** True when {@code type} is, or extends/implements (transitively, within the codebase), a type whose simple name is one of {@code names}. */

@@ -41,11 +41,6 @@ public final class ScanSink {
         facts.add(new Fact(checkId, kind, subject, detail, file.ownerOf(node), line));
     }
 
-    /** The file being scanned. */
-    public JavaFile file() {
-        return file;
-    }
-
     private String anchorOf(Node node) {
         String text;
         if (node instanceof CallableDeclaration<?> callable) {

@@ -30,6 +30,7 @@ public final class DomainFrameworkImportCheck implements Check {
 
     @Override
     public void finish(Project project, HitSink sink) {
+        OwnLayers layers = new OwnLayers(project);
         for (FileModel file : project.files()) {
             if (project.layerOf(file).filter(l -> l == Layer.DOMAIN).isEmpty()) {
                 continue;
@@ -39,7 +40,7 @@ public final class DomainFrameworkImportCheck implements Check {
                         "Domain code imports " + framework + " (" + imp.name() + "), tying the business rules to a framework",
                         "Move the framework-facing code to an adapter and keep the domain to plain Java; depend on a port the adapter implements.",
                         "import " + imp.name()));
-                Optional<Layer> target = importedLayer(project, imp);
+                Optional<Layer> target = layers.ofImport(imp);
                 target.filter(l -> l != Layer.DOMAIN).ifPresent(layer -> sink.hit(file.path(), imp.line(), imp.line(),
                         "Domain code imports " + layer.key() + " code (" + imp.name() + "); dependencies must point inwards",
                         "Invert the dependency: declare an interface (port) in the domain and implement it in the " + layer.key() + " layer.",
@@ -60,23 +61,6 @@ public final class DomainFrameworkImportCheck implements Check {
                     "Domain code is annotated with " + framework + "'s @" + annotation.name() + ", tying the business rules to a framework",
                     "Keep the domain type plain and map it in an adapter.", "@" + annotation.name()));
         }
-    }
-
-    private static Optional<Layer> importedLayer(Project project, ImportRef imp) {
-        String name = imp.name();
-        String packageName = imp.asterisk() ? name : name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
-        if (imp.isStatic() && !imp.asterisk() && packageName.contains(".")) {
-            packageName = packageName.substring(0, packageName.lastIndexOf('.'));
-        }
-        Optional<Project.TypeEntry> own = project.type(imp.isStatic() || imp.asterisk() ? packageName : name);
-        if (own.isPresent()) {
-            return project.layerOf(own.get().file());
-        }
-        return isOwnPackage(project, packageName) ? project.layerOfPackage(packageName) : Optional.empty();
-    }
-
-    private static boolean isOwnPackage(Project project, String packageName) {
-        return project.packages().contains(packageName);
     }
 
     static Optional<String> frameworkOf(String name) {

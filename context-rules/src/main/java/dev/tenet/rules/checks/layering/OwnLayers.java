@@ -2,20 +2,15 @@ package dev.tenet.rules.checks.layering;
 
 import dev.tenet.rules.config.Layer;
 import dev.tenet.rules.engine.Project;
-import dev.tenet.rules.model.FileModel;
 import dev.tenet.rules.model.ImportRef;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The layer of a name that points into the codebase's own code; library names have none, whatever their package. */
 final class OwnLayers {
     private final Project project;
-    private final Set<String> ownPackages;
 
     OwnLayers(Project project) {
         this.project = project;
-        this.ownPackages = project.files().stream().map(FileModel::packageName).collect(Collectors.toSet());
     }
 
     /** The layer of what an import brings in: a type, a static member's type, or a wildcard package of the codebase. */
@@ -39,7 +34,7 @@ final class OwnLayers {
 
     private Optional<Layer> ofPackage(String packageName) {
         // org.springframework.web.* would match the presentation pattern "..web..": only the codebase's own packages count
-        return ownPackages.contains(packageName) ? project.layerOfPackage(packageName) : Optional.empty();
+        return project.packages().contains(packageName) ? project.layerOfPackage(packageName) : Optional.empty();
     }
 
     private static String parentOf(String name) {

@@ -23,20 +23,22 @@ final class CircuitBreakerGuard {
     private static final Set<String> GUARDS = Set.of("CircuitBreaker", "TimeLimiter");
     private static final int MAX_CALLER_DEPTH = 8;
 
+    private final Project project;
     private final CallGraph graph;
-    private final Map<MethodModel, List<MethodEntry>> callers = new IdentityHashMap<>();
+    /** Built on the first question: the index links every method, which most runs never need. */
+    private Map<MethodModel, List<MethodEntry>> callers;
 
     CircuitBreakerGuard(Project project) {
+        this.project = project;
         this.graph = project.callGraph();
-        for (MethodEntry caller : project.methods()) {
-            for (MethodEntry callee : graph.callees(caller)) {
-                callers.computeIfAbsent(callee.method(), k -> new ArrayList<>()).add(caller);
-            }
-        }
     }
 
     /** True when the method, or a method on some chain of calls into it, is guarded. */
     boolean guards(MethodEntry method) {
+        if (guardedItself(method)) {
+            return true;
+        }
+        Map<MethodModel, List<MethodEntry>> callers = callers();
         Set<MethodModel> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<MethodEntry> work = new ArrayDeque<>(List.of(method));
         Map<MethodModel, Integer> depth = new IdentityHashMap<>();
@@ -60,7 +62,19 @@ final class CircuitBreakerGuard {
         return false;
     }
 
-    private boolean guardedItself(MethodEntry method) {
+    private Map<MethodModel, List<MethodEntry>> callers() {
+        if (callers == null) {
+            callers = new IdentityHashMap<>();
+            for (MethodEntry caller : project.methods()) {
+                for (MethodEntry callee : graph.callees(caller)) {
+                    callers.computeIfAbsent(callee.method(), k -> new ArrayList<>()).add(caller);
+                }
+            }
+        }
+        return callers;
+    }
+
+        private boolean guardedItself(MethodEntry method) {
         return method.method().annotations().stream().anyMatch(a -> GUARDS.contains(a.simpleName()))
                 || method.type().annotations().stream().anyMatch(a -> GUARDS.contains(a.simpleName()))
                 || graph.effectsOf(method).stream().anyMatch(e -> e.effect() == Effect.CIRCUIT_BREAKER);
