@@ -42,14 +42,9 @@ final class EngineOptions {
         Path repository = Files.isDirectory(root) ? root : root.getParent();
         TenetConfig config = ConfigLoader.load(repository);
         RuleCatalog catalog = RuleCatalog.forRepository(repository);
-        ScanCache cache = noCache ? ScanCache.none() : new DiskScanCache(cacheDir != null ? cacheDir : DiskScanCache.defaultDirectory());
-        int parallelism = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (parallelism < 1) {
-            throw new TenetInputException("--threads must be at least 1");
-        }
-        Engine engine = new Engine(catalog, BuiltinChecks.all(), parallelism);
+        Engine engine = new Engine(catalog, BuiltinChecks.all(), parallelism());
         try (TerminalProgress progress = showProgress ? new TerminalProgress(err) : null) {
-            Engine.Result result = engine.check(root, config, cache, progress == null ? Engine.Progress.NONE : progress);
+            Engine.Result result = engine.check(root, config, scanCache(), progress == null ? Engine.Progress.NONE : progress);
             return new Run(repository, config, catalog, result);
         }
     }

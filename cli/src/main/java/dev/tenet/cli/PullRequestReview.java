@@ -46,7 +46,7 @@ final class PullRequestReview {
         try {
             session = PullRequestSession.open(apiUrl, github.auth(env), ref, retrier);
         } catch (IOException e) {
-            err.println("tenet: cannot read pull request " + ref + " from " + apiUrl + ": " + firstLine(e) + "\n  Nothing was posted.");
+            err.println("tenet: cannot read pull request " + ref + " from " + apiUrl + ": " + PublishLog.reason(e) + "\n  Nothing was posted.");
             return ExitCodes.PUBLISH_FAILED;
         }
         try (PullRequestChange change = session.readChange(engine.directory, github.maxApiFiles)) {
@@ -69,12 +69,8 @@ final class PullRequestReview {
             }
             return result.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
         } catch (IOException e) {
-            err.println("tenet: cannot read the change of pull request " + ref + ": " + firstLine(e) + "\n  Nothing was posted.");
+            err.println("tenet: cannot read the change of pull request " + ref + ": " + PublishLog.reason(e) + "\n  Nothing was posted.");
             return ExitCodes.PUBLISH_FAILED;
         }
-    }
-
-    private static String firstLine(IOException e) {
-        return PullRequestSession.describe(e);
     }
 }

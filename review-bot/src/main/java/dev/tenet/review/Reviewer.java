@@ -9,6 +9,7 @@ import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.checks.BuiltinChecks;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.engine.Engine;
+import dev.tenet.rules.engine.SourceTree;
 import dev.tenet.rules.finding.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,14 +63,14 @@ public final class Reviewer {
         int excluded = 0;
         int other = 0;
         for (FileChange file : changes.files()) {
-            if (!file.path().endsWith(".java")) {
+            if (!SourceTree.isChecked(file.path())) {
                 other++;
             } else if (config.isExcluded(file.path())) {
                 excluded++;
             }
         }
         if (excluded > 0) {
-            notes.add(excluded + " changed Java file(s) excluded by .tenet/config.yml.");
+            notes.add(excluded + " changed source file(s) excluded by .tenet/config.yml.");
         }
         if (other > 0) {
             notes.add(other + " changed file(s) that are not Java sources (only Java code and Spring property files are checked).");

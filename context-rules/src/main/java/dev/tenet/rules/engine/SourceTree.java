@@ -22,6 +22,12 @@ public final class SourceTree {
     private static final Set<String> BUILD_OUTPUT = Set.of("target", "build", "out", "bin");
     private static final Pattern PROPERTY_FILE = Pattern.compile("(application|bootstrap)[\\w-]*\\.(ya?ml|properties)");
 
+    /** True for the files the engine reads, by name: Java sources and Spring property files. */
+    public static boolean isChecked(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.endsWith(".java") || PROPERTY_FILE.matcher(name).matches();
+    }
+
     private final List<Path> javaFiles;
     private final List<Path> propertyFiles;
 

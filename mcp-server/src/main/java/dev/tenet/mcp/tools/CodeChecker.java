@@ -9,20 +9,19 @@ import dev.tenet.rules.cache.ScanCache;
 import dev.tenet.rules.checks.BuiltinChecks;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.engine.Engine;
+import dev.tenet.rules.engine.SourceTree;
 import dev.tenet.rules.finding.Finding;
 import dev.tenet.rules.model.FileModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Runs the engine over a whole workspace, with its config, catalog and baseline, and keeps the
  * findings of the part asked about: a file or folder on disk, or a text not yet saved.
  */
 public final class CodeChecker {
-    private static final Pattern CHECKED_FILE = Pattern.compile(".*\\.java|(application|bootstrap)[\\w-]*\\.(ya?ml|properties)");
 
     /**
      * What a check found.
@@ -87,8 +86,7 @@ public final class CodeChecker {
     }
 
     private static void requireCheckable(String relative) {
-        String name = relative.substring(relative.lastIndexOf('/') + 1);
-        if (!CHECKED_FILE.matcher(name).matches()) {
+        if (!SourceTree.isChecked(relative)) {
             throw new WorkspaceException("Tenet checks Java sources and Spring property files (application*.yml or .properties), not "
                     + relative);
         }

@@ -47,10 +47,6 @@ public final class ChangeSet {
         return files.size();
     }
 
-    public boolean isEmpty() {
-        return files.isEmpty();
-    }
-
     /** True when any line of {@code from..to} of {@code path} was added or modified. */
     public boolean touches(String path, int from, int to) {
         FileChange change = files.get(path);

@@ -20,8 +20,4 @@ public record FileChange(String path, Optional<String> previousPath, LineRanges 
         Objects.requireNonNull(changed, "changed");
         Objects.requireNonNull(commentable, "commentable");
     }
-
-    public boolean isRename() {
-        return previousPath.isPresent() && !previousPath.get().equals(path);
-    }
 }

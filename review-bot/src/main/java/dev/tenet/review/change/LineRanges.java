@@ -20,16 +20,10 @@ public final class LineRanges {
         }
     }
 
-    private static final LineRanges EMPTY = new LineRanges(List.of());
-
     private final List<Range> ranges;
 
     private LineRanges(List<Range> ranges) {
         this.ranges = ranges;
-    }
-
-    public static LineRanges empty() {
-        return EMPTY;
     }
 
     /** Merges the given ranges (in any order). */
@@ -48,18 +42,6 @@ public final class LineRanges {
         return new LineRanges(List.copyOf(merged));
     }
 
-    public List<Range> ranges() {
-        return ranges;
-    }
-
-    public boolean isEmpty() {
-        return ranges.isEmpty();
-    }
-
-    public boolean contains(int line) {
-        return overlaps(line, line);
-    }
-
     /** True when any line of {@code from..to} is in this set. */
     public boolean overlaps(int from, int to) {
         return ranges.stream().anyMatch(r -> r.overlaps(from, to));
@@ -68,10 +50,6 @@ public final class LineRanges {
     /** The first range that overlaps {@code from..to}. */
     public Optional<Range> firstOverlapping(int from, int to) {
         return ranges.stream().filter(r -> r.overlaps(from, to)).findFirst();
-    }
-
-    public int lineCount() {
-        return ranges.stream().mapToInt(r -> r.end() - r.start() + 1).sum();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.tenet.review.git;
 
+import dev.tenet.rules.engine.SourceTree;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
@@ -15,7 +15,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * commit or of the index into a folder, so a version that is not the working tree can be checked.
  */
 final class Snapshot {
-    private static final Pattern PROPERTY_FILE = Pattern.compile("(application|bootstrap)[\\w-]*\\.(ya?ml|properties)");
 
     private Snapshot() {
     }
@@ -43,7 +42,6 @@ final class Snapshot {
     }
 
     static boolean isReadByEngine(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.endsWith(".java") || PROPERTY_FILE.matcher(name).matches() || path.startsWith(".tenet/");
+        return SourceTree.isChecked(path) || path.startsWith(".tenet/");
     }
 }

@@ -9,7 +9,6 @@ final class Markers {
     static final String SUMMARY = "<!-- tenet:summary -->";
     static final String REVIEW = "<!-- tenet:review -->";
     private static final Pattern FINDING = Pattern.compile("<!-- tenet:fingerprint=([A-Za-z0-9._:-]+) -->");
-    private static final Pattern RESOLVED = Pattern.compile("<!-- tenet:resolved=([A-Za-z0-9._:-]+) -->");
 
     private Markers() {
     }
@@ -26,10 +25,6 @@ final class Markers {
     /** The finding key of an open Tenet inline comment. */
     static Optional<String> findingIn(String body) {
         return find(FINDING, body);
-    }
-
-    static Optional<String> resolvedIn(String body) {
-        return find(RESOLVED, body);
     }
 
     static boolean isSummary(String body) {

@@ -2,15 +2,8 @@ package dev.tenet.review.github;
 
 /** A publish that could not complete; the message says what was posted and what was not, and that a re-run is safe. */
 public final class PublishException extends RuntimeException {
-    private final PublishLog log;
-
     public PublishException(String headline, PublishLog log, Throwable cause) {
         super(headline + "\n" + log.describe() + "Re-running is safe: Tenet finds what it already posted and does not post it twice.",
                 cause);
-        this.log = log;
-    }
-
-    public PublishLog log() {
-        return log;
     }
 }

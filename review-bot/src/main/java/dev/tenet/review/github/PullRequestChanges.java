@@ -5,6 +5,7 @@ import dev.tenet.review.change.FileChange;
 import dev.tenet.review.change.UnifiedPatch;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.config.ConfigLoader;
+import dev.tenet.rules.engine.SourceTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -28,7 +28,6 @@ import org.kohsuke.github.GHRepository;
  * one, otherwise the changed files (and {@code .tenet/}) are fetched, no clone needed.
  */
 public final class PullRequestChanges {
-    private static final Pattern PROPERTY_FILE = Pattern.compile("(application|bootstrap)[\\w-]*\\.(ya?ml|properties)");
     private static final List<String> TENET_FILES = List.of(ConfigLoader.CONFIG_FILE, ".tenet/baseline.json");
 
     private final GHRepository repository;
@@ -81,7 +80,7 @@ public final class PullRequestChanges {
         Path folder = Files.createTempDirectory("tenet-pr-");
         PullRequestChange change = new PullRequestChange(changes, headSha, folder, false, notReviewed, Optional.of(folder));
         try {
-            List<String> wanted = changes.files().stream().map(FileChange::path).filter(PullRequestChanges::isReadByEngine).toList();
+            List<String> wanted = changes.files().stream().map(FileChange::path).filter(SourceTree::isChecked).toList();
             List<String> skipped = wanted.size() > maxFetchedFiles ? wanted.subList(maxFetchedFiles, wanted.size()) : List.of();
             List<String> notes = new ArrayList<>(notReviewed);
             for (String path : wanted.subList(0, wanted.size() - skipped.size())) {
@@ -137,11 +136,6 @@ public final class PullRequestChanges {
         } catch (GHFileNotFoundException e) {
             return List.of();
         }
-    }
-
-    private static boolean isReadByEngine(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.endsWith(".java") || PROPERTY_FILE.matcher(name).matches();
     }
 
     private static boolean isCheckoutOf(Path folder, String headSha) {

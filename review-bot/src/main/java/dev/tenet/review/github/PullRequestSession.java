@@ -38,9 +38,4 @@ public final class PullRequestSession {
     public GitHubPublisher publisher() {
         return new GitHubPublisher(connection, repository, pullRequest, retrier);
     }
-
-    /** A failed call in one line for people: {@code HTTP 502 ...} or the exception's message. */
-    public static String describe(IOException e) {
-        return PublishLog.reason(e);
-    }
 }
