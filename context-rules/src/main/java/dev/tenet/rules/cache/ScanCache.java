@@ -28,6 +28,25 @@ public interface ScanCache {
         return FileStamps.none();
     }
 
+    /**
+     * This cache's file models without its per-tree stamps: for a throw-away tree (a temporary folder checked
+     * once), whose stamps would be written under a new name every time and never read again.
+     */
+    default ScanCache withoutStamps() {
+        ScanCache models = this;
+        return new ScanCache() {
+            @Override
+            public Optional<FileModel> get(String key) {
+                return models.get(key);
+            }
+
+            @Override
+            public void put(String key, FileModel model) {
+                models.put(key, model);
+            }
+        };
+    }
+
     /** A cache that keeps nothing. */
     static ScanCache none() {
         return new ScanCache() {

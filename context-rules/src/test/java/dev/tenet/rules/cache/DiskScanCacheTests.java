@@ -31,6 +31,8 @@ class DiskScanCacheTests {
     Path tree;
     @TempDir
     Path cacheDir;
+    @TempDir
+    Path throwAwayTree;
 
     private Engine.Result check() {
         return new Engine(RuleCatalog.builtin(), BuiltinChecks.all(), 1)
@@ -78,6 +80,21 @@ class DiskScanCacheTests {
         assertThat(warm.fromCache()).isEqualTo(warm.filesChecked()).isGreaterThan(20);
         assertThat(warm.files()).isEqualTo(cold.files());
         assertThat(warm.findings()).isEqualTo(cold.findings()).hasSize(15);
+    }
+
+    @Test
+    void withoutStampsServesTheModelsButLeavesNoStampsForAThrowAwayTree() throws IOException {
+        Path file = write(DOMAIN, Instant.now().minusSeconds(60));
+        check();
+        Path copy = throwAwayTree.resolve(tree.relativize(file));
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+        Engine.Result throwAway = new Engine(RuleCatalog.builtin(), BuiltinChecks.all(), 1)
+                .check(throwAwayTree, TenetConfig.defaults(), new DiskScanCache(cacheDir).withoutStamps(), Engine.Progress.NONE);
+        assertThat(throwAway.fromCache()).isEqualTo(1);
+        try (var stamps = Files.list(cacheDir.resolve("stamps"))) {
+            assertThat(stamps.count()).as("stamps files: only the first, stamped run's").isEqualTo(1);
+        }
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class CodeChecker {
         Predicate<String> inScope = relative.equals(".") ? p -> true
                 : Files.isDirectory(target) ? p -> p.startsWith(relative + "/") : relative::equals;
         TenetConfig config = rules.config(workspace);
-        return run(workspace, workspace.root(), config, inScope);
+        return run(workspace, workspace.root(), config, inScope, cache);
     }
 
     /** Checks {@code code} as if it were saved at {@code target} (replacing the file there, if any); writes nothing to the workspace. */
@@ -68,13 +68,13 @@ public final class CodeChecker {
         TenetConfig mirrored = new TenetConfig(config.file(), config.layers(), config.layersExplicit(), config.allowEmptyLayers(),
                 config.ruleSettings(), config.ruleSettingLines(), config.excludes(), true);
         try (ShadowTree shadow = ShadowTree.of(workspace.root(), config, relative, code)) {
-            return run(workspace, shadow.root(), mirrored, relative::equals);
+            return run(workspace, shadow.root(), mirrored, relative::equals, cache.withoutStamps());
         }
     }
 
-    private Result run(Workspace workspace, Path root, TenetConfig config, Predicate<String> inScope) {
+    private Result run(Workspace workspace, Path root, TenetConfig config, Predicate<String> inScope, ScanCache scanCache) {
         Engine engine = new Engine(rules.rules(workspace).catalog(), BuiltinChecks.all());
-        Engine.Result result = engine.check(root, config, cache, Engine.Progress.NONE);
+        Engine.Result result = engine.check(root, config, scanCache, Engine.Progress.NONE);
         List<Finding> findings = result.findings().stream().filter(f -> inScope.test(f.file())).toList();
         int files = (int) result.files().stream().map(FileModel::path).filter(inScope).count();
         Baseline baseline = Baseline.load(Baseline.fileIn(workspace.root()));
