@@ -44,7 +44,7 @@ public final class TenetMcpServer {
         this.workspaces = workspaces;
         tools.add(new SearchRulesTool(rules));
         tools.add(new CheckCodeTool(new CodeChecker(rules, cache)));
-        tools.add(new ReviewChangesTool(rules, cache));
+        tools.add(new ReviewChangesTool(cache));
         withTool(new ScaffoldTool(new Scaffolder()));
     }
 

@@ -93,7 +93,8 @@ class StdioResourcesTests {
         String name = completion.completion().values().get(0);
         assertThat(index).contains("tenet://templates/" + name.replace("/", "%2F"));
         assertThat(read("tenet://templates/" + name.replace("/", "%2F"))).isNotBlank();
-        assertThatThrownBy(() -> read("tenet://templates/nope.mustache")).isInstanceOf(McpError.class);
+        assertThatThrownBy(() -> read("tenet://templates/nope.mustache")).isInstanceOfSatisfying(McpError.class,
+                e -> assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND));
     }
 
     private static String read(String uri) {

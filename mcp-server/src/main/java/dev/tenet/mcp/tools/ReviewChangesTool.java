@@ -2,8 +2,9 @@ package dev.tenet.mcp.tools;
 
 import dev.tenet.mcp.schema.Schema;
 import dev.tenet.mcp.workspace.Workspace;
-import dev.tenet.mcp.workspace.WorkspaceRules;
 import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.catalog.RuleCatalog;
+import dev.tenet.rules.config.ConfigLoader;
 import dev.tenet.rules.cache.ScanCache;
 import dev.tenet.review.ReviewResult;
 import dev.tenet.review.ReviewScope;
@@ -21,11 +22,9 @@ import java.util.Optional;
  * on the changed lines, in the same structured shape as {@code check_code}.
  */
 public final class ReviewChangesTool implements TenetTool {
-    private final WorkspaceRules rules;
     private final ScanCache cache;
 
-    public ReviewChangesTool(WorkspaceRules rules, ScanCache cache) {
-        this.rules = rules;
+    public ReviewChangesTool(ScanCache cache) {
         this.cache = cache;
     }
 
@@ -55,8 +54,9 @@ public final class ReviewChangesTool implements TenetTool {
         Arguments args = new Arguments(arguments);
         ReviewScope scope = ReviewScope.parse(args.string("scope").orElse("lines"));
         try (LocalChange change = changes(workspace, args.string("base"))) {
-            ReviewResult result = new Reviewer(rules.rules(workspace).catalog(), cache, Runtime.getRuntime().availableProcessors())
-                    .review(change.root(), rules.config(workspace), change.changes(), scope, true);
+            // Rules, config and baseline all come from the repository the change is in, as the engine runs there.
+            ReviewResult result = new Reviewer(RuleCatalog.forRepository(change.root()), cache, Runtime.getRuntime().availableProcessors())
+                    .review(change.root(), ConfigLoader.load(change.root()), change.changes(), scope, true);
             Map<String, Object> json = FindingsJson.result(result.findings(), result.filesChecked(), result.baselined());
             json.put("compared", change.description());
             json.put("changedFiles", change.changes().size());
