@@ -58,7 +58,7 @@ class ThroughputBench extends IntegrationTest {
     @Test
     void measure() throws Exception {
         int events = Integer.getInteger("bench.events");
-        int warmup = Integer.getInteger("bench.warmup", Math.max(1000, events / 5));
+        int warmup = Integer.getInteger("bench.warmup", 3 * events); // as in pipeline-throughput.sh
         int users = 1000;
         String brokers = environment.getRequiredProperty("spring.kafka.bootstrap-servers");
         int threads = environment.getProperty("spring.kafka.listener.concurrency", Integer.class, 3);
@@ -128,8 +128,10 @@ class ThroughputBench extends IntegrationTest {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    /** Produces the input with kcat (a real client nobody here wrote) if it is installed, else with the Java producer. */
-    /** Loads the events and returns the sum of their minutes. */
+    /**
+     * Produces the input with kcat (a real client nobody here wrote) if it is installed, else with the Java producer;
+     * returns the sum of the events' minutes.
+     */
     private long load(String brokers, int events, int users) throws IOException, InterruptedException {
         Path file = Files.createTempFile("bench-input", ".txt");
         StringBuilder lines = new StringBuilder();

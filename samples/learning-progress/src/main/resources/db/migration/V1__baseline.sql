@@ -2,14 +2,14 @@
 
 CREATE TABLE processed_event (
     consumer     VARCHAR(100) NOT NULL,
-    event_id     VARCHAR(100) NOT NULL,
+    event_id     VARCHAR(100) COLLATE utf8mb4_bin NOT NULL,
     claim_token  BIGINT NOT NULL,
     processed_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (consumer, event_id)
 );
 
 CREATE TABLE training_progress (
-    user_id   VARCHAR(255) NOT NULL PRIMARY KEY,
+    user_id   VARCHAR(255) COLLATE utf8mb4_bin NOT NULL PRIMARY KEY,
     training_minutes BIGINT NOT NULL,
     updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
 );

@@ -1,7 +1,7 @@
 -- LectureWatched events from learning.lecture-watched, stored as refined.
 
 CREATE TABLE lecture_watched (
-    event_id VARCHAR(100) NOT NULL PRIMARY KEY,
+    event_id VARCHAR(100) COLLATE utf8mb4_bin NOT NULL PRIMARY KEY,
     user_id VARCHAR(255) NOT NULL,
     lecture_id VARCHAR(255) NOT NULL,
     minutes INT NOT NULL,

@@ -1,7 +1,7 @@
 -- QuizSubmitted events from learning.quiz-submitted, stored as refined.
 
 CREATE TABLE quiz_submitted (
-    event_id VARCHAR(100) NOT NULL PRIMARY KEY,
+    event_id VARCHAR(100) COLLATE utf8mb4_bin NOT NULL PRIMARY KEY,
     user_id VARCHAR(255) NOT NULL,
     quiz_id VARCHAR(255) NOT NULL,
     score INT NOT NULL,

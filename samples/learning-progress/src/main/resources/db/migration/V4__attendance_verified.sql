@@ -1,7 +1,7 @@
 -- AttendanceVerified events from learning.attendance-verified, stored as refined.
 
 CREATE TABLE attendance_verified (
-    event_id VARCHAR(100) NOT NULL PRIMARY KEY,
+    event_id VARCHAR(100) COLLATE utf8mb4_bin NOT NULL PRIMARY KEY,
     user_id VARCHAR(255) NOT NULL,
     session_id VARCHAR(255) NOT NULL,
     minutes_attended INT NOT NULL,

@@ -3,6 +3,7 @@ package dev.tenet.scaffold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenet.scaffold.spec.ConsumerSpec;
+import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.PipelineSpec;
 import dev.tenet.scaffold.spec.SpecParser;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end: generated services build and pass their own tests ({@code ./mvnw -B verify}) against
  * the machine's MariaDB and PostgreSQL and an embedded KRaft broker. The MySQL one is the sample
- * grown by {@code add consumer}; the PostgreSQL one has every optional feature (Redis idempotency,
- * Redis cache, partner client). Skipped with {@code -Dtenet.e2e=false}.
+ * grown by {@code add consumer}; on PostgreSQL, the sample itself (database idempotency) and a service
+ * with every optional feature (Redis idempotency, Redis cache, partner client). Skipped with {@code -Dtenet.e2e=false}.
  */
 @EnabledIfSystemProperty(named = "tenet.e2e", matches = "true")
 class GeneratedServicesBuildTests {
@@ -44,6 +45,13 @@ class GeneratedServicesBuildTests {
         scaffolder.addConsumer(service, added, false, false);
 
         assertThat(GeneratedCodePassesTenetCheckTests.findings(service)).isEmpty();
+        verify(service);
+    }
+
+    @Test
+    void theSampleBuildsAndPassesItsTestsOnPostgres(@TempDir Path temp) throws Exception {
+        Path service = temp.resolve("learning-progress-pg");
+        new Scaffolder().generate(SampleRegenerationTests.sampleSpec().withDatabase(Database.POSTGRES), service);
         verify(service);
     }
 

@@ -66,6 +66,20 @@ class PipelineDrillsTests extends IntegrationTest {
     }
 
     @Test
+    void idsAndKeysThatDifferOnlyInLetterCaseAreDifferentOnes() {
+        String key = newKey();
+        String upperKey = key.toUpperCase(java.util.Locale.ROOT);
+        String id = newEventId();
+        send(TOPIC, key, event(id, key, 3));
+        send(TOPIC, key, event(id.toUpperCase(java.util.Locale.ROOT), key, 4));
+        send(TOPIC, upperKey, event(newEventId(), upperKey, 5));
+        eventually("all three events applied", () -> total(key) == 7 && total(upperKey) == 5);
+
+        assertThat(total(key)).isEqualTo(7);
+        assertThat(total(upperKey)).isEqualTo(5);
+    }
+
+    @Test
     void aPoisonEventLandsInTheDeadLetterTopicWithItsCauseAndThePartitionMovesOn() {
         String key = newKey();
         send(TOPIC, key, "{ this is not json");

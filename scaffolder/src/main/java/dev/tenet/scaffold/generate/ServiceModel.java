@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * computed from it (names, SQL for the chosen database, test payloads). Templates only print these.
  */
 public final class ServiceModel {
+    /** The width of every event-id column; the event records refuse longer ids, which MySQL's INSERT IGNORE would cut. */
+    static final int EVENT_ID_LENGTH = 100;
+
     public static final String SPRING_BOOT_VERSION = "4.0.8";
     public static final String RESILIENCE4J_VERSION = "2.4.0";
 
@@ -102,7 +105,6 @@ public final class ServiceModel {
         v.put("retryInitialInterval", Durations.format(spec.retry().initialInterval()));
         v.put("retryMultiplier", Double.toString(spec.retry().multiplier()));
         v.put("retryMaxInterval", Durations.format(spec.retry().maxInterval()));
-        v.put("database", spec.database().key());
         v.put("mysql", mysql);
         v.put("postgres", !mysql);
         v.put("databaseName", mysql ? "MariaDB/MySQL" : "PostgreSQL");
@@ -124,10 +126,12 @@ public final class ServiceModel {
                 ? " ON DUPLICATE KEY UPDATE " + totalColumn + " = " + totalColumn + " + VALUES(" + totalColumn + "), updated_at = " + now
                 : " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + totalColumn + " = " + aggregateTable + "." + totalColumn
                 + " + EXCLUDED." + totalColumn + ", updated_at = " + now);
+        v.put("eventIdLength", EVENT_ID_LENGTH);
+        // Ids and keys compare exactly, as in Java and PostgreSQL: MySQL's default collations would make 'Alice' equal 'alice'.
+        v.put("exactCollation", exactCollation(spec.database()));
         v.put("claimHead", (mysql ? "INSERT IGNORE INTO" : "INSERT INTO") + " processed_event (consumer, event_id, claim_token) VALUES ");
         v.put("claimTail", mysql ? "" : " ON CONFLICT DO NOTHING");
         v.put("dbImage", mysql ? "mariadb:11.4" : "postgres:16");
-        v.put("dbPort", mysql ? 3306 : 5432);
         v.put("redisIdempotency", spec.idempotency() == IdempotencyStore.REDIS);
         v.put("databaseIdempotency", spec.idempotency() == IdempotencyStore.DATABASE);
         v.put("idempotencyTtl", Durations.format(spec.idempotencyTtl()));
@@ -185,7 +189,9 @@ public final class ServiceModel {
             fields.add(field);
             Map<String, Object> column = new LinkedHashMap<>();
             column.put("column", Names.snake(f.name()));
-            column.put("sqlType", f.name().equals(c.id()) ? "VARCHAR(100)" : f.type().sqlType(spec.database()));
+            column.put("sqlType", f.name().equals(c.id())
+                    ? "VARCHAR(" + EVENT_ID_LENGTH + ")" + exactCollation(spec.database())
+                    : f.type().sqlType(spec.database()));
             if (f.name().equals(c.id())) {
                 column.put("primaryKey", true);
             }
@@ -233,5 +239,9 @@ public final class ServiceModel {
     private static String title(String kebab) {
         return java.util.Arrays.stream(kebab.split("-")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
                 .collect(Collectors.joining(" "));
+    }
+
+    private static String exactCollation(Database database) {
+        return database == Database.MYSQL ? " COLLATE utf8mb4_bin" : "";
     }
 }

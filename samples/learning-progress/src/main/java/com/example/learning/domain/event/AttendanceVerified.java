@@ -22,6 +22,9 @@ public record AttendanceVerified(String eventId, String userId, String sessionId
         if (eventId.isBlank() || userId.isBlank()) {
             throw new IllegalArgumentException("eventId and userId must not be blank");
         }
+        if (eventId.length() > 100) {
+            throw new IllegalArgumentException("eventId is longer than 100 characters");
+        }
         if (minutesAttended < 0) {
             throw new IllegalArgumentException("minutesAttended must not be negative");
         }

@@ -22,6 +22,9 @@ public record LectureWatched(String eventId, String userId, String lectureId, In
         if (eventId.isBlank() || userId.isBlank()) {
             throw new IllegalArgumentException("eventId and userId must not be blank");
         }
+        if (eventId.length() > 100) {
+            throw new IllegalArgumentException("eventId is longer than 100 characters");
+        }
         if (minutes < 0) {
             throw new IllegalArgumentException("minutes must not be negative");
         }

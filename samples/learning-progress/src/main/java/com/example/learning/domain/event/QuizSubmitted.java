@@ -24,6 +24,9 @@ public record QuizSubmitted(String eventId, String userId, String quizId, Intege
         if (eventId.isBlank() || userId.isBlank()) {
             throw new IllegalArgumentException("eventId and userId must not be blank");
         }
+        if (eventId.length() > 100) {
+            throw new IllegalArgumentException("eventId is longer than 100 characters");
+        }
         if (minutesSpent < 0) {
             throw new IllegalArgumentException("minutesSpent must not be negative");
         }
