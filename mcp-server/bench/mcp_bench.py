@@ -2,7 +2,7 @@
 """Benchmarks `tenet mcp` over stdio: time from process start to the initialize response (median of
 cold runs), and p50/p99 round-trip latency of search_rules and of check_code on a 1,000-line file.
 
-usage: mcp_bench.py [--runs N] [--calls N] [--java-opts "..."] -- COMMAND...   (COMMAND starts `tenet mcp`)
+usage: mcp_bench.py [--runs N] [--calls N] -- COMMAND...   (COMMAND starts `tenet mcp`)
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 

@@ -45,13 +45,7 @@ public final class TenetMcpServer {
         tools.add(new SearchRulesTool(rules));
         tools.add(new CheckCodeTool(new CodeChecker(rules, cache)));
         tools.add(new ReviewChangesTool(cache));
-        withTool(new ScaffoldTool(new Scaffolder()));
-    }
-
-    /** Adds a tool built by another module (e.g. {@code review_changes}, {@code scaffold}). */
-    public TenetMcpServer withTool(TenetTool tool) {
-        tools.add(tool);
-        return this;
+        tools.add(new ScaffoldTool(new Scaffolder()));
     }
 
     /** Registers everything on the spec and builds nothing: the caller picks the transport and calls {@code build()}. */

@@ -22,18 +22,16 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Tenet's MCP server over Streamable HTTP at {@code /mcp}, on embedded Jetty, for a team-wide
  * server: DNS-rebinding protection (Host and Origin checked), and a bearer token whenever it is
- * reachable from other machines. The same process can host more servlets (the GitHub webhook).
+ * reachable from other machines.
  */
 public final class McpHttpServer implements AutoCloseable {
     public static final String PATH = "/mcp";
     private final Server jetty;
     private final McpSyncServer mcp;
-    private final ServletContextHandler context;
 
-    private McpHttpServer(Server jetty, McpSyncServer mcp, ServletContextHandler context) {
+    private McpHttpServer(Server jetty, McpSyncServer mcp) {
         this.jetty = jetty;
         this.mcp = mcp;
-        this.context = context;
     }
 
     /** Starts listening; returns once the port is bound. */
@@ -69,7 +67,7 @@ public final class McpHttpServer implements AutoCloseable {
         });
         jetty.setHandler(context);
         jetty.start();
-        return new McpHttpServer(jetty, mcp, context);
+        return new McpHttpServer(jetty, mcp);
     }
 
     /** The bound port. */
@@ -77,10 +75,6 @@ public final class McpHttpServer implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
-    /** The servlet context, for other endpoints of the same process. */
-    public ServletContextHandler context() {
-        return context;
-    }
 
     /** Blocks until the server stops. */
     public void join() throws InterruptedException {
