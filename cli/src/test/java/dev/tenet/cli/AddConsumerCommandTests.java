@@ -2,6 +2,7 @@ package dev.tenet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenet.scaffold.generate.GenerationRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,23 @@ class AddConsumerCommandTests {
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(forced.out()).contains("overwrote your change");
         assertThat(keda).content().doesNotContain("# tuned by hand").contains("learning.course-completed");
+    }
+
+    @Test
+    void aMigrationAnOlderTenetRenderedDifferentlyIsNeverRewritten() throws Exception {
+        // As if an older Tenet had generated (and recorded) another V1: the user did not touch it, but it may be applied.
+        Path v1 = service.resolve("src/main/resources/db/migration/V1__baseline.sql");
+        String recordedHash = GenerationRecord.sha256(Files.readAllBytes(v1));
+        Files.writeString(v1, Files.readString(v1) + "-- rendered by an older Tenet\n");
+        Path record = service.resolve(".tenet/generated.json");
+        Files.writeString(record, Files.readString(record).replace(recordedHash, GenerationRecord.sha256(Files.readAllBytes(v1))));
+
+        Cli.Result refused = add();
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("refusing to change migrations that may already be applied",
+                "src/main/resources/db/migration/V1__baseline.sql", "new migration");
+        assertThat(v1).content().endsWith("-- rendered by an older Tenet\n");
+        assertThat(service.resolve("src/main/java/com/example/learning/adapter/in/kafka/CourseCompletedListener.java")).doesNotExist();
     }
 
     @Test

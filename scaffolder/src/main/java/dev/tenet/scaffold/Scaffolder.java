@@ -84,6 +84,7 @@ public final class Scaffolder {
         GeneratedFiles files = generator.generate(spec);
         Map<String, byte[]> toWrite = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
+        List<String> migrations = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
             String path = file.getKey();
             String newHash = GenerationRecord.sha256(file.getValue());
@@ -97,11 +98,20 @@ public final class Scaffolder {
                 continue;
             }
             boolean untouched = exists ? recorded != null && GenerationRecord.sha256(read(onDisk)).equals(recorded) : recorded == null;
-            if (!untouched) {
+            // A migration that exists may already be applied: Flyway refuses a changed one, so a newer template never rewrites it.
+            if (exists && isMigration(path)) {
+                migrations.add(path);
+            } else if (!untouched) {
                 conflicts.add(path);
             }
             toWrite.put(path, file.getValue());
         }
+        if (!migrations.isEmpty() && !force) {
+            throw new TenetInputException(service.toString(), 0, "refusing to change migrations that may already be applied: "
+                    + String.join(", ", migrations) + " (this Tenet renders them differently; put the difference in a new migration"
+                    + " by hand, or run again with --force if they were never applied)");
+        }
+        conflicts.addAll(migrations);
         if (!conflicts.isEmpty() && !force) {
             throw new TenetInputException(service.toString(), 0, "refusing to overwrite files changed since they were generated: "
                     + String.join(", ", conflicts) + " (merge by hand, or run again with --force to overwrite them)");
@@ -111,6 +121,10 @@ public final class Scaffolder {
             ProjectWriter.writeInto(files, toWrite, service);
         }
         return new AddResult(List.copyOf(toWrite.keySet()), List.copyOf(conflicts));
+    }
+
+    private static boolean isMigration(String path) {
+        return path.startsWith("src/main/resources/db/migration/");
     }
 
     private static byte[] read(Path file) {
