@@ -53,8 +53,7 @@ final class PullRequestReview {
             TenetConfig config = ConfigLoader.load(change.root());
             if (!change.fullContext()) {
                 // Only the changed files are here: a layer or exclusion matching none of them is not a typo.
-                config = new TenetConfig(config.file(), config.layers(), config.layersExplicit(), true, config.ruleSettings(),
-                        config.ruleSettingLines(), config.excludes(), true);
+                config = config.allowingEmptyMatches(true, true);
             }
             RuleCatalog catalog = RuleCatalog.forRepository(change.root());
             ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())

@@ -32,6 +32,15 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
         excludes = List.copyOf(excludes);
     }
 
+    /**
+     * This config for a partial tree (only some of the codebase's files): a layer pattern or exclusion that
+     * matches nothing there is no typo, so the empty-match errors are off as asked.
+     */
+    public TenetConfig allowingEmptyMatches(boolean emptyLayers, boolean emptyExcludes) {
+        return new TenetConfig(file, layers, layersExplicit, allowEmptyLayers || emptyLayers, ruleSettings, ruleSettingLines, excludes,
+                allowEmptyExcludes || emptyExcludes);
+    }
+
     /** The configuration used when a repository has none. */
     public static TenetConfig defaults() {
         return new TenetConfig(null, defaultLayers(), false, true, Map.of(), Map.of(), List.of(), true);

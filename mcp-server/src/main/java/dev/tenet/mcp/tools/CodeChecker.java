@@ -65,8 +65,7 @@ public final class CodeChecker {
         }
         TenetConfig config = rules.config(workspace);
         // The mirror holds only the files the config does not exclude, so its exclusions match nothing there.
-        TenetConfig mirrored = new TenetConfig(config.file(), config.layers(), config.layersExplicit(), config.allowEmptyLayers(),
-                config.ruleSettings(), config.ruleSettingLines(), config.excludes(), true);
+        TenetConfig mirrored = config.allowingEmptyMatches(false, true);
         try (ShadowTree shadow = ShadowTree.of(workspace.root(), config, relative, code)) {
             return run(workspace, shadow.root(), mirrored, relative::equals, cache.withoutStamps());
         }
