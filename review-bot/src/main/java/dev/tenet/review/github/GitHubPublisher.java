@@ -80,13 +80,12 @@ public final class GitHubPublisher {
             }
         }
         int resolved = resolveGone(open, replied, result, headSha, log);
-        postReview(toPost, result, headSha, failLevel, log);
+        int posted = postReview(toPost, result, headSha, failLevel, log);
         try {
             log.done(new CheckRunPublisher(connection, repository, retrier).publish(result, headSha, failLevel));
         } catch (IOException e) {
             log.failed("check run " + CheckRunPublisher.NAME, e);
         }
-        int posted = log.steps().stream().anyMatch(s -> s.done() && s.what().startsWith("review")) ? toPost.size() : 0;
         String summary = SummaryComment.render(result, headSha, scope, failLevel,
                 new SummaryComment.Inline(posted, alreadyThere, resolved), left, log.failures());
         publishSummary(summary, log);
@@ -140,7 +139,8 @@ public final class GitHubPublisher {
         }
     }
 
-    private void postReview(List<InlineComment> toPost, ReviewResult result, String headSha, Severity failLevel, PublishLog log) {
+    /** Posts the review with its inline comments; returns how many inline comments this run posted. */
+    private int postReview(List<InlineComment> toPost, ReviewResult result, String headSha, Severity failLevel, PublishLog log) {
         boolean failing = result.failsAt(failLevel);
         try {
             List<GHPullRequestReview> reviews = retrier.call(() -> pullRequest.listReviews().toList());
@@ -160,7 +160,7 @@ public final class GitHubPublisher {
                 }
             }
             if (toPost.isEmpty() && (!failing || standing)) {
-                return;
+                return 0;
             }
             String event = failing ? "REQUEST_CHANGES" : "COMMENT";
             try {
@@ -173,8 +173,10 @@ public final class GitHubPublisher {
                 send(toPost, headSha, event, result, failLevel);
             }
             log.done("review (" + event + ") with " + toPost.size() + " inline comment(s)");
+            return toPost.size();
         } catch (IOException e) {
             log.failed("review with " + toPost.size() + " inline comment(s)", e);
+            return 0;
         }
     }
 

@@ -19,10 +19,6 @@ public final class PublishLog {
         steps.add(new Step(false, what + " (" + reason(cause) + ")"));
     }
 
-    public List<Step> steps() {
-        return List.copyOf(steps);
-    }
-
     public boolean anyFailed() {
         return steps.stream().anyMatch(s -> !s.done());
     }
