@@ -43,8 +43,15 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     final WireMockServer server;
+    final String headSha;
 
     FakeGitHub() {
+        this(HEAD_SHA);
+    }
+
+    /** With the pull request's head at {@code headSha} (e.g. a commit of a real checkout). */
+    FakeGitHub(String headSha) {
+        this.headSha = headSha;
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
@@ -84,9 +91,9 @@ final class FakeGitHub implements AutoCloseable {
             node.put("additions", (int) file.patch().lines().filter(l -> l.startsWith("+")).count());
             node.put("deletions", (int) file.patch().lines().filter(l -> l.startsWith("-")).count());
             node.put("changes", file.patch().lines().count());
-            node.put("blob_url", "https://github.com/" + OWNER + "/" + REPO + "/blob/" + HEAD_SHA + "/" + file.path());
-            node.put("raw_url", "https://github.com/" + OWNER + "/" + REPO + "/raw/" + HEAD_SHA + "/" + file.path());
-            node.put("contents_url", url() + API + "/contents/" + file.path() + "?ref=" + HEAD_SHA);
+            node.put("blob_url", "https://github.com/" + OWNER + "/" + REPO + "/blob/" + headSha + "/" + file.path());
+            node.put("raw_url", "https://github.com/" + OWNER + "/" + REPO + "/raw/" + headSha + "/" + file.path());
+            node.put("contents_url", url() + API + "/contents/" + file.path() + "?ref=" + headSha);
             node.put("patch", file.patch());
             if (file.content() != null) {
                 server.stubFor(get(urlPathEqualTo(API + "/contents/" + file.path())).willReturn(okJson(content(file).toString())));
@@ -112,7 +119,7 @@ final class FakeGitHub implements AutoCloseable {
         ObjectNode page = JSON.createObjectNode();
         page.put("total_count", runs.size());
         page.set("check_runs", JSON.valueToTree(runs));
-        server.stubFor(get(urlPathEqualTo(API + "/commits/" + HEAD_SHA + "/check-runs")).willReturn(okJson(page.toString())));
+        server.stubFor(get(urlPathEqualTo(API + "/commits/" + headSha + "/check-runs")).willReturn(okJson(page.toString())));
     }
 
     /** Makes GitHub's state what it would be after the requests recorded so far went through. */
@@ -206,7 +213,7 @@ final class FakeGitHub implements AutoCloseable {
         pr.put("draft", false);
         pr.put("created_at", "2026-11-20T19:01:12Z");
         pr.put("updated_at", "2026-11-20T19:01:12Z");
-        pr.set("head", ref("feature/progress", HEAD_SHA));
+        pr.set("head", ref("feature/progress", headSha));
         pr.set("base", ref("main", BASE_SHA));
         pr.put("author_association", "CONTRIBUTOR");
         pr.put("merged", false);
@@ -239,10 +246,10 @@ final class FakeGitHub implements AutoCloseable {
         node.put("path", file.path());
         node.put("content", Base64.getMimeEncoder().encodeToString(bytes));
         node.put("sha", "3d21ec53a331a6f037a91c368710b99387d012c1");
-        node.put("url", url() + API + "/contents/" + file.path() + "?ref=" + HEAD_SHA);
+        node.put("url", url() + API + "/contents/" + file.path() + "?ref=" + headSha);
         node.put("git_url", url() + API + "/git/blobs/3d21ec53a331a6f037a91c368710b99387d012c1");
-        node.put("html_url", "https://github.com/" + OWNER + "/" + REPO + "/blob/" + HEAD_SHA + "/" + file.path());
-        node.put("download_url", "https://raw.githubusercontent.com/" + OWNER + "/" + REPO + "/" + HEAD_SHA + "/" + file.path());
+        node.put("html_url", "https://github.com/" + OWNER + "/" + REPO + "/blob/" + headSha + "/" + file.path());
+        node.put("download_url", "https://raw.githubusercontent.com/" + OWNER + "/" + REPO + "/" + headSha + "/" + file.path());
         return node;
     }
 
@@ -254,8 +261,8 @@ final class FakeGitHub implements AutoCloseable {
         comment.put("node_id", "MDI0OlB1bGxSZXF1ZXN0UmV2aWV3Q29tbWVudDEw");
         comment.put("diff_hunk", "@@ -1,3 +1,5 @@");
         comment.put("path", path);
-        comment.put("commit_id", HEAD_SHA);
-        comment.put("original_commit_id", HEAD_SHA);
+        comment.put("commit_id", headSha);
+        comment.put("original_commit_id", headSha);
         if (inReplyTo > 0) {
             comment.put("in_reply_to_id", inReplyTo);
         }
@@ -282,7 +289,7 @@ final class FakeGitHub implements AutoCloseable {
         review.put("html_url", "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR + "#pullrequestreview-" + id);
         review.put("pull_request_url", url() + API + "/pulls/" + PR);
         review.put("submitted_at", "2026-11-20T19:05:12Z");
-        review.put("commit_id", HEAD_SHA);
+        review.put("commit_id", headSha);
         review.put("author_association", "NONE");
         return review;
     }
@@ -305,7 +312,7 @@ final class FakeGitHub implements AutoCloseable {
     ObjectNode checkRun(long id, String status, String conclusion, String externalId) {
         ObjectNode run = JSON.createObjectNode();
         run.put("id", id);
-        run.put("head_sha", HEAD_SHA);
+        run.put("head_sha", headSha);
         run.put("node_id", "MDg6Q2hlY2tSdW40");
         run.put("external_id", externalId == null ? "" : externalId);
         run.put("url", url() + API + "/check-runs/" + id);

@@ -55,7 +55,11 @@ class ReviewGitHubTests {
     }
 
     Cli.Result review(String... extra) {
-        List<String> args = new ArrayList<>(List.of("review", dir.resolve("no-checkout").toString(), "--publish", "github",
+        return reviewOf(dir.resolve("no-checkout"), extra);
+    }
+
+    Cli.Result reviewOf(Path tree, String... extra) {
+        List<String> args = new ArrayList<>(List.of("review", tree.toString(), "--publish", "github",
                 "--repo", "acme/learning", "--pr", String.valueOf(PR), "--github-url", github.url(), "--token-file", token.toString(),
                 "--no-cache", "--github-retry-delay", "1", "--format", "json"));
         args.addAll(List.of(extra));
@@ -123,6 +127,31 @@ class ReviewGitHubTests {
                 .contains("No checkout of the head commit");
         assertThat(result.err()).contains("posted: review (REQUEST_CHANGES) with 2 inline comment(s)")
                 .contains("posted: check run Tenet: failure, 2 annotation(s)").contains("posted: summary comment created");
+    }
+
+    @Test
+    void aCheckoutOfTheHeadCommitIsReviewedFromDiskAsTheActionRunsIt() throws Exception {
+        Path checkout = dir.resolve("checkout");
+        String head;
+        try (GitRepo repo = GitRepo.init(checkout)) {
+            repo.write(PROGRESS, ReviewLocalTests.FRAMEWORK_DOMAIN).write(USER_ID, USER_ID_NEW).write("README.md", "# Learning progress\n");
+            head = repo.commitAll("progress");
+        }
+        github.close();
+        github = new FakeGitHub(head);
+        twoFindings();
+
+        Cli.Result result = reviewOf(checkout);
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(ReviewLocalTests.findings(result)).containsExactly(
+                "layering.domain-no-framework " + PROGRESS + ":3", "layering.domain-no-framework " + USER_ID + ":3");
+        assertThat(github.server.getAllServeEvents()).as("no file fetched through the contents API")
+                .noneMatch(e -> e.getRequest().getUrl().startsWith(API + "/contents/"));
+        JsonNode review = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews").get(0));
+        assertThat(review.path("commit_id").asText()).isEqualTo(head);
+        assertThat(review.path("comments")).hasSize(2);
+        String summary = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments").get(0)).path("body").asText();
+        assertThat(summary).contains("Inline comments: 2 posted by this run").doesNotContain("No checkout of the head commit");
     }
 
     @Test
