@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Throughput of a generated service (samples/learning-progress.yaml, MariaDB) against a bare
 # KafkaConsumer -> JDBC batch insert loop on the same embedded KRaft broker and database.
-# Usage: [WARMUP=N] scaffolder/bench/pipeline-throughput.sh [EVENTS]   (default 100000; WARMUP defaults to 3 x EVENTS)
+# Usage: [WARMUP=N] scaffolder/bench/pipeline-throughput.sh [EVENTS]   (default 100000; WARMUP defaults to 10 x EVENTS)
+# Prints both rates, the ratio, and where each timed window's CPU went (MariaDB, broker, listeners, relay, JIT).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 events="${1:-100000}"
-warmup="${WARMUP:-$((events * 3))}"   # run through both sides first, so the JIT compiler's work is not measured
+warmup="${WARMUP:-$((events * 10))}"   # run through both sides first, so the JIT compiler's work is not measured
 
 if ! command -v kcat >/dev/null 2>&1; then
   echo "installing kcat (the load generator)..." >&2
@@ -17,7 +18,7 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$repo/tenet" new --spec "$repo/samples/learning-progress.yaml" --out "$work/svc" >/dev/null
-cp "$here/ThroughputBench.java" "$work/svc/src/test/java/com/example/learning/"
+cp "$here/ThroughputBench.java" "$here/CpuUsage.java" "$work/svc/src/test/java/com/example/learning/"
 cd "$work/svc"
 ./mvnw -B -q test -Dtest=ThroughputBench -Dbench.events="$events" -Dbench.warmup="$warmup" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dlogging.level.root=WARN 2>&1 | grep '^BENCH' || { echo "bench failed; rerun in $work/svc" >&2; exit 1; }
