@@ -34,14 +34,19 @@ public final class EffectClassifier {
             "NamedParameterJdbcOperations");
     static final Set<String> REST_TEMPLATE_CALLS = Set.of("getForObject", "getForEntity", "postForObject", "postForEntity",
             "postForLocation", "exchange", "put", "delete", "patchForObject", "execute", "headForHeaders", "optionsForAllow");
-    static final Set<String> REDIS_TEMPLATES = Set.of("RedisTemplate", "StringRedisTemplate", "ReactiveRedisTemplate",
-            "ReactiveStringRedisTemplate", "RedisOperations");
-    static final Set<String> REDIS_CLIENTS = Set.of("Jedis", "JedisCluster", "UnifiedJedis", "JedisPooled", "RedisCommands",
-            "RedisAsyncCommands", "RedisReactiveCommands", "RedissonClient");
-    static final Set<String> REDIS_WRITES = Set.of("set", "setIfAbsent", "setIfPresent", "increment", "decrement", "put",
-            "putAll", "putIfAbsent", "leftPush", "rightPush", "leftPushAll", "rightPushAll", "add", "append", "multiSet",
-            "multiSetIfAbsent", "setex", "psetex", "setnx", "incr", "incrBy", "decr", "hset", "hincrBy", "lpush", "rpush",
-            "sadd", "zadd", "mset", "getAndSet");
+    /** Writes through Spring Data Redis operations and Jedis/Lettuce commands (Lettuce spells {@code incrby} in lower case). */
+    static final Set<String> REDIS_WRITES = Set.of("set", "setIfAbsent", "setIfPresent", "increment", "decrement", "incrementScore",
+            "put", "putAll", "putIfAbsent", "leftPush", "rightPush", "leftPushAll", "rightPushAll", "leftPushIfPresent",
+            "rightPushIfPresent", "add", "append", "multiSet", "multiSetIfAbsent", "getAndSet", "setex", "psetex", "setnx", "incr",
+            "incrBy", "incrby", "incrByFloat", "incrbyfloat", "decr", "decrBy", "decrby", "hset", "hsetnx", "hmset", "hincrBy",
+            "hincrby", "hincrByFloat", "hincrbyfloat", "lpush", "rpush", "lpushx", "rpushx", "sadd", "zadd", "zincrby", "zincrBy",
+            "mset", "msetnx");
+    /** Writes on the objects Redisson's client hands out ({@code getAtomicLong(key).addAndGet(n)}). */
+    static final Set<String> REDISSON_WRITES = Set.of("set", "trySet", "setIfAbsent", "getAndSet", "put", "fastPut", "putIfAbsent",
+            "fastPutIfAbsent", "putAll", "add", "addAll", "addAndGet", "incrementAndGet", "decrementAndGet", "getAndAdd",
+            "getAndIncrement", "getAndDecrement", "addScore", "addFirst", "addLast", "offer");
+    private static final Set<String> REDIS_SET_IF_ABSENT = Set.of("setIfAbsent", "putIfAbsent", "fastPutIfAbsent", "trySet", "setnx",
+            "hsetnx", "msetnx", "multiSetIfAbsent");
     static final Set<String> EXECUTORS = Set.of("Executor", "ExecutorService", "ScheduledExecutorService", "ThreadPoolTaskExecutor",
             "TaskExecutor", "AsyncTaskExecutor", "ThreadPoolExecutor", "SimpleAsyncTaskExecutor", "AsyncListenableTaskExecutor",
             "ForkJoinPool");
@@ -97,13 +102,9 @@ public final class EffectClassifier {
                 || type.equals("HttpClient") && Set.of("send", "sendAsync").contains(first)) {
             effects.add(new EffectRef(Effect.HTTP_CALL, line, detail));
         }
-        if (REDIS_TEMPLATES.contains(type) && chain.size() >= 2 && chain.get(0).startsWith("opsFor")
-                && REDIS_WRITES.contains(chain.get(1))
-                || REDIS_TEMPLATES.contains(type) && chain.size() >= 2 && chain.get(0).startsWith("bound")
-                && REDIS_WRITES.contains(chain.get(1))
-                || REDIS_CLIENTS.contains(type) && REDIS_WRITES.contains(first)) {
+        if (isRedisWrite(type, chain)) {
             effects.add(new EffectRef(Effect.REDIS_WRITE, line, detail));
-            if (chain.contains("setIfAbsent") || first.equals("setnx") || chain.contains("putIfAbsent")) {
+            if (chain.stream().anyMatch(REDIS_SET_IF_ABSENT::contains)) {
                 effects.add(new EffectRef(Effect.DEDUP_GUARD, line, detail));
             }
         }
@@ -126,6 +127,15 @@ public final class EffectClassifier {
             effects.add(new EffectRef(Effect.DEDUP_GUARD, line, detail));
         }
         return effects;
+    }
+
+    private static boolean isRedisWrite(String type, List<String> chain) {
+        String first = chain.get(0);
+        String second = chain.size() >= 2 ? chain.get(1) : "";
+        return RedisApi.isTemplate(type) && (first.startsWith("opsFor") || first.startsWith("bound")) && REDIS_WRITES.contains(second)
+                || RedisApi.operationsFamily(type).isPresent() && REDIS_WRITES.contains(first)
+                || RedisApi.isCommands(type) && REDIS_WRITES.contains(first)
+                || type.equals(RedisApi.REDISSON) && first.startsWith("get") && REDISSON_WRITES.contains(second);
     }
 
     /** A loop that catches a failure and goes round again (sleeping or counting attempts) retries in place. */

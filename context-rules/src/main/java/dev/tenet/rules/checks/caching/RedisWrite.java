@@ -2,6 +2,7 @@ package dev.tenet.rules.checks.caching;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.tenet.rules.engine.RedisApi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +19,6 @@ import java.util.Set;
  * @param ttlParameters the {@code SetParams}/{@code SetArgs} argument, or {@code null}
  */
 record RedisWrite(MethodCallExpr call, Expression key, boolean valueWrite, Expression ttlParameters) {
-    private static final Set<String> TEMPLATES = Set.of("RedisTemplate", "StringRedisTemplate", "ReactiveRedisTemplate",
-            "ReactiveStringRedisTemplate", "RedisOperations", "ReactiveRedisOperations");
-    private static final Set<String> CLIENTS = Set.of("Jedis", "JedisCluster", "UnifiedJedis", "JedisPooled", "JedisCommands",
-            "RedisCommands", "RedisAsyncCommands", "RedisReactiveCommands", "RedisClusterCommands", "RedisStringCommands",
-            "RedisAdvancedClusterCommands", "RedisAdvancedClusterAsyncCommands", "RedisClusterAsyncCommands");
     private static final Set<String> CLIENT_WRITES = Set.of("setnx", "hset", "hsetnx", "hmset", "lpush", "rpush", "sadd", "zadd",
             "mset", "msetnx");
     private static final Map<String, Set<String>> WRITES = Map.of(
@@ -37,22 +33,21 @@ record RedisWrite(MethodCallExpr call, Expression key, boolean valueWrite, Expre
         String type = rootType == null ? "" : rootType;
         MethodCallExpr first = chain.get(0);
         String name = first.getNameAsString();
-        if (TEMPLATES.contains(type) && chain.size() >= 2 && (name.startsWith("opsFor") || name.startsWith("bound"))) {
+        if (RedisApi.isTemplate(type) && chain.size() >= 2 && (name.startsWith("opsFor") || name.startsWith("bound"))) {
             boolean bound = name.startsWith("bound");
             String family = bound ? name.substring("bound".length(), name.length() - "Ops".length()) : name.substring("opsFor".length());
             Expression key = bound ? argument(first, 0) : argument(chain.get(1), 0);
             return template(family, chain.get(1), bound, key);
         }
-        if (type.matches("(Reactive)?(Value|Hash|List|Set|ZSet)Operations")) {
-            return template(type.replace("Reactive", "").replace("Operations", ""), first, false, argument(first, 0));
+        Optional<String> family = RedisApi.operationsFamily(type);
+        if (family.isPresent()) {
+            boolean bound = RedisApi.isBoundOperations(type);
+            return template(family.get(), first, bound, bound ? null : argument(first, 0));
         }
-        if (type.matches("Bound(Value|Hash|List|Set|ZSet)Operations")) {
-            return template(type.replace("Bound", "").replace("Operations", ""), first, true, null);
-        }
-        if (CLIENTS.contains(type)) {
+        if (RedisApi.isCommands(type)) {
             return client(first);
         }
-        if (type.equals("RedissonClient") && name.equals("getBucket") && chain.size() >= 2
+        if (type.equals(RedisApi.REDISSON) && name.equals("getBucket") && chain.size() >= 2
                 && Set.of("set", "trySet", "setIfAbsent").contains(chain.get(1).getNameAsString())
                 && chain.get(1).getArguments().size() == 1) {
             return Optional.of(new RedisWrite(chain.get(1), argument(first, 0), true, null));

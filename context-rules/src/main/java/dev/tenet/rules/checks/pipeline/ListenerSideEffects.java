@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 final class ListenerSideEffects {
     static final Set<Effect> KINDS = Set.of(Effect.DB_WRITE, Effect.REDIS_WRITE, Effect.HTTP_CALL);
     private static final Pattern ACCUMULATING_REDIS = Pattern.compile(
-            "(?i)(increment|decrement|incr\\w*|decr\\w*|hincr\\w*|\\w*push\\w*|append|zincr\\w*)");
+            "(?i)(increment|decrement|incr\\w*|decr\\w*|hincr\\w*|\\w*push\\w*|append|zincr\\w*|\\w+AndGet|getAnd(Add|Increment|Decrement)|addScore)");
     private static final Pattern METHOD_NAME = Pattern.compile("([A-Za-z_$][\\w$]*)\\(");
     private static final Pattern READ = Pattern.compile(
             "(?i)(get|find|fetch|lookup|load|query|search|list|read|head|options|check|verify)\\w*");

@@ -54,6 +54,71 @@ class ListenerNotIdempotentCheckTests {
     }
 
     @Test
+    void flagsAccumulatingWritesThroughEveryRedisApiTheTtlCheckKnows() {
+        assertFindings(dir, RULE, """
+                package com.acme.learning;
+
+                import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
+                import org.redisson.api.RedissonClient;
+                import org.springframework.data.redis.core.ReactiveRedisOperations;
+                import org.springframework.data.redis.core.ValueOperations;
+                import org.springframework.data.redis.core.ZSetOperations;
+                import org.springframework.kafka.annotation.KafkaListener;
+                import redis.clients.jedis.commands.JedisCommands;
+
+                public class MinutesListeners {
+                    private final ValueOperations<String, String> values;
+                    private final ZSetOperations<String, String> leaderboard;
+                    private final ReactiveRedisOperations<String, String> reactive;
+                    private final JedisCommands jedis;
+                    private final RedisAdvancedClusterCommands<String, String> cluster;
+                    private final RedissonClient redisson;
+
+                    MinutesListeners(ValueOperations<String, String> values, ZSetOperations<String, String> leaderboard,
+                            ReactiveRedisOperations<String, String> reactive, JedisCommands jedis,
+                            RedisAdvancedClusterCommands<String, String> cluster, RedissonClient redisson) {
+                        this.values = values;
+                        this.leaderboard = leaderboard;
+                        this.reactive = reactive;
+                        this.jedis = jedis;
+                        this.cluster = cluster;
+                        this.redisson = redisson;
+                    }
+
+                    @KafkaListener(topics = "learning.a")
+                    public void typedOperations(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        values.increment("minutes:" + event.userId(), event.minutes());
+                    }
+
+                    @KafkaListener(topics = "learning.b")
+                    public void sortedSetScore(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        leaderboard.incrementScore("leaderboard", event.userId(), event.minutes());
+                    }
+
+                    @KafkaListener(topics = "learning.c")
+                    public void reactiveTemplate(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        reactive.opsForValue().increment("minutes:" + event.userId(), event.minutes()).block();
+                    }
+
+                    @KafkaListener(topics = "learning.d")
+                    public void jedisCommands(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        jedis.incrBy("minutes:" + event.userId(), event.minutes());
+                    }
+
+                    @KafkaListener(topics = "learning.e")
+                    public void lettuceCluster(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        cluster.incrby("minutes:" + event.userId(), event.minutes());
+                    }
+
+                    @KafkaListener(topics = "learning.f")
+                    public void redissonCounter(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        redisson.getAtomicLong("minutes:" + event.userId()).addAndGet(event.minutes());
+                    }
+                }
+                """);
+    }
+
+    @Test
     void flagsADatabaseWriteAndAPaymentCallInKafkaHandlers() {
         assertFindings(dir, RULE, """
                 package com.acme.payments;
@@ -183,6 +248,31 @@ class ListenerNotIdempotentCheckTests {
                             Boolean first = redis.opsForValue().setIfAbsent("seen:" + event.eventId(), "1", Duration.ofDays(7));
                             if (Boolean.TRUE.equals(first)) {
                                 redis.opsForValue().increment("minutes:" + event.userId(), event.minutes());
+                            }
+                        }
+                    }
+                    """);
+        }
+
+        @Test
+        void aRedissonTrySetGuard() {
+            assertFindings(dir, RULE, """
+                    package com.acme.learning;
+
+                    import org.redisson.api.RedissonClient;
+                    import org.springframework.kafka.annotation.KafkaListener;
+
+                    public class MinutesListener {
+                        private final RedissonClient redisson;
+
+                        MinutesListener(RedissonClient redisson) {
+                            this.redisson = redisson;
+                        }
+
+                        @KafkaListener(topics = "learning.session-finished")
+                        public void on(SessionFinished event) {
+                            if (redisson.getBucket("seen:" + event.eventId()).trySet("1")) {
+                                redisson.getAtomicLong("minutes:" + event.userId()).addAndGet(event.minutes());
                             }
                         }
                     }
