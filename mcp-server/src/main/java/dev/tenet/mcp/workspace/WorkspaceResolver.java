@@ -6,9 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,9 @@ public final class WorkspaceResolver {
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceResolver.class);
     private final Workspace fallback;
     private final boolean rootsOnlyInsideFallback;
-    private final Map<String, Optional<Workspace>> bySession = new ConcurrentHashMap<>();
+    /** Sessions whose roots are remembered; past this, the least recently used ones ask for their roots again. */
+    static final int REMEMBERED_SESSIONS = 1024;
+    private final SessionWorkspaces bySession = new SessionWorkspaces(REMEMBERED_SESSIONS);
 
     /**
      * @param fallback                the server's workspace
@@ -39,7 +39,7 @@ public final class WorkspaceResolver {
             return fallback;
         }
         String session = exchange.sessionId() == null ? "" : exchange.sessionId();
-        return bySession.computeIfAbsent(session, s -> ask(exchange)).orElse(fallback);
+        return bySession.get(session, () -> ask(exchange)).orElse(fallback);
     }
 
     /** Called when the client reports new roots. */
