@@ -1,8 +1,6 @@
 package dev.tenet.rules.checks.pipeline;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.tenet.rules.engine.CallGraph;
 import dev.tenet.rules.engine.CallGraph.Reach;
@@ -13,6 +11,7 @@ import dev.tenet.rules.engine.Project;
 import dev.tenet.rules.engine.Project.FactEntry;
 import dev.tenet.rules.engine.Project.MethodEntry;
 import dev.tenet.rules.engine.ScanSink;
+import dev.tenet.rules.engine.Transactions;
 import dev.tenet.rules.model.Effect;
 import java.util.HashSet;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import java.util.Set;
  */
 public final class OutboxDualWriteCheck implements Check {
     public static final String ID = "outbox-dual-write";
-    private static final String TRANSACTIONAL = "Transactional";
     private static final String TRANSACTIONAL_FACT = "transactional";
     private static final String OUTBOX_CALL_FACT = "outbox-call";
 
@@ -36,13 +34,13 @@ public final class OutboxDualWriteCheck implements Check {
 
     @Override
     public boolean appliesTo(String source) {
-        return source.contains(TRANSACTIONAL) || OutboxWrites.OUTBOX.matcher(source).find();
+        return source.contains(Transactions.ANNOTATION) || OutboxWrites.OUTBOX.matcher(source).find();
     }
 
     @Override
     public void scan(JavaFile file, ScanSink sink) {
         for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
-            if (runsInTransaction(method)) {
+            if (Transactions.runsInTransaction(file, method)) {
                 sink.fact(TRANSACTIONAL_FACT, method.getNameAsString(), "", method.getName());
             }
         }
@@ -88,34 +86,5 @@ public final class OutboxDualWriteCheck implements Check {
                         + "), a dual write: the database commit and the publish are not atomic, so one can happen without the other",
                 "Write the event to an outbox table in the same transaction instead of publishing, and let a relay publish it to Kafka after the commit.",
                 "@Transactional dual write");
-    }
-
-    /** Method-level {@code @Transactional}, or a public instance method of a {@code @Transactional} class. */
-    private static boolean runsInTransaction(MethodDeclaration method) {
-        if (method.getBody().isEmpty()) {
-            return false;
-        }
-        Optional<AnnotationExpr> own = transactional(method.getAnnotations());
-        if (own.isPresent()) {
-            return startsTransaction(own.get());
-        }
-        if (!method.isPublic() || method.isStatic() || !(method.getParentNode().orElse(null) instanceof TypeDeclaration<?> type)) {
-            return false;
-        }
-        return transactional(type.getAnnotations()).filter(OutboxDualWriteCheck::startsTransaction).isPresent();
-    }
-
-    private static Optional<AnnotationExpr> transactional(Iterable<AnnotationExpr> annotations) {
-        for (AnnotationExpr annotation : annotations) {
-            if (JavaFile.simpleName(annotation.getNameAsString()).equals(TRANSACTIONAL)) {
-                return Optional.of(annotation);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean startsTransaction(AnnotationExpr annotation) {
-        String text = annotation.toString();
-        return !text.contains("NOT_SUPPORTED") && !text.contains("NEVER");
     }
 }

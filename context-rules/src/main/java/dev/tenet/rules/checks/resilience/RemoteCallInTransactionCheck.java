@@ -1,14 +1,13 @@
 package dev.tenet.rules.checks.resilience;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.AnnotationExpr;
 import dev.tenet.rules.engine.CallGraph.Reach;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.JavaFile;
 import dev.tenet.rules.engine.Project;
 import dev.tenet.rules.engine.ScanSink;
+import dev.tenet.rules.engine.Transactions;
 import dev.tenet.rules.model.Effect;
 import dev.tenet.rules.model.FileModel;
 import java.util.ArrayList;
@@ -35,27 +34,16 @@ public final class RemoteCallInTransactionCheck implements Check {
 
     @Override
     public boolean appliesTo(String source) {
-        return source.contains("Transactional");
+        return source.contains(Transactions.ANNOTATION);
     }
 
     @Override
     public void scan(JavaFile file, ScanSink sink) {
         for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
-            Optional<AnnotationExpr> own = method.getAnnotationByName("Transactional");
-            Optional<AnnotationExpr> inherited = file.enclosingType(method)
-                    .flatMap(t -> ((TypeDeclaration<?>) t).getAnnotationByName("Transactional"))
-                    .filter(a -> !method.isPrivate() && !method.isStatic());
-            Optional<AnnotationExpr> transactional = own.or(() -> inherited);
-            if (transactional.isPresent() && method.getBody().isPresent() && !suspends(transactional.get())) {
-                sink.fact(TRANSACTIONAL, method.getNameAsString(), own.isPresent() ? "method" : "class", method.getName());
+            if (Transactions.runsInTransaction(file, method)) {
+                sink.fact(TRANSACTIONAL, method.getNameAsString(), Transactions.annotatedOnMethod(method) ? "method" : "class", method.getName());
             }
         }
-    }
-
-    /** {@code NOT_SUPPORTED} and {@code NEVER} run the method without a transaction. */
-    private static boolean suspends(AnnotationExpr annotation) {
-        String text = annotation.toString();
-        return text.contains("NOT_SUPPORTED") || text.contains("NEVER");
     }
 
     @Override

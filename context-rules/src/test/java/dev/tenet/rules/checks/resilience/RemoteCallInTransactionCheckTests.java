@@ -66,6 +66,41 @@ class RemoteCallInTransactionCheckTests {
     }
 
     @Test
+    void aQualifiedAnnotationAndAPackagePrivateMethodOfATransactionalClassCount() {
+        assertFindings(dir, RULE, """
+                package com.acme.payments.application;
+
+                import org.springframework.web.client.RestTemplate;
+
+                public class PayoutService {
+                    private final RestTemplate restTemplate;
+
+                    PayoutService(RestTemplate restTemplate) {
+                        this.restTemplate = restTemplate;
+                    }
+
+                    @org.springframework.transaction.annotation.Transactional
+                    public void pay(String payoutId) { // VIOLATION: resilience.remote-call-in-transaction
+                        restTemplate.postForObject("https://partner.example/payouts", payoutId, String.class);
+                    }
+                }
+
+                @jakarta.transaction.Transactional
+                class RefundService {
+                    private final RestTemplate restTemplate;
+
+                    RefundService(RestTemplate restTemplate) {
+                        this.restTemplate = restTemplate;
+                    }
+
+                    void refund(String refundId) { // VIOLATION: resilience.remote-call-in-transaction
+                        restTemplate.postForObject("https://partner.example/refunds", refundId, String.class);
+                    }
+                }
+                """);
+    }
+
+    @Test
     void aPartnerCallReachedThroughAPrivateHelperAndAnInterfaceInAnotherClassIsReportedOnce() {
         assertFindings(dir, RULE, PARTNER, """
                 // file: PayoutService.java
