@@ -1,15 +1,13 @@
 package dev.tenet.cli;
 
 import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.io.AtomicFiles;
 import dev.tenet.rules.report.Report;
 import dev.tenet.rules.report.ReportFormat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,16 +52,8 @@ final class ReportOptions {
     }
 
     private static void writeAtomically(Path file, String content) {
-        Path target = file.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".tenet-report", ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TenetInputException(file.toString(), 0, "cannot write the report: " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
+import dev.tenet.rules.io.AtomicFiles;
 import dev.tenet.rules.model.FileModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,10 +12,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -65,7 +64,7 @@ public final class DiskScanCache implements ScanCache {
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 ModelCodec.write(out, model);
             }
-            writeAtomically(entry(key), bytes.toByteArray());
+            AtomicFiles.write(entry(key), bytes.toByteArray());
         } catch (IOException e) {
             // A cache that cannot be written only costs speed; the check itself goes on.
         }
@@ -86,7 +85,7 @@ public final class DiskScanCache implements ScanCache {
             @Override
             public void save() {
                 try {
-                    writeAtomically(file, SMILE.writeValueAsBytes(recorded()));
+                    AtomicFiles.write(file, SMILE.writeValueAsBytes(recorded()));
                 } catch (IOException e) {
                     // only costs speed next time
                 }
@@ -104,21 +103,6 @@ public final class DiskScanCache implements ScanCache {
             return directory.resolve("stamps").resolve(HexFormat.of().formatHex(digest, 0, 16) + ".smile");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void writeAtomically(Path file, byte[] content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 }

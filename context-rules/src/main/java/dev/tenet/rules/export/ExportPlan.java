@@ -2,13 +2,12 @@ package dev.tenet.rules.export;
 
 import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.catalog.RuleCatalog;
+import dev.tenet.rules.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -82,18 +81,7 @@ public final class ExportPlan {
                     Files.deleteIfExists(target);
                     continue;
                 }
-                Files.createDirectories(target.getParent());
-                Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-                try {
-                    Files.writeString(temporary, change.content().orElseThrow(), StandardCharsets.UTF_8);
-                    try {
-                        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(temporary);
-                }
+                AtomicFiles.write(target, change.content().orElseThrow().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new TenetInputException(target.toString(), 0, "cannot write: " + e.getMessage());
             }

@@ -1,13 +1,12 @@
 package dev.tenet.scaffold.generate;
 
 import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class ProjectWriter {
                 if (Files.exists(absolute)) {
                     Files.delete(absolute);
                 }
-                move(staging, absolute);
+                AtomicFiles.move(staging, absolute);
             } finally {
                 deleteTree(staging);
             }
@@ -52,7 +51,7 @@ public final class ProjectWriter {
                 for (String path : selected.keySet()) {
                     Path destination = absolute.resolve(path);
                     Files.createDirectories(destination.getParent());
-                    move(staging.resolve(path), destination);
+                    AtomicFiles.move(staging.resolve(path), destination);
                 }
             } finally {
                 deleteTree(staging);
@@ -71,14 +70,6 @@ public final class ProjectWriter {
             if (posix && files.isExecutable(file.getKey())) {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
