@@ -12,8 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenet check [DIR]}: checks a tree against the rules in force and reports what is new. */
@@ -31,21 +29,17 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
-            description = "Exit 1 when a finding is at or above this severity: error, warning, info or never. Default: ${DEFAULT-VALUE}.")
-    String failOn;
-
-    @Option(names = "--no-baseline", description = "Report every finding, ignoring .tenet/baseline.json.")
-    boolean noBaseline;
+    @Mixin
+    FindingGateOptions gate;
 
     @Override
     public Integer call() throws Exception {
-        Severity threshold = failThreshold();
+        Severity threshold = gate.threshold(spec);
         ReportFormat format = report.format(spec);
         EngineOptions.Run run = engine.run(spec.commandLine().getErr(), format == ReportFormat.TEXT && TerminalProgress.wanted());
         List<Finding> findings = run.result().findings();
         int baselined = 0;
-        Baseline baseline = noBaseline ? Baseline.empty() : Baseline.load(Baseline.fileIn(run.root()));
+        Baseline baseline = !gate.useBaseline() ? Baseline.empty() : Baseline.load(Baseline.fileIn(run.root()));
         if (!baseline.isEmpty()) {
             BaselineResult filtered = baseline.filter(findings);
             findings = filtered.newFindings();
@@ -55,17 +49,6 @@ final class CheckCommand implements Callable<Integer> {
         report.write(spec, format, result);
         boolean failing = threshold != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
         return failing ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private Severity failThreshold() {
-        if (failOn.equalsIgnoreCase("never")) {
-            return null;
-        }
-        try {
-            return Severity.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid --fail-on '" + failOn + "' (expected error, warning, info or never)");
-        }
     }
 
     private String displayName(Path root) {

@@ -1,7 +1,6 @@
 package dev.tenet.cli;
 
 import dev.tenet.rules.TenetInputException;
-import dev.tenet.rules.cache.DiskScanCache;
 import dev.tenet.rules.cache.ScanCache;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.checks.BuiltinChecks;
@@ -11,6 +10,7 @@ import dev.tenet.rules.engine.Engine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,12 +20,8 @@ final class EngineOptions {
             description = "Directory (or single Java file) to check. Default: the current directory.")
     Path directory;
 
-    @Option(names = "--no-cache", description = "Do not read or write the scan cache.")
-    boolean noCache;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Scan cache folder. Default: $TENET_CACHE_DIR, $XDG_CACHE_HOME/tenet or ~/.cache/tenet.")
-    Path cacheDir;
+    @Mixin
+    CacheOptions cache;
 
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads. Default: the number of cores.")
     Integer threads;
@@ -51,7 +47,7 @@ final class EngineOptions {
 
     /** The scan cache these options ask for (used by commands that run the engine themselves, like review). */
     ScanCache scanCache() {
-        return noCache ? ScanCache.none() : new DiskScanCache(cacheDir != null ? cacheDir : DiskScanCache.defaultDirectory());
+        return cache.scanCache();
     }
 
     /** The parser threads these options ask for. */

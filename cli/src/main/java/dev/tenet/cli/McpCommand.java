@@ -4,7 +4,6 @@ import dev.tenet.mcp.StdioServer;
 import dev.tenet.mcp.workspace.Workspace;
 import dev.tenet.mcp.workspace.WorkspaceException;
 import dev.tenet.rules.TenetInputException;
-import dev.tenet.rules.cache.DiskScanCache;
 import dev.tenet.rules.cache.ScanCache;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -12,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tenet mcp}: the MCP server on stdio for Claude Code, Cursor and other assistants; ends when the client closes stdin. */
@@ -26,12 +26,8 @@ final class McpCommand implements Callable<Integer> {
             description = "Workspace used when the client gives no root. Default: the current directory.")
     Path workspace;
 
-    @Option(names = "--no-cache", description = "Do not read or write the scan cache.")
-    boolean noCache;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Scan cache folder. Default: $TENET_CACHE_DIR, $XDG_CACHE_HOME/tenet or ~/.cache/tenet.")
-    Path cacheDir;
+    @Mixin
+    CacheOptions cacheOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -41,7 +37,7 @@ final class McpCommand implements Callable<Integer> {
         } catch (WorkspaceException e) {
             throw new TenetInputException(e.getMessage());
         }
-        ScanCache cache = noCache ? ScanCache.none() : new DiskScanCache(cacheDir != null ? cacheDir : DiskScanCache.defaultDirectory());
+        ScanCache cache = cacheOptions.scanCache();
         // stdout is the protocol: keep the real stream for it and send anything else printed to stderr.
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
         System.setOut(System.err);

@@ -54,12 +54,8 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Findings to keep: lines (on changed lines), files (in changed files) or all. Default: ${DEFAULT-VALUE}.")
     String scope;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
-            description = "Exit 1 (and request changes on GitHub) when a finding is at or above this severity: error, warning, info or never. Default: ${DEFAULT-VALUE}.")
-    String failOn;
-
-    @Option(names = "--no-baseline", description = "Report every finding, ignoring .tenet/baseline.json.")
-    boolean noBaseline;
+    @Mixin
+    FindingGateOptions gate;
 
     @Option(names = "--publish", paramLabel = "TARGET", description = "Publish the review: github (a pull request).")
     String publish;
@@ -69,7 +65,7 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Severity threshold = failThreshold();
+        Severity threshold = gate.threshold(spec);
         ReviewScope reviewScope = parseScope();
         ReportFormat format = report.format(spec);
         if (publish != null) {
@@ -79,12 +75,12 @@ final class ReviewCommand implements Callable<Integer> {
             if (base != null || head != null || staged || worktree) {
                 throw new ParameterException(spec.commandLine(), "--publish github reviews the pull request's own change: drop --base, --head, --staged and --worktree");
             }
-            return new PullRequestReview(spec, engine, report, github).run(format, reviewScope, threshold, !noBaseline);
+            return new PullRequestReview(spec, engine, report, github).run(format, reviewScope, threshold, gate.useBaseline());
         }
         try (LocalChange change = localChange()) {
             RuleCatalog catalog = RuleCatalog.forRepository(change.root());
             ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())
-                    .review(change.root(), ConfigLoader.load(change.root()), change.changes(), reviewScope, !noBaseline);
+                    .review(change.root(), ConfigLoader.load(change.root()), change.changes(), reviewScope, gate.useBaseline());
             String name = engine.directory.toAbsolutePath().normalize().getFileName() + " (" + change.description() + ")";
             report.write(spec, format, Report.of(result.findings(), catalog, name, change.changes().size(), result.baselined()));
             note(result, change.description());
@@ -119,17 +115,6 @@ final class ReviewCommand implements Callable<Integer> {
             return ReviewScope.parse(scope);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid --scope: " + e.getMessage());
-        }
-    }
-
-    private Severity failThreshold() {
-        if (failOn.equalsIgnoreCase("never")) {
-            return null;
-        }
-        try {
-            return Severity.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid --fail-on '" + failOn + "' (expected error, warning, info or never)");
         }
     }
 }

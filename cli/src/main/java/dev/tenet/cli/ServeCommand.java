@@ -5,7 +5,6 @@ import dev.tenet.mcp.http.McpHttpServer;
 import dev.tenet.mcp.workspace.Workspace;
 import dev.tenet.mcp.workspace.WorkspaceException;
 import dev.tenet.rules.TenetInputException;
-import dev.tenet.rules.cache.DiskScanCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "Also accept this browser Origin. Repeatable.")
     List<String> allowedOrigins = new ArrayList<>();
 
+    @Mixin
+    CacheOptions cacheOptions;
+
     @Override
     public Integer call() throws Exception {
         HttpOptions options;
@@ -56,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | WorkspaceException e) {
             throw new TenetInputException(e.getMessage());
         }
-        try (McpHttpServer server = McpHttpServer.start(options, root, new DiskScanCache(DiskScanCache.defaultDirectory()))) {
+        try (McpHttpServer server = McpHttpServer.start(options, root, cacheOptions.scanCache())) {
             spec.commandLine().getErr().printf("tenet: serving MCP at http://%s:%d%s (workspace %s)%n",
                     bind.contains(":") ? "[" + bind + "]" : bind, server.port(), McpHttpServer.PATH, root.root());
             spec.commandLine().getErr().flush();
