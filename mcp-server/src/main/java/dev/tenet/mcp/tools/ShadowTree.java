@@ -2,15 +2,13 @@ package dev.tenet.mcp.tools;
 
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.engine.SourceTree;
+import dev.tenet.rules.io.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,19 +76,7 @@ final class ShadowTree implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Folders.deleteTree(root); // walks without following links: the links go, never what they point to
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(ShadowTree.class).warn("could not delete {}: {}", root, e.getMessage());
         }

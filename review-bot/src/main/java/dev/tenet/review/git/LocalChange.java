@@ -1,13 +1,11 @@
 package dev.tenet.review.git;
 
 import dev.tenet.review.change.ChangeSet;
+import dev.tenet.rules.io.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A change read from a local repository, and the folder holding its new version for the engine: the
@@ -26,10 +24,8 @@ public record LocalChange(ChangeSet changes, Path root, String description, Opti
         if (snapshot.isEmpty()) {
             return;
         }
-        try (Stream<Path> files = Files.walk(snapshot.get())) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.deleteTree(snapshot.get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the review snapshot " + snapshot.get(), e);
         }

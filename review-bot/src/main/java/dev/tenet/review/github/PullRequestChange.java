@@ -1,14 +1,12 @@
 package dev.tenet.review.github;
 
 import dev.tenet.review.change.ChangeSet;
+import dev.tenet.rules.io.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A pull request's change and the folder holding its head version for the engine: a local checkout
@@ -33,10 +31,8 @@ public record PullRequestChange(ChangeSet changes, String headSha, Path root, bo
         if (snapshot.isEmpty()) {
             return;
         }
-        try (Stream<Path> files = Files.walk(snapshot.get())) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.deleteTree(snapshot.get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the review snapshot " + snapshot.get(), e);
         }

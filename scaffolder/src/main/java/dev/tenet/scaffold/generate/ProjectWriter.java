@@ -2,13 +2,13 @@ package dev.tenet.scaffold.generate;
 
 import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.io.AtomicFiles;
+import dev.tenet.rules.io.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -34,7 +34,7 @@ public final class ProjectWriter {
                 }
                 AtomicFiles.move(staging, absolute);
             } finally {
-                deleteTree(staging);
+                Folders.deleteTree(staging);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -54,7 +54,7 @@ public final class ProjectWriter {
                     AtomicFiles.move(staging.resolve(path), destination);
                 }
             } finally {
-                deleteTree(staging);
+                Folders.deleteTree(staging);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + service + ": " + e.getMessage(), e);
@@ -78,17 +78,6 @@ public final class ProjectWriter {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -1,0 +1,28 @@
+package dev.tenet.rules.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FoldersTests {
+    @TempDir
+    Path dir;
+
+    @Test
+    void deletesTheTreeAndTheLinksInItButNotWhatTheyPointTo() throws IOException {
+        Path kept = Files.writeString(dir.resolve("kept.txt"), "kept");
+        Path tree = Files.createDirectories(dir.resolve("tree/a/b"));
+        Files.writeString(tree.resolve("file.txt"), "x");
+        Files.createSymbolicLink(dir.resolve("tree/a/link.txt"), kept);
+
+        Folders.deleteTree(dir.resolve("tree"));
+        Folders.deleteTree(dir.resolve("never-existed"));
+
+        assertThat(dir.resolve("tree")).doesNotExist();
+        assertThat(kept).hasContent("kept");
+    }
+}
