@@ -5,9 +5,6 @@ import dev.tenet.mcp.workspace.Workspace;
 import dev.tenet.mcp.workspace.WorkspaceException;
 import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.cache.ScanCache;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,10 +35,7 @@ final class McpCommand implements Callable<Integer> {
             throw new TenetInputException(e.getMessage());
         }
         ScanCache cache = cacheOptions.scanCache();
-        // stdout is the protocol: keep the real stream for it and send anything else printed to stderr.
-        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
-        System.setOut(System.err);
-        StdioServer.serve(root, cache, System.in, protocol);
+        StdioServer.serveOnProcessStdio(root, cache);
         return ExitCodes.OK;
     }
 }

@@ -6,8 +6,11 @@ import dev.tenet.rules.cache.ScanCache;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 
 /**
  * Tenet's MCP server on stdio, for one assistant (Claude Code, Cursor): newline-delimited JSON-RPC on
@@ -16,6 +19,16 @@ import java.io.OutputStream;
  */
 public final class StdioServer {
     private StdioServer() {
+    }
+
+    /**
+     * Serves on this process's own stdin and stdout until the session ends. stdout carries only the protocol, so
+     * anything else the process prints (a library's stray {@code System.out}) is sent to stderr meanwhile.
+     */
+    public static void serveOnProcessStdio(Workspace workspace, ScanCache cache) throws InterruptedException {
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
+        System.setOut(System.err);
+        serve(workspace, cache, System.in, protocol);
     }
 
     /**

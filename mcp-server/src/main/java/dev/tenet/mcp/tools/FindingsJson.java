@@ -34,6 +34,11 @@ public final class FindingsJson {
 
     /** The output schema of {@link #result}. */
     public static Map<String, Object> outputSchema() {
+        return outputSchemaWith(Schema.object()).build();
+    }
+
+    /** The properties of {@link #result} added to {@code schema}, for a tool whose result adds its own. */
+    public static Schema outputSchemaWith(Schema schema) {
         Map<String, Object> finding = Schema.object()
                 .string("ruleId", null, true)
                 .enumeration("severity", null, List.of("error", "warning", "info"), true)
@@ -43,10 +48,9 @@ public final class FindingsJson {
                 .string("message", null, true)
                 .string("fix", null, true)
                 .build();
-        return Schema.object()
+        return schema
                 .array("findings", finding, true)
                 .property("filesChecked", Schema.type("integer", null), true)
-                .property("baselined", Schema.type("integer", "findings accepted by .tenet/baseline.json"), true)
-                .build();
+                .property("baselined", Schema.type("integer", "findings accepted by .tenet/baseline.json"), true);
     }
 }

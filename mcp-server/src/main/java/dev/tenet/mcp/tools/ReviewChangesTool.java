@@ -30,11 +30,9 @@ public final class ReviewChangesTool implements TenetTool {
 
     @Override
     public McpSchema.Tool definition() {
-        Map<String, Object> output = FindingsJson.outputSchema();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> properties = (Map<String, Object>) output.get("properties");
-        properties.put("compared", Schema.type("string", "what was compared, e.g. origin/main..working tree"));
-        properties.put("changedFiles", Schema.type("integer", null));
+        Map<String, Object> output = FindingsJson.outputSchemaWith(Schema.object()
+                .property("compared", Schema.type("string", "what was compared, e.g. origin/main..working tree"), false)
+                .property("changedFiles", Schema.type("integer", null), false)).build();
         return McpSchema.Tool.builder()
                 .name("review_changes")
                 .title("Review my git changes")
