@@ -137,9 +137,7 @@ final class KeylessSends {
     /** The topic expression's text, plus the value of a constant of the same type it names. */
     private String topicText(Expression topic) {
         if (topic instanceof NameExpr name) {
-            Optional<String> value = file.enclosingType(topic).flatMap(type -> type.getFieldByName(name.getNameAsString()))
-                    .flatMap(field -> field.getVariables().stream().filter(v -> v.getNameAsString().equals(name.getNameAsString()))
-                            .findFirst())
+            Optional<String> value = file.enclosingType(topic).flatMap(type -> file.field(type, name.getNameAsString()))
                     .flatMap(VariableDeclarator::getInitializer).map(Expression::toString);
             return value.map(v -> topic + " " + v).orElse(topic.toString());
         }

@@ -7,8 +7,11 @@ import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.Project;
 import dev.tenet.rules.engine.Project.MethodEntry;
 import dev.tenet.rules.model.Effect;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A Kafka listener whose side effect (a database write, a Redis increment, a payment call),
@@ -17,6 +20,9 @@ import java.util.Set;
  */
 public final class ListenerNotIdempotentCheck implements Check {
     public static final String ID = "listener-not-idempotent";
+    /** One walk of the call graph per listener finds both its side effects and any dedup guard on the way. */
+    private static final Set<Effect> WATCHED = Stream.concat(ListenerSideEffects.KINDS.stream(), Stream.of(Effect.DEDUP_GUARD))
+            .collect(Collectors.toUnmodifiableSet());
 
     @Override
     public String id() {
@@ -27,11 +33,11 @@ public final class ListenerNotIdempotentCheck implements Check {
     public void finish(Project project, HitSink sink) {
         CallGraph graph = project.callGraph();
         for (MethodEntry listener : KafkaListeners.in(project)) {
-            if (graph.reach(listener, Set.of(Effect.DEDUP_GUARD)).isPresent()) {
+            List<Reach> reached = graph.reachAll(listener, WATCHED);
+            if (reached.stream().anyMatch(r -> r.effect().effect() == Effect.DEDUP_GUARD)) {
                 continue;
             }
-            Optional<Reach> effect = graph.reachAll(listener, ListenerSideEffects.KINDS).stream()
-                    .filter(ListenerSideEffects::repeatsHarm).findFirst();
+            Optional<Reach> effect = reached.stream().filter(ListenerSideEffects::repeatsHarm).findFirst();
             effect.ifPresent(reach -> SignatureHits.hit(sink, listener,
                     "Listener " + listener.label() + " " + ListenerSideEffects.describe(reach)
                             + " with no dedup on the event id; Kafka delivers at least once, so a redelivered record applies it twice",

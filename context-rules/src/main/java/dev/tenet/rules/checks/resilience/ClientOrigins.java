@@ -57,7 +57,7 @@ final class ClientOrigins {
         Optional<TypeDeclaration<?>> owner = file.enclosingType(root);
         while (owner.isPresent()) {
             Optional<ClientProvenance> field = ofField(file, owner.get(), name);
-            if (field.isPresent() || declaresField(owner.get(), name)) {
+            if (field.isPresent() || file.field(owner.get(), name).isPresent()) {
                 return field;
             }
             owner = file.enclosingType(owner.get());
@@ -149,9 +149,4 @@ final class ClientOrigins {
         }
         return false;
     }
-
-    private static boolean declaresField(TypeDeclaration<?> type, String name) {
-        return type.getFields().stream().anyMatch(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
-    }
-
 }
