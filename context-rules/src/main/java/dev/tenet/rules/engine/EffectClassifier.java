@@ -132,10 +132,10 @@ public final class EffectClassifier {
     private static boolean isRedisWrite(String type, List<String> chain) {
         String first = chain.get(0);
         String second = chain.size() >= 2 ? chain.get(1) : "";
-        return RedisApi.isTemplate(type) && (first.startsWith("opsFor") || first.startsWith("bound")) && REDIS_WRITES.contains(second)
-                || RedisApi.operationsFamily(type).isPresent() && REDIS_WRITES.contains(first)
-                || RedisApi.isCommands(type) && REDIS_WRITES.contains(first)
-                || type.equals(RedisApi.REDISSON) && first.startsWith("get") && REDISSON_WRITES.contains(second);
+        // Cheap name checks first: this runs for every call in every file.
+        return REDIS_WRITES.contains(second) && RedisApi.isTemplate(type) && (first.startsWith("opsFor") || first.startsWith("bound"))
+                || REDIS_WRITES.contains(first) && (RedisApi.isCommands(type) || RedisApi.operationsFamily(type).isPresent())
+                || REDISSON_WRITES.contains(second) && type.equals(RedisApi.REDISSON) && first.startsWith("get");
     }
 
     /** A loop that catches a failure and goes round again (sleeping or counting attempts) retries in place. */

@@ -38,7 +38,10 @@ public final class RedisApi {
 
     /** For a typed operations variable ({@code ValueOperations}, {@code ReactiveHashOperations}, ...), its family: "Value", "Hash"... */
     public static Optional<String> operationsFamily(String simpleType) {
-        Matcher matcher = OPERATIONS.matcher(simpleType == null ? "" : simpleType);
+        if (simpleType == null || !simpleType.endsWith("Operations")) {
+            return Optional.empty();
+        }
+        Matcher matcher = OPERATIONS.matcher(simpleType);
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
