@@ -88,6 +88,21 @@ public class DbStatementCost {
             ids.forEach(id -> values.addAll(List.of(CONSUMER, id, token)));
             update(c, "INSERT IGNORE INTO cost_processed_event (consumer, event_id, claim_token) VALUES " + rows(ids.size(), 3), values);
         });
+        cases.put("alternative: claim ids (JDBC batch INSERT IGNORE, count from getUpdateCount)", (c, ids, users) -> {
+            long token = new Random().nextLong();
+            try (PreparedStatement p = c.prepareStatement("INSERT IGNORE INTO cost_processed_event (consumer, event_id, claim_token) VALUES (?, ?, ?)")) {
+                for (String id : ids) {
+                    p.setString(1, CONSUMER);
+                    p.setString(2, id);
+                    p.setLong(3, token);
+                    p.addBatch();
+                }
+                p.executeBatch();
+                if (p.getUpdateCount() != ids.size()) {
+                    throw new IllegalStateException("expected every id claimed, the driver reported " + p.getUpdateCount());
+                }
+            }
+        });
         cases.put("pipeline: store refined events (JDBC batch insert)", (c, ids, users) -> {
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO cost_lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) VALUES (?, ?, ?, ?, ?)")) {
