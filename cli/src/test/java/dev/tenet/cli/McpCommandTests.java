@@ -52,8 +52,10 @@ class McpCommandTests {
     @Test
     void tenetServeServesStreamableHttpOnLoopbackUntilStopped() throws Exception {
         Path workspace = workspace();
+        Path cache = temp.resolve("serve-cache");
         Process serve = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), TenetCommand.class.getName(),
-                "serve", "--port", "0", "--workspace", workspace.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                "serve", "--port", "0", "--workspace", workspace.toString(), "--cache-dir", cache.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             int port = portFrom(serve);
             HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
@@ -62,8 +64,11 @@ class McpCommandTests {
                     .jsonSchemaValidator(new SchemaValidator()).build()) {
                 client.initialize();
                 McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("search_rules", Map.of("query", "outbox")));
+                McpSchema.CallToolResult check = client.callTool(new McpSchema.CallToolRequest("check_code", Map.of("path", DOMAIN_FILE)));
 
                 assertThat(Json.write(result.structuredContent())).contains("pipeline.outbox-dual-write");
+                assertThat(Json.write(check.structuredContent())).contains("\"ruleId\":\"layering.domain-no-framework\"");
+                assertThat(cache.resolve("scan")).as("the scan cache goes to --cache-dir").isDirectory();
             }
         } finally {
             serve.destroy();
