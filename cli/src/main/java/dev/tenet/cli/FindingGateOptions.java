@@ -8,8 +8,7 @@ import picocli.CommandLine.ParameterException;
 /** Which findings count against a run: the severity that fails it, and whether the baseline's accepted findings are left out. */
 final class FindingGateOptions {
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
-            description = "Exit 1 (and, when publishing a review, request changes) when a finding is at or above this severity: "
-                    + "error, warning, info or never. Default: ${DEFAULT-VALUE}.")
+            description = "Exit 1 when a finding is at or above this severity: error, warning, info or never. Default: ${DEFAULT-VALUE}.")
     String failOn;
 
     @Option(names = "--no-baseline", description = "Report every finding, ignoring .tenet/baseline.json.")

@@ -57,7 +57,7 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     FindingGateOptions gate;
 
-    @Option(names = "--publish", paramLabel = "TARGET", description = "Publish the review: github (a pull request).")
+    @Option(names = "--publish", paramLabel = "TARGET", description = "Publish the review: github (a pull request; findings at or above --fail-on request changes).")
     String publish;
 
     @Mixin

@@ -26,6 +26,15 @@ class AtomicFilesTests {
     }
 
     @Test
+    void theFileGetsTheFoldersUsualModeNotAnOwnerOnlyOne() throws IOException {
+        Path file = dir.resolve(".tenet/baseline.json");
+        AtomicFiles.writeDurably(file, bytes("{}"));
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void aFailedWriteLeavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
         Path target = Files.createDirectories(dir.resolve("target-is-a-folder"));
         Files.writeString(target.resolve("kept.txt"), "kept");

@@ -14,10 +14,11 @@ class FoldersTests {
 
     @Test
     void deletesTheTreeAndTheLinksInItButNotWhatTheyPointTo() throws IOException {
-        Path kept = Files.writeString(dir.resolve("kept.txt"), "kept");
+        Path keptFolder = Files.createDirectories(dir.resolve("kept"));
+        Path kept = Files.writeString(keptFolder.resolve("kept.txt"), "kept");
         Path tree = Files.createDirectories(dir.resolve("tree/a/b"));
         Files.writeString(tree.resolve("file.txt"), "x");
-        Files.createSymbolicLink(dir.resolve("tree/a/link.txt"), kept);
+        Files.createSymbolicLink(dir.resolve("tree/a/link-to-folder"), keptFolder);
 
         Folders.deleteTree(dir.resolve("tree"));
         Folders.deleteTree(dir.resolve("never-existed"));

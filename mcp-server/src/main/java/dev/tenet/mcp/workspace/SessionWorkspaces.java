@@ -34,8 +34,11 @@ final class SessionWorkspaces {
             }
         }
         Optional<Workspace> resolved = resolve.get();
-        put(session, resolved);
-        return resolved;
+        synchronized (bySession) {
+            // Roots reported while the client was being asked are newer than its answer: they win.
+            Optional<Workspace> meanwhile = bySession.putIfAbsent(session, resolved);
+            return meanwhile != null ? meanwhile : resolved;
+        }
     }
 
     void put(String session, Optional<Workspace> workspace) {

@@ -33,6 +33,21 @@ class SessionWorkspacesTests {
     }
 
     @Test
+    void rootsReportedWhileTheClientWasAskedWinOverItsAnswer() throws Exception {
+        SessionWorkspaces sessions = new SessionWorkspaces(10);
+        Workspace asked = Workspace.of(java.nio.file.Files.createDirectories(temp.resolve("asked")));
+        Workspace changed = Workspace.of(java.nio.file.Files.createDirectories(temp.resolve("changed")));
+
+        Optional<Workspace> first = sessions.get("a", () -> {
+            sessions.put("a", Optional.of(changed)); // the roots/list_changed notification arrives mid-request
+            return Optional.of(asked);
+        });
+
+        assertThat(first).contains(changed);
+        assertThat(sessions.get("a", Optional::empty)).contains(changed);
+    }
+
+    @Test
     void forgetsTheLeastRecentlyUsedSessionPastItsLimit() {
         SessionWorkspaces sessions = new SessionWorkspaces(2);
         AtomicInteger asked = new AtomicInteger();

@@ -2,6 +2,7 @@ package dev.tenet.rules.checks.pipeline;
 
 import dev.tenet.rules.engine.CallGraph.Reach;
 import dev.tenet.rules.model.Effect;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,6 +16,9 @@ final class ListenerSideEffects {
     static final Set<Effect> KINDS = Set.of(Effect.DB_WRITE, Effect.REDIS_WRITE, Effect.HTTP_CALL);
     private static final Pattern ACCUMULATING_REDIS = Pattern.compile(
             "(?i)(increment|decrement|incr\\w*|decr\\w*|hincr\\w*|\\w*push\\w*|append|zincr\\w*|\\w+AndGet|getAnd(Add|Increment|Decrement)|addScore)");
+    private static final Set<String> APPENDABLE = Set.of("opsForStream", "boundStreamOps", "getList", "getQueue", "getDeque",
+            "getBlockingQueue", "getBlockingDeque", "getStream");
+    private static final Set<String> APPENDS = Set.of("add", "addAll", "addFirst", "addLast", "offer");
     private static final Pattern METHOD_NAME = Pattern.compile("([A-Za-z_$][\\w$]*)\\(");
     private static final Pattern READ = Pattern.compile(
             "(?i)(get|find|fetch|lookup|load|query|search|list|read|head|options|check|verify)\\w*");
@@ -26,10 +30,16 @@ final class ListenerSideEffects {
         String detail = reach.effect().detail();
         return switch (reach.effect().effect()) {
             case DB_WRITE -> true;
-            case REDIS_WRITE -> methodNames(detail).anyMatch(n -> ACCUMULATING_REDIS.matcher(n).matches());
+            case REDIS_WRITE -> methodNames(detail).anyMatch(n -> ACCUMULATING_REDIS.matcher(n).matches()) || appendsToACollection(detail);
             case HTTP_CALL -> methodNames(detail).findFirst().filter(n -> READ.matcher(n).matches()).isEmpty();
             default -> false;
         };
+    }
+
+    /** An add to a Redis list, queue, deque or stream (a set's add is idempotent, so it does not count). */
+    private static boolean appendsToACollection(String detail) {
+        List<String> names = methodNames(detail).toList();
+        return names.stream().anyMatch(APPENDABLE::contains) && names.stream().anyMatch(APPENDS::contains);
     }
 
     /** The method names of a detail such as {@code this.client.get().uri().retrieve()}, root first. */

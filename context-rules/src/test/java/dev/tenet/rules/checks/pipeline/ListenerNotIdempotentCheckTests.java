@@ -114,6 +114,16 @@ class ListenerNotIdempotentCheckTests {
                     public void redissonCounter(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
                         redisson.getAtomicLong("minutes:" + event.userId()).addAndGet(event.minutes());
                     }
+
+                    @KafkaListener(topics = "learning.g")
+                    public void redissonList(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        redisson.getList("sessions:" + event.userId()).add(event.sessionId());
+                    }
+
+                    @KafkaListener(topics = "learning.h")
+                    public void redissonSetAddIsIdempotent(SessionFinished event) {
+                        redisson.getSet("sessions:" + event.userId()).add(event.sessionId());
+                    }
                 }
                 """);
     }

@@ -246,7 +246,7 @@ class OutboxDualWriteCheckTests {
                             kafkaTemplate.send("audit", userId, entry);
                         }
 
-                        private static void auditQuietly(AuditRepository audits, KafkaTemplate<String, String> kafkaTemplate, String userId,
+                        static void auditQuietly(AuditRepository audits, KafkaTemplate<String, String> kafkaTemplate, String userId,
                                 String entry) {
                             audits.save(entry);
                             kafkaTemplate.send("audit", userId, entry);
