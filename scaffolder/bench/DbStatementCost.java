@@ -35,7 +35,9 @@ public class DbStatementCost {
     public static void main(String[] args) throws Exception {
         String url = args.length > 0 ? args[0] : "jdbc:mariadb://127.0.0.1:3306/test?useBulkStmts=true";
         int batches = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        try (Connection connection = DriverManager.getConnection(url, "root", "")) {
+        String user = System.getenv().getOrDefault("DB_USER", "root"); // as the generated service reads them
+        String password = System.getenv().getOrDefault("DB_PASSWORD", "");
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
             createTables(connection);
             Map<String, Statements> cases = cases();

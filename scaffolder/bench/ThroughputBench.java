@@ -74,17 +74,18 @@ class ThroughputBench extends IntegrationTest {
         // counted against either (with 3x the events, C2 still took 2-3 CPU-s of the pipeline's window on 2 cores;
         // with 10x, under 1). The cold figures are printed too, and the CPU lines show what the JIT still took.
         long expectedMinutes = load(brokers, warmup, users);
-        try (BareLoop bare = new BareLoop(brokers, threads)) {
-            measure(brokers, bare, warmup, events, users, threads, expectedMinutes);
+        try (BareLoop bare = new BareLoop(brokers, threads); Progress progress = new Progress(brokers)) {
+            measure(brokers, bare, progress, warmup, events, users, threads, expectedMinutes);
         }
     }
 
-    private void measure(String brokers, BareLoop bare, int warmup, int events, int users, int threads, long warmupMinutes) throws Exception {
+    private void measure(String brokers, BareLoop bare, Progress progress, int warmup, int events, int users, int threads, long warmupMinutes) throws Exception {
         long expectedMinutes = warmupMinutes;
         double bareCold = timed(() -> bare.consume(warmup));
         double pipelineCold = timed(() -> {
             listeners.getListenerContainers().forEach(c -> c.start());
-            awaitPipeline(brokers, warmup);
+            progress.awaitCommitted(warmup);
+            progress.awaitPublished(warmup);
         });
         listeners.getListenerContainers().forEach(c -> c.pause());
         eventually("listener containers paused", () -> listeners.getListenerContainers().stream().allMatch(c -> c.isContainerPaused()));
@@ -102,9 +103,9 @@ class ThroughputBench extends IntegrationTest {
         CpuUsage beforePipeline = CpuUsage.now();
         long pipelineStart = System.nanoTime();
         listeners.getListenerContainers().forEach(c -> c.resume());
-        awaitCommitted(brokers, warmup + events);
+        progress.awaitCommitted(warmup + events);
         double appliedSeconds = (System.nanoTime() - pipelineStart) / 1e9;
-        waitForOutput(brokers, warmup + events);
+        progress.awaitPublished(warmup + events);
         double pipelineSeconds = (System.nanoTime() - pipelineStart) / 1e9;
         String pipelineCpu = CpuUsage.now().since(beforePipeline);
 
@@ -125,11 +126,6 @@ class ThroughputBench extends IntegrationTest {
         if (total != expectedMinutes) {
             throw new AssertionError("the pipeline lost or double-counted events: total minutes " + total + ", expected " + expectedMinutes);
         }
-    }
-
-    private void awaitPipeline(String brokers, int events) throws InterruptedException {
-        awaitCommitted(brokers, events);
-        waitForOutput(brokers, events);
     }
 
     /**
@@ -178,13 +174,11 @@ class ThroughputBench extends IntegrationTest {
     private long load(String brokers, int events, int users) throws IOException, InterruptedException {
         Path file = Files.createTempFile("bench-input", ".txt");
         StringBuilder lines = new StringBuilder();
-        List<String[]> records = new ArrayList<>();
         long minutes = 0;
         for (int i = 0; i < events; i++) {
             String user = "user-" + (i % users);
             String value = LectureWatchedJson.of(UUID.randomUUID().toString(), user, 1 + i % 7);
             minutes += 1 + i % 7;
-            records.add(new String[] {user, value});
             lines.append(user).append('\t').append(value).append('\n');
         }
         Files.writeString(file, lines, StandardCharsets.UTF_8);
@@ -200,8 +194,9 @@ class ThroughputBench extends IntegrationTest {
             return minutes;
         } catch (IOException noKcat) {
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            for (String[] r : records) {
-                sends.add(kafka.send(IN, r[0], r[1]));
+            for (String line : lines.toString().split("\n")) {
+                int tab = line.indexOf('\t');
+                sends.add(kafka.send(IN, line.substring(0, tab), line.substring(tab + 1)));
             }
             sends.forEach(CompletableFuture::join);
             loader = "java-producer (kcat not installed)";
@@ -298,31 +293,47 @@ class ThroughputBench extends IntegrationTest {
     }
 
     /**
-     * Waits until the listener group has committed {@code events} offsets on the input topic: a broker call, so the
-     * wait does not scan the tables the pipeline is writing (a COUNT(*) every 20 ms costs MariaDB real CPU).
+     * The two progress probes of the pipeline, opened once before any timed window so their client start-up is not
+     * timed: the listener group's committed offsets (a broker call, so waiting does not scan the tables the pipeline
+     * is writing, as a COUNT(*) every 20 ms did) and the output topic's end offsets.
      */
-    private void awaitCommitted(String brokers, long events) throws InterruptedException {
-        try (Admin admin = Admin.create(
-                Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+    private static final class Progress implements AutoCloseable {
+        private final Admin admin;
+        private final KafkaConsumer<String, String> output;
+        private final List<TopicPartition> outputPartitions;
+
+        Progress(String brokers) {
+            Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+            admin = Admin.create(props);
+            output = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+            outputPartitions = output.partitionsFor(OUT).stream().map(p -> new TopicPartition(OUT, p.partition())).toList();
+        }
+
+        void awaitCommitted(long events) throws InterruptedException {
             String group = RecordLectureWatched.CONSUMER; // the listener id is its group id
             awaitLong("all " + events + " events committed by " + group, () -> {
                 try {
                     return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
                             .filter(e -> e.getKey().topic().equals(IN) && e.getValue() != null)
                             .mapToLong(e -> e.getValue().offset()).sum() >= events;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the group's offsets", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("cannot read the group's offsets", e.getCause());
                 }
             });
         }
-    }
 
-    private void waitForOutput(String brokers, int events) throws InterruptedException {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(OUT).stream().map(p -> new TopicPartition(OUT, p.partition())).toList();
+        void awaitPublished(long events) throws InterruptedException {
             awaitLong("all " + events + " change events on " + OUT,
-                    () -> consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum() >= events);
+                    () -> output.endOffsets(outputPartitions).values().stream().mapToLong(Long::longValue).sum() >= events);
+        }
+
+        @Override
+        public void close() {
+            output.close();
+            admin.close();
         }
     }
 }

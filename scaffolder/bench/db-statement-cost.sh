@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # MariaDB CPU per 100,000 events for each statement of the generated pipeline against the bare loop's insert,
 # measured from mariadbd's /proc entry (run it on a quiet machine, with MariaDB on this host).
-# Usage: scaffolder/bench/db-statement-cost.sh [JDBC_URL] [BATCHES]   (default jdbc:mariadb://127.0.0.1:3306/test, 200 batches of 500)
+# Usage: [DB_USER=… DB_PASSWORD=…] scaffolder/bench/db-statement-cost.sh [JDBC_URL] [BATCHES]
+#        (defaults: root with no password, jdbc:mariadb://127.0.0.1:3306/test?useBulkStmts=true, 200 batches of 500)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
