@@ -19,7 +19,7 @@ public final class Transactions {
 
     /** Whether {@code method} (with a body) starts or joins a transaction when called through its bean. */
     public static boolean runsInTransaction(JavaFile file, MethodDeclaration method) {
-        return governingAnnotation(file, method).filter(Transactions::startsTransaction).isPresent() && method.getBody().isPresent();
+        return method.getBody().isPresent() && governingAnnotation(file, method).filter(Transactions::startsTransaction).isPresent();
     }
 
     /** Whether the transaction comes from the method's own annotation rather than its class's. */

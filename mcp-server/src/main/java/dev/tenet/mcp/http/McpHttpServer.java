@@ -75,7 +75,6 @@ public final class McpHttpServer implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
-
     /** Blocks until the server stops. */
     public void join() throws InterruptedException {
         jetty.join();

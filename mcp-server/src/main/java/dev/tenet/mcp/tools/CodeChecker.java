@@ -22,7 +22,6 @@ import java.util.function.Predicate;
  * findings of the part asked about: a file or folder on disk, or a text not yet saved.
  */
 public final class CodeChecker {
-
     /**
      * What a check found.
      *

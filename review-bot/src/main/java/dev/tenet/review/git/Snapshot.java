@@ -15,7 +15,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * commit or of the index into a folder, so a version that is not the working tree can be checked.
  */
 final class Snapshot {
-
     private Snapshot() {
     }
 
