@@ -110,10 +110,12 @@ final class ModelCodec {
             o.writeUTF(c.method());
             o.writeInt(c.argCount());
             o.writeInt(c.line());
+            o.writeInt(c.column());
         });
         writeList(out, method.effects(), (o, e) -> {
             o.writeByte(e.effect().ordinal());
             o.writeInt(e.line());
+            o.writeInt(e.column());
             writeString(o, e.detail());
         });
     }
@@ -122,8 +124,8 @@ final class ModelCodec {
         Effect[] effects = Effect.values();
         return new MethodModel(in.readUTF(), readList(in, i -> i.readUTF()), readString(in),
                 readList(in, ModelCodec::readAnnotation), in.readInt(), in.readInt(),
-                readList(in, i -> new CallRef(readString(i), readString(i), i.readUTF(), i.readInt(), i.readInt())),
-                readList(in, i -> new EffectRef(effects[i.readByte()], i.readInt(), readString(i))));
+                readList(in, i -> new CallRef(readString(i), readString(i), i.readUTF(), i.readInt(), i.readInt(), i.readInt())),
+                readList(in, i -> new EffectRef(effects[i.readByte()], i.readInt(), i.readInt(), readString(i))));
     }
 
     private static void writeAnnotation(DataOutputStream out, AnnotationRef annotation) throws IOException {

@@ -127,7 +127,7 @@ public final class CallGraph {
                 targets.addAll(resolved);
                 derivedEffect(target.get(), call, resolved).ifPresent(own::add);
             } else if (isRepositoryName(call.receiverType(), call.receiverText()) && WRITE_METHOD.matcher(call.method()).matches()) {
-                own.add(new EffectRef(Effect.DB_WRITE, call.line(), detail(call)));
+                own.add(new EffectRef(Effect.DB_WRITE, call.line(), call.column(), detail(call)));
             }
         }
         callees.put(method.method(), List.copyOf(targets));
@@ -139,15 +139,15 @@ public final class CallGraph {
                 && subtypes.getOrDefault(target.type().fqn(), List.of()).isEmpty();
         if (target.type().hasAnnotation("FeignClient") || target.type().hasAnnotation("HttpExchange")
                 || resolved.stream().anyMatch(m -> m.method().annotations().stream().anyMatch(a -> a.simpleName().endsWith("Exchange")))) {
-            return Optional.of(new EffectRef(Effect.HTTP_CALL, call.line(), detail(call)));
+            return Optional.of(new EffectRef(Effect.HTTP_CALL, call.line(), call.column(), detail(call)));
         }
         if (resolved.stream().anyMatch(m -> m.method().hasAnnotation("Async"))) {
-            return Optional.of(new EffectRef(Effect.THREAD_HANDOFF, call.line(), detail(call) + " (@Async)"));
+            return Optional.of(new EffectRef(Effect.THREAD_HANDOFF, call.line(), call.column(), detail(call) + " (@Async)"));
         }
         boolean repository = target.type().hasAnnotation("Repository") || target.type().hasAnnotation("Mapper")
                 || project.isSubtypeOf(target, REPOSITORY_SUPERTYPES);
         if (repository && bodiless && WRITE_METHOD.matcher(call.method()).matches()) {
-            return Optional.of(new EffectRef(Effect.DB_WRITE, call.line(), detail(call)));
+            return Optional.of(new EffectRef(Effect.DB_WRITE, call.line(), call.column(), detail(call)));
         }
         return Optional.empty();
     }

@@ -70,12 +70,13 @@ public final class EffectClassifier {
         String rootText = root == call ? "" : JavaFile.shortText(root);
         String first = chain.get(0);
         int line = call.getBegin().map(p -> p.line).orElse(1);
+        int column = call.getBegin().map(p -> p.column).orElse(0);
         String detail = (rootText.isEmpty() ? "" : rootText + ".") + String.join("().", chain) + "()";
         String lowerRoot = rootText.toLowerCase(Locale.ROOT);
 
         if (root instanceof ObjectCreationExpr creation && JavaFile.erasure(creation.getType()).endsWith("Thread")
                 && chain.contains("start")) {
-            effects.add(new EffectRef(Effect.THREAD_HANDOFF, line, detail));
+            effects.add(new EffectRef(Effect.THREAD_HANDOFF, line, column, detail));
         }
         if (rootType == null && root == call) {
             rootType = "";
@@ -84,47 +85,47 @@ public final class EffectClassifier {
 
         if ((KAFKA_SENDERS.contains(type) || (type.isEmpty() && (lowerRoot.contains("kafkatemplate") || lowerRoot.endsWith("producer"))))
                 && chain.stream().anyMatch(KAFKA_SEND_METHODS::contains)) {
-            effects.add(new EffectRef(Effect.KAFKA_SEND, line, detail));
+            effects.add(new EffectRef(Effect.KAFKA_SEND, line, column, detail));
         }
         if ((JDBC.contains(type) || (type.isEmpty() && lowerRoot.contains("jdbctemplate")))
                 && Set.of("update", "batchUpdate", "execute").contains(first)) {
-            effects.add(new EffectRef(Effect.DB_WRITE, line, detail));
+            effects.add(new EffectRef(Effect.DB_WRITE, line, column, detail));
         }
         if (type.equals("JdbcClient") && chain.contains("update")
                 || type.equals("EntityManager") && Set.of("persist", "merge", "remove").contains(first)
                 || Set.of("PreparedStatement", "Statement").contains(type) && Set.of("executeUpdate", "executeBatch").contains(first)
                 || type.equals("DSLContext") && chain.stream().anyMatch(n -> Set.of("insertInto", "update", "deleteFrom", "mergeInto").contains(n))) {
-            effects.add(new EffectRef(Effect.DB_WRITE, line, detail));
+            effects.add(new EffectRef(Effect.DB_WRITE, line, column, detail));
         }
         if (Set.of("RestTemplate", "RestOperations").contains(type) && REST_TEMPLATE_CALLS.contains(first)
                 || Set.of("RestClient", "WebClient").contains(type)
                 && chain.stream().anyMatch(n -> n.equals("retrieve") || n.startsWith("exchange"))
                 || type.equals("HttpClient") && Set.of("send", "sendAsync").contains(first)) {
-            effects.add(new EffectRef(Effect.HTTP_CALL, line, detail));
+            effects.add(new EffectRef(Effect.HTTP_CALL, line, column, detail));
         }
         if (isRedisWrite(type, chain)) {
-            effects.add(new EffectRef(Effect.REDIS_WRITE, line, detail));
+            effects.add(new EffectRef(Effect.REDIS_WRITE, line, column, detail));
             if (chain.stream().anyMatch(REDIS_SET_IF_ABSENT::contains)) {
-                effects.add(new EffectRef(Effect.DEDUP_GUARD, line, detail));
+                effects.add(new EffectRef(Effect.DEDUP_GUARD, line, column, detail));
             }
         }
         if (isSleep(root, type, chain)) {
-            effects.add(new EffectRef(Effect.SLEEP, line, detail));
+            effects.add(new EffectRef(Effect.SLEEP, line, column, detail));
         }
         if (EXECUTORS.contains(type) && EXECUTOR_METHODS.contains(first)
                 || type.equals("CompletableFuture") && Set.of("runAsync", "supplyAsync").contains(first)
                 || type.equals("Thread") && Set.of("startVirtualThread", "ofVirtual", "ofPlatform").contains(first) && chain.contains("start")) {
-            effects.add(new EffectRef(Effect.THREAD_HANDOFF, line, detail));
+            effects.add(new EffectRef(Effect.THREAD_HANDOFF, line, column, detail));
         }
         if (type.equals("CircuitBreaker") && (first.startsWith("execute") || first.startsWith("decorate") || first.equals("run"))
                 || Set.of("CircuitBreakerFactory", "ReactiveCircuitBreakerFactory").contains(type) && chain.contains("run")
                 || chain.stream().anyMatch(n -> n.equals("transformDeferred") || n.equals("transform"))
                 && call.toString().contains("CircuitBreakerOperator")) {
-            effects.add(new EffectRef(Effect.CIRCUIT_BREAKER, line, detail));
+            effects.add(new EffectRef(Effect.CIRCUIT_BREAKER, line, column, detail));
         }
         if (chain.stream().anyMatch(n -> DEDUP_NAME.matcher(n).matches()) || DEDUP_NAME.matcher(rootText).matches()
                 || hasDedupSql(file, call)) {
-            effects.add(new EffectRef(Effect.DEDUP_GUARD, line, detail));
+            effects.add(new EffectRef(Effect.DEDUP_GUARD, line, column, detail));
         }
         return effects;
     }
@@ -153,7 +154,7 @@ public final class EffectClassifier {
             boolean sleeps = loop.findAll(MethodCallExpr.class).stream().anyMatch(c -> c.getNameAsString().equals("sleep"));
             if (sleeps || RETRY_CONDITION.matcher(condition).matches()) {
                 int line = loop.getBegin().map(p -> p.line).orElse(1);
-                effects.add(new EffectRef(Effect.RETRY_LOOP, line, "retry loop (" + ScanSink.normalize(condition) + ")"));
+                effects.add(new EffectRef(Effect.RETRY_LOOP, line, loop.getBegin().map(p -> p.column).orElse(0), "retry loop (" + ScanSink.normalize(condition) + ")"));
             }
         }
         return effects;

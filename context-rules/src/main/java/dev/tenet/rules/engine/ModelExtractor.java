@@ -141,7 +141,7 @@ final class ModelExtractor {
             String receiverType = call.getScope().isPresent() ? file.typeOf(call.getScope().get()) : owner;
             String receiverText = call.getScope().map(JavaFile::shortText).orElse("");
             if (mayReachCodebase(receiverType, receiverText)) {
-                calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call)));
+                calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call), column(call)));
             }
             if (isOutermostOfChain(call)) {
                 effects.addAll(EffectClassifier.classify(file, call));
@@ -151,7 +151,7 @@ final class ModelExtractor {
             Expression scope = reference.getScope();
             String receiverType = scope.isThisExpr() ? owner
                     : scope instanceof TypeExpr t ? JavaFile.erasure(t.getType()) : file.typeOf(scope);
-            calls.add(new CallRef(receiverType, JavaFile.shortText(scope), reference.getIdentifier(), -1, line(reference)));
+            calls.add(new CallRef(receiverType, JavaFile.shortText(scope), reference.getIdentifier(), -1, line(reference), column(reference)));
         }
         effects.addAll(EffectClassifier.retryLoops(callable));
         List<String> parameterTypes = callable.getParameters().stream().map(p -> JavaFile.erasure(p.getType())).toList();
@@ -209,6 +209,10 @@ final class ModelExtractor {
             }
         }
         return values;
+    }
+
+    static int column(Node node) {
+        return node.getBegin().map(p -> p.column).orElse(0);
     }
 
     static int line(Node node) {

@@ -10,6 +10,7 @@ package dev.tenet.rules.model;
  * @param method       the called method's name
  * @param argCount     number of arguments ({@code -1} for a method reference)
  * @param line         where the call is
+ * @param column       the column where the call expression starts (1-based)
  */
-public record CallRef(String receiverType, String receiverText, String method, int argCount, int line) {
+public record CallRef(String receiverType, String receiverText, String method, int argCount, int line, int column) {
 }

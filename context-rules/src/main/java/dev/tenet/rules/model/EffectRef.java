@@ -5,7 +5,8 @@ package dev.tenet.rules.model;
  *
  * @param effect what happens
  * @param line   where
+ * @param column the column where the call expression starts (1-based; 0 when not known)
  * @param detail short source text that shows it (e.g. {@code kafkaTemplate.send}), for messages and fingerprints
  */
-public record EffectRef(Effect effect, int line, String detail) {
+public record EffectRef(Effect effect, int line, int column, String detail) {
 }
