@@ -64,6 +64,8 @@ final class ModelCodec {
         });
         writeString(out, model.parseError());
         out.writeInt(model.parseErrorLine());
+        out.writeInt(model.calls());
+        out.writeInt(model.unresolvedCalls());
     }
 
     static FileModel read(DataInputStream in) throws IOException {
@@ -77,7 +79,8 @@ final class ModelCodec {
         List<Fact> facts = readList(in, i -> new Fact(i.readUTF(), i.readUTF(), readString(i), readString(i), readString(i), i.readInt()));
         String parseError = readString(in);
         int parseErrorLine = in.readInt();
-        return new FileModel(path, packageName, imports, types, suppressions, hits, facts, parseError, parseErrorLine);
+        return new FileModel(path, packageName, imports, types, suppressions, hits, facts, parseError, parseErrorLine,
+                in.readInt(), in.readInt());
     }
 
     private static void writeType(DataOutputStream out, TypeModel type) throws IOException {
@@ -111,6 +114,7 @@ final class ModelCodec {
             o.writeInt(c.argCount());
             o.writeInt(c.line());
             o.writeInt(c.column());
+            o.writeBoolean(c.decidesExit());
         });
         writeList(out, method.effects(), (o, e) -> {
             o.writeByte(e.effect().ordinal());
@@ -124,7 +128,7 @@ final class ModelCodec {
         Effect[] effects = Effect.values();
         return new MethodModel(in.readUTF(), readList(in, i -> i.readUTF()), readString(in),
                 readList(in, ModelCodec::readAnnotation), in.readInt(), in.readInt(),
-                readList(in, i -> new CallRef(readString(i), readString(i), i.readUTF(), i.readInt(), i.readInt(), i.readInt())),
+                readList(in, i -> new CallRef(readString(i), readString(i), i.readUTF(), i.readInt(), i.readInt(), i.readInt(), i.readBoolean())),
                 readList(in, i -> new EffectRef(effects[i.readByte()], i.readInt(), i.readInt(), readString(i))));
     }
 

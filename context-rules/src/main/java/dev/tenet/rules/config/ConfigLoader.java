@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /** Reads {@code .tenet/config.yml}; every mistake is an error naming the line. */
 public final class ConfigLoader {
     public static final String CONFIG_FILE = ".tenet/config.yml";
-    private static final Set<String> KEYS = Set.of("layers", "allowEmptyLayers", "rules", "exclude", "allowEmptyExcludes");
+    private static final Set<String> KEYS = Set.of("layers", "allowEmptyLayers", "rules", "exclude", "allowEmptyExcludes", "effects");
     private static final Set<String> SETTINGS = Set.of("off", "on", "error", "warning", "info");
 
     private ConfigLoader() {
@@ -85,7 +85,7 @@ public final class ConfigLoader {
 
         List<PathGlob> excludes = YamlNodes.stringList(fields, "exclude", file, 1).stream().map(PathGlob::new).toList();
         return new TenetConfig(file, layers, layersExplicit, bool(fields, "allowEmptyLayers", file),
-                settings, settingLines, excludes, bool(fields, "allowEmptyExcludes", file));
+                settings, settingLines, excludes, bool(fields, "allowEmptyExcludes", file), DeclaredEffects.parse(fields.get("effects"), file));
     }
 
     private static boolean bool(Map<String, Node> fields, String key, String file) {

@@ -18,10 +18,21 @@ import java.util.Optional;
  * @param ruleSettingLines  rule id to the config line that set it (for error messages)
  * @param excludes          paths not checked
  * @param allowEmptyExcludes opt-out: an exclusion that matches no file is not an error
+ * @param effects           the team's own wrappers: {@code fully.qualified.Type#method} to the effect a call has
  */
 public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, boolean layersExplicit,
                           boolean allowEmptyLayers, Map<String, String> ruleSettings, Map<String, Integer> ruleSettingLines,
-                          List<PathGlob> excludes, boolean allowEmptyExcludes) {
+                          List<PathGlob> excludes, boolean allowEmptyExcludes, Map<String, DeclaredEffect> effects) {
+
+    /** An effect a team declares for one of its own methods, with the config line that says so. */
+    public record DeclaredEffect(String effect, int line) {
+    }
+
+    public TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, boolean layersExplicit, boolean allowEmptyLayers,
+                       Map<String, String> ruleSettings, Map<String, Integer> ruleSettingLines, List<PathGlob> excludes,
+                       boolean allowEmptyExcludes) {
+        this(file, layers, layersExplicit, allowEmptyLayers, ruleSettings, ruleSettingLines, excludes, allowEmptyExcludes, Map.of());
+    }
 
     public static final String OFF = "off";
 
@@ -30,6 +41,7 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
         ruleSettings = Map.copyOf(ruleSettings);
         ruleSettingLines = Map.copyOf(ruleSettingLines);
         excludes = List.copyOf(excludes);
+        effects = Map.copyOf(effects);
     }
 
     /**
@@ -38,7 +50,7 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
      */
     public TenetConfig allowingEmptyMatches(boolean emptyLayers, boolean emptyExcludes) {
         return new TenetConfig(file, layers, layersExplicit, allowEmptyLayers || emptyLayers, ruleSettings, ruleSettingLines, excludes,
-                allowEmptyExcludes || emptyExcludes);
+                allowEmptyExcludes || emptyExcludes, effects);
     }
 
     /** The configuration used when a repository has none. */

@@ -1,5 +1,6 @@
 package dev.tenet.rules.engine;
 
+import dev.tenet.rules.config.TenetConfig.DeclaredEffect;
 import dev.tenet.rules.engine.Project.MethodEntry;
 import dev.tenet.rules.engine.Project.TypeEntry;
 import dev.tenet.rules.model.CallRef;
@@ -8,29 +9,32 @@ import dev.tenet.rules.model.EffectRef;
 import dev.tenet.rules.model.MethodModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Calls between the codebase's own methods, resolved by declared types (an interface call reaches
  * its implementations), with each method's effects: those told from framework calls in phase one
- * plus those of calls into the codebase's repositories, HTTP interfaces and {@code @Async} methods.
+ * plus those of calls into the codebase's Spring Data repositories, MyBatis mappers, HTTP interfaces,
+ * {@code @Async} methods and the wrappers a team declares in {@code .tenet/config.yml}. What a call
+ * on a repository does comes from Spring Data's own contract (its CRUD methods and derived
+ * {@code deleteBy…}/{@code existsBy…} queries, {@code @Modifying} queries), never from the names of
+ * variables or types.
  */
 public final class CallGraph {
-    /** Repository interfaces from Spring Data and friends: a call on them is a database call. */
-    static final Set<String> REPOSITORY_SUPERTYPES = Set.of("Repository", "CrudRepository", "JpaRepository",
-            "PagingAndSortingRepository", "ListCrudRepository", "R2dbcRepository", "ReactiveCrudRepository", "MongoRepository");
-    private static final Pattern WRITE_METHOD = Pattern.compile(
-            "(save|insert|update|delete|remove|persist|merge|increment|decrement|add|upsert|store|record|mark|create|accumulate)\\w*");
-    private static final Pattern REPOSITORY_NAME = Pattern.compile("(?i).*(repository|dao|mapper)");
     private static final int MAX_DEPTH = 12;
+
+    /** A call from one of the codebase's methods to another. */
+    public record Edge(CallRef call, MethodEntry target) {
+    }
 
     /** An effect reached from a method, with the chain of calls that leads to it. */
     public record Reach(EffectRef effect, MethodEntry at, List<MethodEntry> path) {
@@ -46,11 +50,13 @@ public final class CallGraph {
 
     private final Project project;
     private final Map<String, List<TypeEntry>> subtypes = new HashMap<>();
-    private final Map<MethodModel, List<MethodEntry>> callees = new IdentityHashMap<>();
+    private final Map<MethodModel, List<Edge>> edges = new IdentityHashMap<>();
     private final Map<MethodModel, List<EffectRef>> effects = new IdentityHashMap<>();
+    private final CodebaseEffects codebaseEffects;
 
     CallGraph(Project project) {
         this.project = project;
+        this.codebaseEffects = new CodebaseEffects(project);
         for (TypeEntry type : project.types()) {
             for (String supertype : type.type().supertypes()) {
                 project.resolve(type.file(), supertype)
@@ -61,10 +67,15 @@ public final class CallGraph {
 
     /** The codebase methods a method calls. Methods are linked on first use: checks start from few roots. */
     public synchronized List<MethodEntry> callees(MethodEntry method) {
-        if (!callees.containsKey(method.method())) {
+        return edges(method).stream().map(Edge::target).distinct().toList();
+    }
+
+    /** The calls a method makes into the codebase's own methods, in source order. */
+    public synchronized List<Edge> edges(MethodEntry method) {
+        if (!edges.containsKey(method.method())) {
             link(method);
         }
-        return callees.get(method.method());
+        return edges.get(method.method());
     }
 
     /** The method's own effects, calls into repositories, HTTP interfaces and {@code @Async} methods included. */
@@ -77,26 +88,35 @@ public final class CallGraph {
 
     /** The nearest effect of one of the wanted kinds reachable from {@code start} (itself included). */
     public Optional<Reach> reach(MethodEntry start, Set<Effect> wanted) {
-        List<Reach> all = reachAll(start, wanted, true);
+        List<Reach> all = reachAll(start, wanted, true, line -> true);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     /** Every effect of the wanted kinds reachable from {@code start}, nearest first. */
     public List<Reach> reachAll(MethodEntry start, Set<Effect> wanted) {
-        return reachAll(start, wanted, false);
+        return reachAll(start, wanted, false, line -> true);
     }
 
-    private List<Reach> reachAll(MethodEntry start, Set<Effect> wanted, boolean firstOnly) {
+    /**
+     * Every effect of the wanted kinds reachable from the lines {@code fromLine..toLine} of {@code start}
+     * (a callback's body, such as the lambda a TransactionTemplate runs), nearest first.
+     */
+    public List<Reach> reachAllWithin(MethodEntry start, Set<Effect> wanted, int fromLine, int toLine) {
+        return reachAll(start, wanted, false, line -> line >= fromLine && line <= toLine);
+    }
+
+    private List<Reach> reachAll(MethodEntry start, Set<Effect> wanted, boolean firstOnly, java.util.function.IntPredicate startLines) {
         List<Reach> found = new ArrayList<>();
-        Set<MethodModel> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<MethodModel> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<List<MethodEntry>> queue = new ArrayDeque<>();
         queue.add(List.of(start));
         seen.add(start.method());
         while (!queue.isEmpty()) {
             List<MethodEntry> path = queue.poll();
             MethodEntry current = path.get(path.size() - 1);
+            boolean atStart = path.size() == 1;
             for (EffectRef effect : effectsOf(current)) {
-                if (wanted.contains(effect.effect())) {
+                if (wanted.contains(effect.effect()) && (!atStart || startLines.test(effect.line()))) {
                     found.add(new Reach(effect, current, path));
                     if (firstOnly) {
                         return found;
@@ -106,10 +126,10 @@ public final class CallGraph {
             if (path.size() > MAX_DEPTH) {
                 continue;
             }
-            for (MethodEntry callee : callees(current)) {
-                if (seen.add(callee.method())) {
+            for (Edge edge : edges(current)) {
+                if ((!atStart || startLines.test(edge.call().line())) && seen.add(edge.target().method())) {
                     List<MethodEntry> next = new ArrayList<>(path);
-                    next.add(callee);
+                    next.add(edge.target());
                     queue.add(next);
                 }
             }
@@ -117,39 +137,67 @@ public final class CallGraph {
         return found;
     }
 
+    /**
+     * The calls along a reach's path: in each method of the path, the call that leads to the next one
+     * (the first such call in source order).
+     */
+    public List<CallRef> callSites(Reach reach) {
+        List<CallRef> sites = new ArrayList<>();
+        for (int i = 0; i + 1 < reach.path().size(); i++) {
+            MethodEntry next = reach.path().get(i + 1);
+            edges(reach.path().get(i)).stream().filter(edge -> edge.target().equals(next)).findFirst()
+                    .ifPresent(edge -> sites.add(edge.call()));
+        }
+        return sites;
+    }
+
+    /**
+     * Whether {@code first} happens before {@code second} (or at the same call) in the order the start
+     * method's code runs them: their call sites are compared step by step from the start method,
+     * then the effects' own positions. Loops and branches are not followed: this is source order.
+     */
+    public boolean runsBefore(Reach first, Reach second) {
+        List<long[]> a = positions(first);
+        List<long[]> b = positions(second);
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int order = java.util.Arrays.compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order < 0;
+            }
+        }
+        return true;
+    }
+
+    private List<long[]> positions(Reach reach) {
+        List<long[]> positions = new ArrayList<>();
+        for (CallRef site : callSites(reach)) {
+            positions.add(new long[] {site.line(), site.column()});
+        }
+        positions.add(new long[] {reach.effect().line(), reach.effect().column()});
+        return positions;
+    }
+
     private void link(MethodEntry method) {
-        Set<MethodEntry> targets = new LinkedHashSet<>();
+        Set<Edge> targets = new LinkedHashSet<>();
         List<EffectRef> own = new ArrayList<>(method.method().effects());
         for (CallRef call : method.method().calls()) {
             Optional<TypeEntry> target = project.resolve(method.file(), call.receiverType());
             if (target.isPresent()) {
                 List<MethodEntry> resolved = methodsNamed(target.get(), call);
-                targets.addAll(resolved);
-                derivedEffect(target.get(), call, resolved).ifPresent(own::add);
-            } else if (isRepositoryName(call.receiverType(), call.receiverText()) && WRITE_METHOD.matcher(call.method()).matches()) {
-                own.add(new EffectRef(Effect.DB_WRITE, call.line(), call.column(), detail(call)));
+                resolved.forEach(callee -> targets.add(new Edge(call, callee)));
+                own.addAll(codebaseEffects.of(target.get(), call, resolved, isBodiless(target.get(), resolved)));
+            } else if (call.receiverType() != null) {
+                own.addAll(codebaseEffects.declaredOnExternal(method.file(), call));
             }
         }
-        callees.put(method.method(), List.copyOf(targets));
+        edges.put(method.method(), List.copyOf(targets));
         effects.put(method.method(), List.copyOf(own));
     }
 
-    private Optional<EffectRef> derivedEffect(TypeEntry target, CallRef call, List<MethodEntry> resolved) {
-        boolean bodiless = resolved.isEmpty() || "interface".equals(target.type().kind())
+    /** Whether the called method has no body in the codebase: an interface method nobody here implements, or an inherited framework method. */
+    private boolean isBodiless(TypeEntry target, List<MethodEntry> resolved) {
+        return resolved.isEmpty() || "interface".equals(target.type().kind())
                 && subtypes.getOrDefault(target.type().fqn(), List.of()).isEmpty();
-        if (target.type().hasAnnotation("FeignClient") || target.type().hasAnnotation("HttpExchange")
-                || resolved.stream().anyMatch(m -> m.method().annotations().stream().anyMatch(a -> a.simpleName().endsWith("Exchange")))) {
-            return Optional.of(new EffectRef(Effect.HTTP_CALL, call.line(), call.column(), detail(call)));
-        }
-        if (resolved.stream().anyMatch(m -> m.method().hasAnnotation("Async"))) {
-            return Optional.of(new EffectRef(Effect.THREAD_HANDOFF, call.line(), call.column(), detail(call) + " (@Async)"));
-        }
-        boolean repository = target.type().hasAnnotation("Repository") || target.type().hasAnnotation("Mapper")
-                || project.isSubtypeOf(target, REPOSITORY_SUPERTYPES);
-        if (repository && bodiless && WRITE_METHOD.matcher(call.method()).matches()) {
-            return Optional.of(new EffectRef(Effect.DB_WRITE, call.line(), call.column(), detail(call)));
-        }
-        return Optional.empty();
     }
 
     private List<MethodEntry> methodsNamed(TypeEntry type, CallRef call) {
@@ -180,7 +228,7 @@ public final class CallGraph {
     private List<TypeEntry> allSubtypes(TypeEntry type) {
         List<TypeEntry> result = new ArrayList<>();
         Deque<TypeEntry> queue = new ArrayDeque<>(subtypes.getOrDefault(type.type().fqn(), List.of()));
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         while (!queue.isEmpty()) {
             TypeEntry next = queue.poll();
             if (seen.add(next.type().fqn())) {
@@ -191,17 +239,23 @@ public final class CallGraph {
         return result;
     }
 
-    /** A receiver text that names a repository, DAO or mapper ({@code orderRepository}, {@code this.progressDao}). */
-    static boolean looksLikeRepository(String receiverText) {
-        return receiverText != null && REPOSITORY_NAME.matcher(receiverText).matches();
-    }
-
-    private static boolean isRepositoryName(String receiverType, String receiverText) {
-        return receiverType != null && REPOSITORY_NAME.matcher(receiverType).matches()
-                || receiverType == null && receiverText != null && REPOSITORY_NAME.matcher(receiverText).matches();
-    }
-
-    private static String detail(CallRef call) {
-        return (call.receiverText().isEmpty() ? "" : call.receiverText() + ".") + call.method() + "()";
+    /** Effects a team declared for a method, as the effect model's vocabulary. */
+    static List<Effect> declared(DeclaredEffect declared, boolean decidesExit) {
+        return switch (declared.effect()) {
+            case "db-write" -> decidesExit ? List.of(Effect.DB_WRITE, Effect.DEDUP_GUARD) : List.of(Effect.DB_WRITE);
+            case "db-upsert" -> List.of(Effect.DB_UPSERT);
+            case "kafka-send" -> List.of(Effect.KAFKA_SEND);
+            case "http-post", "http-patch" -> List.of(Effect.HTTP_CALL, Effect.HTTP_UNSAFE);
+            case "http-get", "http-put", "http-delete" -> List.of(Effect.HTTP_CALL);
+            case "redis-write" -> List.of(Effect.REDIS_WRITE);
+            case "redis-add" -> List.of(Effect.REDIS_WRITE, Effect.REDIS_ACCUMULATE);
+            case "redis-claim" -> decidesExit ? List.of(Effect.REDIS_WRITE, Effect.REDIS_CLAIM, Effect.DEDUP_GUARD)
+                    : List.of(Effect.REDIS_WRITE, Effect.REDIS_CLAIM);
+            case "exists" -> decidesExit ? List.of(Effect.EXISTS_CHECK, Effect.DEDUP_GUARD) : List.of(Effect.EXISTS_CHECK);
+            case "sleep" -> List.of(Effect.SLEEP);
+            case "handoff" -> List.of(Effect.THREAD_HANDOFF);
+            case "circuit-breaker" -> List.of(Effect.CIRCUIT_BREAKER);
+            default -> List.of();
+        };
     }
 }

@@ -1,195 +1,268 @@
 package dev.tenet.rules.engine;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
-import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
-import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.stmt.TryStmt;
-import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.expr.TypeExpr;
+import dev.tenet.rules.effects.EffectModel;
+import dev.tenet.rules.effects.MethodEffects;
+import dev.tenet.rules.effects.SqlStatements;
 import dev.tenet.rules.model.Effect;
 import dev.tenet.rules.model.EffectRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Tells the effects of framework calls from syntax alone: the chain's root variable type (as
- * declared in the file) and the method names of the chain. Calls into the codebase's own types
- * (repositories, Feign clients, {@code @Async} methods) are judged later, in the call graph.
+ * Tells the effects of framework calls from the effect model ({@code tenet/effects.yml}): the chain's
+ * root is resolved to a fully qualified type through the file's imports, then each call of the chain
+ * is looked up on the type the previous one returned. A receiver that does not resolve has no effect.
+ * Calls into the codebase's own types (repositories, Feign clients, {@code @Async} methods, a team's
+ * declared wrappers) are judged later, in the call graph.
  */
-public final class EffectClassifier {
-    static final Set<String> KAFKA_SENDERS = Set.of("KafkaTemplate", "KafkaOperations", "ReactiveKafkaProducerTemplate",
-            "KafkaProducer", "Producer", "StreamBridge");
-    static final Set<String> KAFKA_SEND_METHODS = Set.of("send", "sendDefault", "executeInTransaction", "sendAndReceive");
-    static final Set<String> JDBC = Set.of("JdbcTemplate", "NamedParameterJdbcTemplate", "JdbcOperations",
-            "NamedParameterJdbcOperations");
-    static final Set<String> REST_TEMPLATE_CALLS = Set.of("getForObject", "getForEntity", "postForObject", "postForEntity",
-            "postForLocation", "exchange", "put", "delete", "patchForObject", "execute", "headForHeaders", "optionsForAllow");
-    /** Writes through Spring Data Redis operations and Jedis/Lettuce commands (Lettuce spells {@code incrby} in lower case). */
-    static final Set<String> REDIS_WRITES = Set.of("set", "setIfAbsent", "setIfPresent", "increment", "decrement", "incrementScore",
-            "put", "putAll", "putIfAbsent", "leftPush", "rightPush", "leftPushAll", "rightPushAll", "leftPushIfPresent",
-            "rightPushIfPresent", "add", "append", "multiSet", "multiSetIfAbsent", "getAndSet", "setex", "psetex", "setnx", "incr",
-            "incrBy", "incrby", "incrByFloat", "incrbyfloat", "decr", "decrBy", "decrby", "hset", "hsetnx", "hmset", "hincrBy",
-            "hincrby", "hincrByFloat", "hincrbyfloat", "lpush", "rpush", "lpushx", "rpushx", "sadd", "zadd", "zincrby", "zincrBy",
-            "mset", "msetnx");
-    /** Writes on the objects Redisson's client hands out ({@code getAtomicLong(key).addAndGet(n)}). */
-    static final Set<String> REDISSON_WRITES = Set.of("set", "trySet", "setIfAbsent", "getAndSet", "put", "fastPut", "putIfAbsent",
-            "fastPutIfAbsent", "putAll", "add", "addAll", "addAndGet", "incrementAndGet", "decrementAndGet", "getAndAdd",
-            "getAndIncrement", "getAndDecrement", "addScore", "addFirst", "addLast", "offer");
-    private static final Set<String> REDIS_SET_IF_ABSENT = Set.of("setIfAbsent", "putIfAbsent", "fastPutIfAbsent", "trySet", "setnx",
-            "hsetnx", "msetnx", "multiSetIfAbsent");
-    static final Set<String> EXECUTORS = Set.of("Executor", "ExecutorService", "ScheduledExecutorService", "ThreadPoolTaskExecutor",
-            "TaskExecutor", "AsyncTaskExecutor", "ThreadPoolExecutor", "SimpleAsyncTaskExecutor", "AsyncListenableTaskExecutor",
-            "ForkJoinPool");
-    static final Set<String> EXECUTOR_METHODS = Set.of("submit", "execute", "schedule", "invokeAll", "invokeAny",
-            "scheduleAtFixedRate", "scheduleWithFixedDelay", "submitCompletable");
-    private static final Pattern DEDUP_NAME = Pattern.compile(
-            "(?i).*(processed|dedup|idempot|duplicate|alreadyhandled|seenevent).*|(?i)(exists|find|count|insert|save|mark|record|claim|try)\\w*eventid\\w*");
-    private static final Pattern DEDUP_SQL = Pattern.compile(
-            "(?is).*(processed_event|on\\s+conflict[^;]*do\\s+nothing|insert\\s+ignore|idempot|dedup).*");
-    private static final Pattern RETRY_CONDITION = Pattern.compile("(?i).*(attempt|retr|tries|true).*");
+final class EffectClassifier {
+    private static final Set<String> UNSAFE_VERBS = Set.of("POST", "PATCH");
+    private static final Set<String> HTTP_VERBS = Set.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE", "TRACE");
+    private static final int MAX_VAR_HOPS = 3;
 
-    private EffectClassifier() {
+    private final EffectModel model;
+
+    EffectClassifier(EffectModel model) {
+        this.model = model;
     }
 
-    /** Effects of one outermost call of a chain ({@code a.b().c()} is classified once, at {@code c}). */
-    static List<EffectRef> classify(JavaFile file, MethodCallExpr call) {
+    /** Effects of one outermost call of a chain ({@code a.b().c()} is classified once, for every call in it). */
+    List<EffectRef> classify(JavaFile file, MethodCallExpr call, boolean decidesExit) {
+        List<MethodCallExpr> chain = chainCalls(call);
+        MethodCallExpr innermost = chain.get(0);
+        String type;
+        if (innermost.getScope().isEmpty()) {
+            type = file.staticImportOwner(innermost.getNameAsString(), model);
+        } else {
+            type = rootType(file, innermost.getScope().get(), 0);
+        }
+        if (type == null) {
+            return List.of();
+        }
         List<EffectRef> effects = new ArrayList<>();
-        Expression root = JavaFile.chainRoot(call);
-        List<String> chain = JavaFile.chainNames(call);
-        String rootType = JavaFile.simpleName(file.typeOf(root));
-        String rootText = root == call ? "" : JavaFile.shortText(root);
-        String first = chain.get(0);
         int line = call.getBegin().map(p -> p.line).orElse(1);
         int column = call.getBegin().map(p -> p.column).orElse(0);
-        String detail = (rootText.isEmpty() ? "" : rootText + ".") + String.join("().", chain) + "()";
-        String lowerRoot = rootText.toLowerCase(Locale.ROOT);
-
-        if (root instanceof ObjectCreationExpr creation && JavaFile.erasure(creation.getType()).endsWith("Thread")
-                && chain.contains("start")) {
-            effects.add(new EffectRef(Effect.THREAD_HANDOFF, line, column, detail));
-        }
-        if (rootType == null && root == call) {
-            rootType = "";
-        }
-        String type = rootType == null ? "" : rootType;
-
-        if ((KAFKA_SENDERS.contains(type) || (type.isEmpty() && (lowerRoot.contains("kafkatemplate") || lowerRoot.endsWith("producer"))))
-                && chain.stream().anyMatch(KAFKA_SEND_METHODS::contains)) {
-            effects.add(new EffectRef(Effect.KAFKA_SEND, line, column, detail));
-        }
-        if ((JDBC.contains(type) || (type.isEmpty() && lowerRoot.contains("jdbctemplate")))
-                && Set.of("update", "batchUpdate", "execute").contains(first)) {
-            effects.add(new EffectRef(Effect.DB_WRITE, line, column, detail));
-        }
-        if (type.equals("JdbcClient") && chain.contains("update")
-                || type.equals("EntityManager") && Set.of("persist", "merge", "remove").contains(first)
-                || Set.of("PreparedStatement", "Statement").contains(type) && Set.of("executeUpdate", "executeBatch").contains(first)
-                || type.equals("DSLContext") && chain.stream().anyMatch(n -> Set.of("insertInto", "update", "deleteFrom", "mergeInto").contains(n))) {
-            effects.add(new EffectRef(Effect.DB_WRITE, line, column, detail));
-        }
-        if (Set.of("RestTemplate", "RestOperations").contains(type) && REST_TEMPLATE_CALLS.contains(first)
-                || Set.of("RestClient", "WebClient").contains(type)
-                && chain.stream().anyMatch(n -> n.equals("retrieve") || n.startsWith("exchange"))
-                || type.equals("HttpClient") && Set.of("send", "sendAsync").contains(first)) {
-            effects.add(new EffectRef(Effect.HTTP_CALL, line, column, detail));
-        }
-        if (isRedisWrite(type, chain)) {
-            effects.add(new EffectRef(Effect.REDIS_WRITE, line, column, detail));
-            if (chain.stream().anyMatch(REDIS_SET_IF_ABSENT::contains)) {
-                effects.add(new EffectRef(Effect.DEDUP_GUARD, line, column, detail));
+        String detail = detail(call);
+        String verb = null;
+        for (MethodCallExpr link : chain) {
+            Optional<MethodEffects> found = model.lookup(type, link.getNameAsString(), link.getArguments().size());
+            if (found.isEmpty()) {
+                break;
             }
-        }
-        if (isSleep(root, type, chain)) {
-            effects.add(new EffectRef(Effect.SLEEP, line, column, detail));
-        }
-        if (EXECUTORS.contains(type) && EXECUTOR_METHODS.contains(first)
-                || type.equals("CompletableFuture") && Set.of("runAsync", "supplyAsync").contains(first)
-                || type.equals("Thread") && Set.of("startVirtualThread", "ofVirtual", "ofPlatform").contains(first) && chain.contains("start")) {
-            effects.add(new EffectRef(Effect.THREAD_HANDOFF, line, column, detail));
-        }
-        if (type.equals("CircuitBreaker") && (first.startsWith("execute") || first.startsWith("decorate") || first.equals("run"))
-                || Set.of("CircuitBreakerFactory", "ReactiveCircuitBreakerFactory").contains(type) && chain.contains("run")
-                || chain.stream().anyMatch(n -> n.equals("transformDeferred") || n.equals("transform"))
-                && call.toString().contains("CircuitBreakerOperator")) {
-            effects.add(new EffectRef(Effect.CIRCUIT_BREAKER, line, column, detail));
-        }
-        if (chain.stream().anyMatch(n -> DEDUP_NAME.matcher(n).matches()) || DEDUP_NAME.matcher(rootText).matches()
-                || hasDedupSql(file, call)) {
-            effects.add(new EffectRef(Effect.DEDUP_GUARD, line, column, detail));
+            MethodEffects spec = found.get();
+            verb = spec.verb() != null ? spec.verb() : verb;
+            for (String name : spec.effects()) {
+                for (Effect effect : effectsOf(name, file, chain, link, verb, decidesExit)) {
+                    effects.add(new EffectRef(effect, line, column, detail));
+                }
+            }
+            if (spec.returns() == null) {
+                break;
+            }
+            type = spec.returns();
         }
         return effects;
     }
 
-    private static boolean isRedisWrite(String type, List<String> chain) {
-        String first = chain.get(0);
-        String second = chain.size() >= 2 ? chain.get(1) : "";
-        // Cheap name checks first: this runs for every call in every file.
-        return REDIS_WRITES.contains(second) && RedisApi.isTemplate(type) && (first.startsWith("opsFor") || first.startsWith("bound"))
-                || REDIS_WRITES.contains(first) && (RedisApi.isCommands(type) || RedisApi.operationsFamily(type).isPresent())
-                || REDISSON_WRITES.contains(second) && type.equals(RedisApi.REDISSON) && first.startsWith("get");
+    /** Effects of a method reference such as {@code producer::send}, with any arity. */
+    List<EffectRef> classify(JavaFile file, MethodReferenceExpr reference) {
+        Expression scope = reference.getScope();
+        String written = scope instanceof TypeExpr t ? JavaFile.erasure(t.getType()) : file.typeOf(scope);
+        String type = file.frameworkType(written, model);
+        if (type == null) {
+            return List.of();
+        }
+        int line = reference.getBegin().map(p -> p.line).orElse(1);
+        int column = reference.getBegin().map(p -> p.column).orElse(0);
+        String detail = JavaFile.shortText(scope) + "::" + reference.getIdentifier();
+        List<EffectRef> effects = new ArrayList<>();
+        model.lookup(type, reference.getIdentifier(), -1).ifPresent(spec -> {
+            for (String name : spec.effects()) {
+                for (Effect effect : referenceEffects(name)) {
+                    effects.add(new EffectRef(effect, line, column, detail));
+                }
+            }
+        });
+        return effects;
     }
 
-    /** A loop that catches a failure and goes round again (sleeping or counting attempts) retries in place. */
-    static List<EffectRef> retryLoops(Node body) {
-        List<EffectRef> effects = new ArrayList<>();
-        for (Statement loop : body.findAll(Statement.class, s -> s instanceof WhileStmt || s instanceof DoStmt || s instanceof ForStmt)) {
-            boolean catchesAndContinues = loop.findAll(TryStmt.class).stream().anyMatch(t -> t.getCatchClauses().stream()
-                    .anyMatch(c -> c.getBody().findAll(ThrowStmt.class).isEmpty()));
-            if (!catchesAndContinues) {
+    private String rootType(JavaFile file, Expression root, int hops) {
+        String written = file.typeOf(root);
+        String type = file.frameworkType(written, model);
+        if (type == null && root instanceof FieldAccessExpr access) {
+            // An enum constant: TimeUnit.SECONDS.sleep(1) is a call on TimeUnit.
+            type = file.frameworkType(JavaFile.shortText(access.getScope()), model);
+        }
+        if (type == null && written == null && root instanceof NameExpr name && hops < MAX_VAR_HOPS) {
+            type = file.varInitializer(root, name.getNameAsString()).map(init -> typeOfExpression(file, init, hops + 1)).orElse(null);
+        }
+        return type;
+    }
+
+    /** The framework type of an expression as far as the model can tell ({@code redis.opsForValue()} is a ValueOperations), else {@code null}. */
+    String typeOf(JavaFile file, Expression expression) {
+        return typeOfExpression(file, expression, 0);
+    }
+
+    EffectModel model() {
+        return model;
+    }
+
+    private String typeOfExpression(JavaFile file, Expression expression, int hops) {
+        if (!(expression instanceof MethodCallExpr call)) {
+            return rootType(file, expression, hops);
+        }
+        List<MethodCallExpr> chain = chainCalls(call);
+        String type = chain.get(0).getScope().map(scope -> rootType(file, scope, hops)).orElse(null);
+        for (MethodCallExpr link : chain) {
+            if (type == null) {
+                return null;
+            }
+            type = model.lookup(type, link.getNameAsString(), link.getArguments().size()).map(MethodEffects::returns).orElse(null);
+        }
+        return type;
+    }
+
+    private static List<Effect> effectsOf(String name, JavaFile file, List<MethodCallExpr> chain, MethodCallExpr call, String verb,
+                                          boolean decidesExit) {
+        return switch (name) {
+            case "db-write" -> decidesExit ? List.of(Effect.DB_WRITE, Effect.DEDUP_GUARD) : List.of(Effect.DB_WRITE);
+            case "db-update", "db-sql" -> sqlEffects(name, sqlOf(file, chain), decidesExit);
+            case "http" -> httpEffects(verb != null ? verb : verbArgument(call));
+            case "http-get", "http-head" -> List.of(Effect.HTTP_CALL);
+            case "http-put", "http-delete" -> httpEffects(name.substring(5).toUpperCase(java.util.Locale.ROOT));
+            case "http-post", "http-patch" -> List.of(Effect.HTTP_CALL, Effect.HTTP_UNSAFE);
+            default -> referenceEffects(name, decidesExit);
+        };
+    }
+
+    private static List<Effect> referenceEffects(String name) {
+        return switch (name) {
+            case "db-update", "db-write" -> List.of(Effect.DB_WRITE);
+            case "http-post", "http-patch" -> List.of(Effect.HTTP_CALL, Effect.HTTP_UNSAFE);
+            case "http", "http-get", "http-head", "http-put", "http-delete" -> List.of(Effect.HTTP_CALL);
+            case "db-sql" -> List.of();
+            default -> referenceEffects(name, false);
+        };
+    }
+
+    private static List<Effect> referenceEffects(String name, boolean decidesExit) {
+        return switch (name) {
+            case "kafka-send" -> List.of(Effect.KAFKA_SEND);
+            case "redis-write" -> List.of(Effect.REDIS_WRITE);
+            case "redis-add" -> List.of(Effect.REDIS_WRITE, Effect.REDIS_ACCUMULATE);
+            case "redis-claim" -> decidesExit ? List.of(Effect.REDIS_WRITE, Effect.REDIS_CLAIM, Effect.DEDUP_GUARD)
+                    : List.of(Effect.REDIS_WRITE, Effect.REDIS_CLAIM);
+            case "exists" -> decidesExit ? List.of(Effect.EXISTS_CHECK, Effect.DEDUP_GUARD) : List.of(Effect.EXISTS_CHECK);
+            case "sleep" -> List.of(Effect.SLEEP);
+            case "wait" -> List.of(Effect.BLOCKING_WAIT);
+            case "handoff" -> List.of(Effect.THREAD_HANDOFF);
+            case "circuit-breaker" -> List.of(Effect.CIRCUIT_BREAKER);
+            default -> List.of();
+        };
+    }
+
+    private static List<Effect> httpEffects(String verb) {
+        return verb != null && UNSAFE_VERBS.contains(verb) ? List.of(Effect.HTTP_CALL, Effect.HTTP_UNSAFE) : List.of(Effect.HTTP_CALL);
+    }
+
+    private static List<Effect> sqlEffects(String name, String sql, boolean decidesExit) {
+        SqlStatements.Kind kind = SqlStatements.classify(sql);
+        List<Effect> effects = new ArrayList<>();
+        switch (kind) {
+            case READ -> {
+                return List.of();
+            }
+            case IDEMPOTENT_WRITE -> effects.add(Effect.DB_UPSERT);
+            case WRITE -> effects.add(Effect.DB_WRITE);
+            case UNKNOWN -> {
+                if (name.equals("db-sql")) {
+                    return List.of();
+                }
+                effects.add(Effect.DB_WRITE);
+            }
+            default -> throw new IllegalStateException(kind.name());
+        }
+        if (decidesExit) {
+            effects.add(Effect.DEDUP_GUARD);
+        }
+        return effects;
+    }
+
+    /** {@code HttpMethod.POST} among a call's arguments. */
+    private static String verbArgument(MethodCallExpr call) {
+        for (Expression argument : call.getArguments()) {
+            if (argument instanceof FieldAccessExpr access && HTTP_VERBS.contains(access.getNameAsString())
+                    && JavaFile.shortText(access.getScope()).endsWith("HttpMethod")) {
+                return access.getNameAsString();
+            }
+        }
+        return null;
+    }
+
+    /** The SQL given to a chain: the first string literal or same-type constant among its calls' first arguments. */
+    private static String sqlOf(JavaFile file, List<MethodCallExpr> chain) {
+        for (MethodCallExpr link : chain) {
+            if (link.getArguments().isEmpty()) {
                 continue;
             }
-            String condition = loop instanceof WhileStmt w ? w.getCondition().toString()
-                    : loop instanceof DoStmt d ? d.getCondition().toString()
-                    : ((ForStmt) loop).getCompare().map(Object::toString).orElse("true");
-            boolean sleeps = loop.findAll(MethodCallExpr.class).stream().anyMatch(c -> c.getNameAsString().equals("sleep"));
-            if (sleeps || RETRY_CONDITION.matcher(condition).matches()) {
-                int line = loop.getBegin().map(p -> p.line).orElse(1);
-                effects.add(new EffectRef(Effect.RETRY_LOOP, line, loop.getBegin().map(p -> p.column).orElse(0), "retry loop (" + ScanSink.normalize(condition) + ")"));
+            String text = textOf(file, link.getArgument(0));
+            if (text != null) {
+                return text;
             }
         }
-        return effects;
+        return null;
     }
 
-    private static boolean isSleep(Expression root, String type, List<String> chain) {
-        String last = chain.get(chain.size() - 1);
-        if (type.equals("Thread") && last.equals("sleep") && chain.size() == 1) {
-            return true;
+    private static String textOf(JavaFile file, Expression argument) {
+        if (argument instanceof StringLiteralExpr s) {
+            return s.getValue();
         }
-        if (last.equals("sleep") && (type.equals("TimeUnit") || JavaFile.shortText(root).startsWith("TimeUnit."))) {
-            return true;
+        if (argument instanceof TextBlockLiteralExpr t) {
+            return t.getValue();
         }
-        return type.equals("LockSupport") && last.startsWith("park")
-                || root instanceof NameExpr n && n.getNameAsString().equals("Thread") && last.equals("sleep");
-    }
-
-    private static boolean hasDedupSql(JavaFile file, MethodCallExpr call) {
-        for (Expression argument : call.getArguments()) {
-            String text = argument instanceof StringLiteralExpr s ? s.getValue()
-                    : argument instanceof TextBlockLiteralExpr t ? t.getValue()
-                    : argument instanceof NameExpr n ? constantText(file, n) : null;
-            if (text != null && DEDUP_SQL.matcher(text).matches()) {
-                return true;
-            }
+        if (argument instanceof NameExpr n) {
+            return constantText(file, n);
         }
-        return false;
+        if (argument instanceof com.github.javaparser.ast.expr.BinaryExpr binary) {
+            String left = textOf(file, binary.getLeft());
+            return left == null ? null : left + " " + java.util.Objects.requireNonNullElse(textOf(file, binary.getRight()), "?");
+        }
+        return null;
     }
 
     /** The text of a same-type constant initialised with a literal (SQL is usually kept in one). */
     private static String constantText(JavaFile file, NameExpr name) {
         return file.enclosingType(name).flatMap(type -> file.field(type, name.getNameAsString()))
                 .flatMap(variable -> variable.getInitializer())
-                .map(init -> init instanceof StringLiteralExpr s ? s.getValue()
-                        : init instanceof TextBlockLiteralExpr t ? t.getValue() : null)
+                .map(init -> textOf(file, init))
                 .orElse(null);
+    }
+
+    /** The calls of a chain from the innermost outwards: {@code [get, uri, retrieve]} for {@code client.get().uri(u).retrieve()}. */
+    static List<MethodCallExpr> chainCalls(MethodCallExpr call) {
+        List<MethodCallExpr> calls = new ArrayList<>();
+        Expression current = call;
+        while (current instanceof MethodCallExpr mce) {
+            calls.add(0, mce);
+            current = mce.getScope().orElse(null);
+        }
+        return calls;
+    }
+
+    private static String detail(MethodCallExpr call) {
+        Expression root = JavaFile.chainRoot(call);
+        String rootText = root == call ? "" : JavaFile.shortText(root);
+        return (rootText.isEmpty() ? "" : rootText + ".") + String.join("().", JavaFile.chainNames(call)) + "()";
     }
 }

@@ -159,8 +159,10 @@ public final class Engine {
                 check.scan(file, new ScanSink(check.id(), file, hits, facts));
             }
         }
-        return new FileModel(relativePath, file.packageName(), ModelExtractor.imports(file), ModelExtractor.types(file),
-                ModelExtractor.suppressions(file), hits, facts, null, 0);
+        CallCounter calls = new CallCounter();
+        List<dev.tenet.rules.model.TypeModel> types = ModelExtractor.types(file, calls);
+        return new FileModel(relativePath, file.packageName(), ModelExtractor.imports(file), types,
+                ModelExtractor.suppressions(file), hits, facts, null, 0, calls.calls(), calls.unresolved());
     }
 
     private <T> T runParallel(java.util.concurrent.Callable<T> work) {

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
@@ -15,9 +16,11 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import dev.tenet.rules.effects.EffectModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -80,6 +83,61 @@ public final class JavaFile {
         return dot < 0 ? imported : imported + typeName.substring(dot);
     }
 
+    /**
+     * The fully qualified name of a type as written in this file, when it is a framework type the
+     * effect model lists: an explicit import, a wildcard import of a listed type, {@code java.lang},
+     * or a name already qualified. {@code null} for the codebase's own types (the project resolves
+     * those in phase two) and for anything else: no guess from the simple name.
+     */
+    public String frameworkType(String written, EffectModel model) {
+        if (written == null || written.isEmpty()) {
+            return null;
+        }
+        int dot = written.indexOf('.');
+        String first = dot < 0 ? written : written.substring(0, dot);
+        String rest = dot < 0 ? "" : written.substring(dot);
+        if (Character.isLowerCase(first.charAt(0))) {
+            return model.knows(written) ? written : null;
+        }
+        String imported = importsBySimpleName.get(first);
+        if (imported != null) {
+            return model.knows(imported + rest) ? imported + rest : null;
+        }
+        if (declaresType(first)) {
+            return null;
+        }
+        for (ImportDeclaration imp : unit.getImports()) {
+            if (imp.isAsterisk() && !imp.isStatic() && model.knows(imp.getNameAsString() + "." + written)) {
+                return imp.getNameAsString() + "." + written;
+            }
+        }
+        return model.knows("java.lang." + written) ? "java.lang." + written : null;
+    }
+
+    /** The type a static import brings an unqualified method from, when the model lists it. */
+    public String staticImportOwner(String method, EffectModel model) {
+        for (ImportDeclaration imp : unit.getImports()) {
+            if (!imp.isStatic()) {
+                continue;
+            }
+            String name = imp.getNameAsString();
+            String owner = imp.isAsterisk() ? name : name.endsWith("." + method) ? name.substring(0, name.lastIndexOf('.')) : null;
+            if (owner != null && model.knows(owner)) {
+                return owner;
+            }
+        }
+        return null;
+    }
+
+    private boolean declaresType(String simpleName) {
+        for (TypeDeclaration<?> type : unit.getTypes()) {
+            if (type.getNameAsString().equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The simple (last) segment of a possibly qualified type name. */
     public static String simpleName(String typeName) {
         if (typeName == null) {
@@ -110,6 +168,11 @@ public final class JavaFile {
         }
         if (expression instanceof ThisExpr) {
             return enclosingType(expression).map(TypeDeclaration::getNameAsString).orElse(null);
+        }
+        if (expression instanceof SuperExpr) {
+            return enclosingType(expression).filter(t -> t instanceof ClassOrInterfaceDeclaration)
+                    .flatMap(t -> ((ClassOrInterfaceDeclaration) t).getExtendedTypes().getFirst())
+                    .map(ClassOrInterfaceType::getNameWithScope).orElse(null);
         }
         if (expression instanceof NameExpr name) {
             String variable = name.getNameAsString();
@@ -204,6 +267,13 @@ public final class JavaFile {
         String type = enclosingType(node).map(TypeDeclaration::getNameAsString).orElse("");
         Optional<CallableDeclaration> callable = node.findAncestor(CallableDeclaration.class);
         return callable.map(c -> type + "#" + c.getNameAsString()).orElse(type);
+    }
+
+    /** The initializer of a {@code var} local of that name in the body around {@code node}, for chains typed by the effect model. */
+    public Optional<Expression> varInitializer(Node node, String name) {
+        Node scope = node.findAncestor(BodyDeclaration.class).map(n -> (Node) n).orElse(unit);
+        return scope.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name) && v.getType().isVarType()).stream()
+                .findFirst().flatMap(VariableDeclarator::getInitializer);
     }
 
     private Map<String, String> localsOf(Node node) {

@@ -23,7 +23,9 @@ import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import dev.tenet.rules.effects.EffectModel;
 import dev.tenet.rules.model.AnnotationRef;
+import dev.tenet.rules.model.Effect;
 import dev.tenet.rules.model.CallRef;
 import dev.tenet.rules.model.EffectRef;
 import dev.tenet.rules.model.ImportRef;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +49,7 @@ final class ModelExtractor {
             "Duration", "Instant", "LocalDate", "LocalDateTime", "ZonedDateTime", "OffsetDateTime", "BigDecimal", "BigInteger",
             "UUID", "Logger", "Log", "Assert", "StringUtils", "ObjectUtils", "CollectionUtils", "ClassUtils", "ReflectionUtils",
             "Pattern", "Matcher", "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference");
+    private static final EffectClassifier CLASSIFIER = new EffectClassifier(EffectModel.builtIn());
     private static final Pattern IGNORE_COMMENT = Pattern.compile("tenet:ignore\\s+([\\w.,\\s-]+?)\\s*(?:--.*)?$");
 
     private ModelExtractor() {
@@ -57,10 +61,10 @@ final class ModelExtractor {
                 .toList();
     }
 
-    static List<TypeModel> types(JavaFile file) {
+    static List<TypeModel> types(JavaFile file, CallCounter counter) {
         List<TypeModel> types = new ArrayList<>();
         for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
-            type.getFullyQualifiedName().ifPresent(fqn -> types.add(type(file, type, fqn)));
+            type.getFullyQualifiedName().ifPresent(fqn -> types.add(type(file, type, fqn, counter)));
         }
         return types;
     }
@@ -95,7 +99,7 @@ final class ModelExtractor {
         return suppressions;
     }
 
-    private static TypeModel type(JavaFile file, TypeDeclaration<?> type, String fqn) {
+    private static TypeModel type(JavaFile file, TypeDeclaration<?> type, String fqn, CallCounter counter) {
         List<String> supertypes = new ArrayList<>();
         String kind = "class";
         if (type instanceof ClassOrInterfaceDeclaration c) {
@@ -124,36 +128,48 @@ final class ModelExtractor {
         }
         List<MethodModel> methods = new ArrayList<>();
         for (MethodDeclaration method : type.getMethods()) {
-            methods.add(method(file, method, method.getType().asString()));
+            methods.add(method(file, method, method.getType().asString(), counter));
         }
         for (ConstructorDeclaration constructor : type.getConstructors()) {
-            methods.add(method(file, constructor, "void"));
+            methods.add(method(file, constructor, "void", counter));
         }
         return new TypeModel(fqn, type.getNameAsString(), kind, annotations(type), supertypes, fields, methods,
                 line(type), type.getEnd().map(p -> p.line).orElse(line(type)));
     }
 
-    private static MethodModel method(JavaFile file, CallableDeclaration<?> callable, String returnType) {
+    private static MethodModel method(JavaFile file, CallableDeclaration<?> callable, String returnType, CallCounter counter) {
         List<CallRef> calls = new ArrayList<>();
         List<EffectRef> effects = new ArrayList<>();
         String owner = callable.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
+        Set<String> testedNames = ControlFlow.namesTestedByIfs(callable);
         for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
+            if (ControlFlow.runsAfterCommit(file, call, CLASSIFIER)) {
+                continue;
+            }
             String receiverType = call.getScope().isPresent() ? file.typeOf(call.getScope().get()) : owner;
             String receiverText = call.getScope().map(JavaFile::shortText).orElse("");
-            if (mayReachCodebase(receiverType, receiverText)) {
-                calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call), column(call)));
+            boolean outermost = isOutermostOfChain(call);
+            if (outermost) {
+                counter.count(file, call);
             }
-            if (isOutermostOfChain(call)) {
-                effects.addAll(EffectClassifier.classify(file, call));
+            boolean decidesExit = ControlFlow.decidesExit(file, call, testedNames);
+            if (receiverType != null && !LIBRARY_TYPES.contains(JavaFile.simpleName(receiverType))) {
+                calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call),
+                        column(call), decidesExit));
+            }
+            if (outermost) {
+                effects.addAll(onThisThread(file, call, CLASSIFIER.classify(file, call, decidesExit)));
             }
         }
         for (MethodReferenceExpr reference : callable.findAll(MethodReferenceExpr.class)) {
             Expression scope = reference.getScope();
             String receiverType = scope.isThisExpr() ? owner
                     : scope instanceof TypeExpr t ? JavaFile.erasure(t.getType()) : file.typeOf(scope);
-            calls.add(new CallRef(receiverType, JavaFile.shortText(scope), reference.getIdentifier(), -1, line(reference), column(reference)));
+            calls.add(new CallRef(receiverType, JavaFile.shortText(scope), reference.getIdentifier(), -1, line(reference), column(reference),
+                    false));
+            effects.addAll(onThisThread(file, reference, CLASSIFIER.classify(file, reference)));
         }
-        effects.addAll(EffectClassifier.retryLoops(callable));
+        effects.addAll(ControlFlow.retryLoops(callable));
         List<String> parameterTypes = callable.getParameters().stream().map(p -> JavaFile.erasure(p.getType())).toList();
         int start = callable.getName().getBegin().map(p -> p.line).orElse(line(callable));
         return new MethodModel(callable instanceof ConstructorDeclaration ? "<init>" : callable.getNameAsString(),
@@ -161,16 +177,15 @@ final class ModelExtractor {
                 callable.getEnd().map(p -> p.line).orElse(start), calls, effects);
     }
 
-    /**
-     * Whether a call can lead into the codebase's own methods (the call graph's only use of it): calls
-     * on JDK value and utility types, and on receivers whose type is unknown, cannot — except an
-     * unknown receiver named like a repository, which the graph still treats as a database call.
-     */
-    private static boolean mayReachCodebase(String receiverType, String receiverText) {
-        if (receiverType == null) {
-            return CallGraph.looksLikeRepository(receiverText);
+    /** Sleeps and waits count only where they block the method's own thread, not in work handed to an executor or a Reactor operator. */
+    private static List<EffectRef> onThisThread(JavaFile file, Node at, List<EffectRef> effects) {
+        if (effects.isEmpty() || effects.stream().noneMatch(e -> e.effect() == Effect.SLEEP || e.effect() == Effect.BLOCKING_WAIT)) {
+            return effects;
         }
-        return !LIBRARY_TYPES.contains(JavaFile.simpleName(receiverType));
+        if (!ControlFlow.runsOffThread(file, at, CLASSIFIER)) {
+            return effects;
+        }
+        return effects.stream().filter(e -> e.effect() != Effect.SLEEP && e.effect() != Effect.BLOCKING_WAIT).toList();
     }
 
     private static boolean isOutermostOfChain(MethodCallExpr call) {

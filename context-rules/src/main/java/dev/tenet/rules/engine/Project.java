@@ -173,28 +173,73 @@ public final class Project {
         return Optional.empty();
     }
 
-    /** True when {@code type} is, or extends/implements (transitively, within the codebase), a type whose simple name is one of {@code names}. */
-    public boolean isSubtypeOf(TypeEntry type, java.util.Set<String> names) {
-        return isSubtypeOf(type, names, 0);
+    /**
+     * The fully qualified names a type written in {@code from} may stand for outside the codebase: its
+     * explicit import, else one candidate per wildcard import and {@code java.lang}; a name written
+     * qualified stands for itself. Several candidates are only ever checked against a known set.
+     */
+    public List<String> externalNames(FileModel from, String written) {
+        if (written == null || written.isEmpty()) {
+            return List.of();
+        }
+        int dot = written.indexOf('.');
+        String first = dot < 0 ? written : written.substring(0, dot);
+        String rest = dot < 0 ? "" : written.substring(dot);
+        if (Character.isLowerCase(first.charAt(0))) {
+            return List.of(written);
+        }
+        Optional<String> imported = from.importedAs(first);
+        if (imported.isPresent()) {
+            return List.of(imported.get() + rest);
+        }
+        List<String> names = new ArrayList<>();
+        for (ImportRef imp : from.imports()) {
+            if (imp.asterisk() && !imp.isStatic()) {
+                names.add(imp.name() + "." + written);
+            }
+        }
+        names.add("java.lang." + written);
+        return names;
     }
 
-    private boolean isSubtypeOf(TypeEntry type, java.util.Set<String> names, int depth) {
-        if (names.contains(type.type().simpleName())) {
-            return true;
-        }
-        if (depth > 10) {
-            return false;
+    /** The fully qualified names of a codebase type and of every supertype it has, in the codebase or outside it. */
+    public java.util.Set<String> typeAndSupertypes(TypeEntry type) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        collectSupertypes(type, names, 0);
+        return names;
+    }
+
+    private void collectSupertypes(TypeEntry type, java.util.Set<String> names, int depth) {
+        if (!names.add(type.type().fqn()) || depth > 10) {
+            return;
         }
         for (String supertype : type.type().supertypes()) {
-            if (names.contains(JavaFile.simpleName(supertype))) {
-                return true;
-            }
-            Optional<TypeEntry> resolved = resolve(type.file(), supertype);
-            if (resolved.isPresent() && isSubtypeOf(resolved.get(), names, depth + 1)) {
-                return true;
+            Optional<TypeEntry> own = resolve(type.file(), supertype);
+            if (own.isPresent()) {
+                collectSupertypes(own.get(), names, depth + 1);
+            } else {
+                names.addAll(externalNames(type.file(), supertype));
             }
         }
-        return false;
+    }
+
+    /** Whether a codebase type is, or extends or implements (transitively), one of these fully qualified types. */
+    public boolean isSubtypeOfAny(TypeEntry type, java.util.Set<String> fqns) {
+        return typeAndSupertypes(type).stream().anyMatch(fqns::contains);
+    }
+
+    /** The annotation of that fully qualified type among annotations written in {@code from}, if any. */
+    public Optional<dev.tenet.rules.model.AnnotationRef> annotation(FileModel from, List<dev.tenet.rules.model.AnnotationRef> annotations,
+                                                                    String fqn) {
+        String simple = fqn.substring(fqn.lastIndexOf('.') + 1);
+        for (dev.tenet.rules.model.AnnotationRef annotation : annotations) {
+            if (annotation.simpleName().equals(simple)
+                    && (annotation.name().equals(fqn) || externalNames(from, annotation.name()).contains(fqn)
+                    || from.packageName().equals(fqn.substring(0, Math.max(0, fqn.lastIndexOf('.')))))) {
+                return Optional.of(annotation);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Layer> layerOf(FileModel file) {

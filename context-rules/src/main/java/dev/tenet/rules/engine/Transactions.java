@@ -8,11 +8,12 @@ import java.util.Optional;
  * Which methods run in a transaction, by annotation, the way Spring 6+ applies {@code @Transactional} through the
  * class-based proxies Spring Boot creates: the method's own annotation, else its class's for every method a proxy
  * can intercept (not private, not static). Spring's and JTA's {@code @Transactional} alike, written by simple or
- * qualified name; {@code NOT_SUPPORTED} and {@code NEVER} run without one.
+ * qualified name; {@code SUPPORTS}, {@code NOT_SUPPORTED} and {@code NEVER} run without one.
  */
 public final class Transactions {
     /** A word every source with such a method contains, for {@link Check#appliesTo}. */
     public static final String ANNOTATION = "Transactional";
+    private static final java.util.regex.Pattern NO_TRANSACTION = java.util.regex.Pattern.compile("\\b(SUPPORTS|NOT_SUPPORTED|NEVER)\\b");
 
     private Transactions() {
     }
@@ -44,8 +45,8 @@ public final class Transactions {
         return Optional.empty();
     }
 
+    /** SUPPORTS, NOT_SUPPORTED and NEVER (Spring's {@code propagation}, JTA's {@code value}) open no transaction. */
     private static boolean startsTransaction(AnnotationExpr annotation) {
-        String text = annotation.toString();
-        return !text.contains("NOT_SUPPORTED") && !text.contains("NEVER");
+        return !NO_TRANSACTION.matcher(annotation.toString()).find();
     }
 }

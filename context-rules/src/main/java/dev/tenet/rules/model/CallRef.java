@@ -11,6 +11,13 @@ package dev.tenet.rules.model;
  * @param argCount     number of arguments ({@code -1} for a method reference)
  * @param line         where the call is
  * @param column       the column where the call expression starts (1-based)
+ * @param decidesExit  whether the call's answer decides if the work goes on (tested by an {@code if}, or an
+ *                     insert whose duplicate-key exception is caught): a dedup guard when the call is a claim
+ *                     or an existence check
  */
-public record CallRef(String receiverType, String receiverText, String method, int argCount, int line, int column) {
+public record CallRef(String receiverType, String receiverText, String method, int argCount, int line, int column,
+                      boolean decidesExit) {
+    public CallRef(String receiverType, String receiverText, String method, int argCount, int line, int column) {
+        this(receiverType, receiverText, method, argCount, line, column, false);
+    }
 }

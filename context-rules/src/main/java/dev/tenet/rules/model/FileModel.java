@@ -17,10 +17,17 @@ import java.util.Optional;
  * @param facts        facts recorded for phase two
  * @param parseError   the parser's message when the file does not parse (then the rest is empty)
  * @param parseErrorLine the line of the parse error
+ * @param calls        how many call chains the file's methods make
+ * @param unresolvedCalls how many of them start on a receiver whose type could not be told (they have no effect)
  */
 public record FileModel(String path, String packageName, List<ImportRef> imports, List<TypeModel> types,
                         List<Suppression> suppressions, List<Hit> hits, List<Fact> facts,
-                        String parseError, int parseErrorLine) {
+                        String parseError, int parseErrorLine, int calls, int unresolvedCalls) {
+    public FileModel(String path, String packageName, List<ImportRef> imports, List<TypeModel> types,
+                     List<Suppression> suppressions, List<Hit> hits, List<Fact> facts, String parseError, int parseErrorLine) {
+        this(path, packageName, imports, types, suppressions, hits, facts, parseError, parseErrorLine, 0, 0);
+    }
+
     public FileModel {
         imports = List.copyOf(imports);
         types = List.copyOf(types);
@@ -28,6 +35,7 @@ public record FileModel(String path, String packageName, List<ImportRef> imports
         hits = List.copyOf(hits);
         facts = List.copyOf(facts);
     }
+
 
     public static FileModel unparsable(String path, String message, int line) {
         return new FileModel(path, "", List.of(), List.of(), List.of(), List.of(), List.of(), message, Math.max(1, line));

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A Kafka listener whose side effect (a database write, a Redis increment, a payment call),
- * directly or in the code it calls, is applied with no dedup on the event id anywhere on its path:
- * at-least-once delivery redelivers and the effect happens twice.
+ * A Kafka listener whose side effect (a database write, a Redis increment, a payment call, a publish),
+ * directly or in the code it calls, is applied with no dedup guard before it on its path: at-least-once
+ * delivery redelivers and the effect happens twice. A guard is a claim or existence check whose answer
+ * decides whether the work goes on; names, log lines and metrics never count as one.
  */
 public final class ListenerNotIdempotentCheck implements Check {
     public static final String ID = "listener-not-idempotent";
@@ -34,10 +35,10 @@ public final class ListenerNotIdempotentCheck implements Check {
         CallGraph graph = project.callGraph();
         for (MethodEntry listener : KafkaListeners.in(project)) {
             List<Reach> reached = graph.reachAll(listener, WATCHED);
-            if (reached.stream().anyMatch(r -> r.effect().effect() == Effect.DEDUP_GUARD)) {
-                continue;
-            }
-            Optional<Reach> effect = reached.stream().filter(ListenerSideEffects::repeatsHarm).findFirst();
+            List<Reach> guards = reached.stream().filter(r -> r.effect().effect() == Effect.DEDUP_GUARD).toList();
+            Optional<Reach> effect = reached.stream().filter(ListenerSideEffects::repeatsHarm)
+                    .filter(harm -> guards.stream().noneMatch(guard -> graph.runsBefore(guard, harm)))
+                    .findFirst();
             effect.ifPresent(reach -> SignatureHits.hit(sink, listener,
                     "Listener " + listener.label() + " " + ListenerSideEffects.describe(reach)
                             + " with no dedup on the event id; Kafka delivers at least once, so a redelivered record applies it twice",

@@ -1,8 +1,11 @@
 package dev.tenet.rules.checks.pipeline;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.tenet.rules.effects.EffectModel;
 import dev.tenet.rules.engine.CallGraph;
+import dev.tenet.rules.engine.CallGraph.Edge;
 import dev.tenet.rules.engine.CallGraph.Reach;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
@@ -13,18 +16,26 @@ import dev.tenet.rules.engine.Project.MethodEntry;
 import dev.tenet.rules.engine.ScanSink;
 import dev.tenet.rules.engine.Transactions;
 import dev.tenet.rules.model.Effect;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A {@code @Transactional} method that writes the database and also publishes to Kafka (directly,
- * through other methods, or in a Kafka transaction of its own) makes a dual write: the commit and
- * the publish are not atomic. Writes to an outbox table are the fix, not the problem.
+ * A transaction that writes the database and also publishes to Kafka (directly, through other
+ * methods, or in a Kafka transaction of its own) makes a dual write: the commit and the publish are
+ * not atomic. Transactions are {@code @Transactional} methods (propagation honoured) and the
+ * callbacks a TransactionTemplate runs. A method that calls a transactional write and then publishes
+ * makes one too. Work registered to run after the commit is not part of it; writes to an outbox
+ * table are the fix, not the problem.
  */
 public final class OutboxDualWriteCheck implements Check {
     public static final String ID = "outbox-dual-write";
     private static final String TRANSACTIONAL_FACT = "transactional";
+    private static final String CALLBACK_FACT = "transaction-callback";
     private static final String OUTBOX_CALL_FACT = "outbox-call";
 
     @Override
@@ -34,7 +45,8 @@ public final class OutboxDualWriteCheck implements Check {
 
     @Override
     public boolean appliesTo(String source) {
-        return source.contains(Transactions.ANNOTATION) || OutboxWrites.OUTBOX.matcher(source).find();
+        return source.contains(Transactions.ANNOTATION) || source.contains("Transaction") || OutboxWrites.OUTBOX.matcher(source).find()
+                || source.contains("kafka") || source.contains("StreamBridge");
     }
 
     @Override
@@ -44,9 +56,19 @@ public final class OutboxDualWriteCheck implements Check {
                 sink.fact(TRANSACTIONAL_FACT, method.getNameAsString(), "", method.getName());
             }
         }
+        EffectModel model = EffectModel.builtIn();
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
             if (OutboxWrites.mentionsOutbox(file, call)) {
                 sink.fact(OUTBOX_CALL_FACT, call.getNameAsString(), "", call);
+            }
+            Optional<Expression> scope = call.getScope();
+            String type = scope.map(s -> file.frameworkType(file.typeOf(s), model)).orElse(null);
+            if (type != null && model.has(type, call.getNameAsString(), call.getArguments().size(), "transaction")
+                    && !call.getArguments().isEmpty()) {
+                Expression callback = call.getArgument(call.getArguments().size() - 1);
+                int from = callback.getBegin().map(p -> p.line).orElse(0);
+                int to = callback.getEnd().map(p -> p.line).orElse(from);
+                sink.fact(CALLBACK_FACT, from + "-" + to, "", call);
             }
         }
     }
@@ -55,33 +77,99 @@ public final class OutboxDualWriteCheck implements Check {
     public void finish(Project project, HitSink sink) {
         Set<String> transactional = new HashSet<>();
         Set<String> outboxCalls = new HashSet<>();
+        Map<String, List<int[]>> callbacks = new HashMap<>();
         for (FactEntry entry : project.facts(ID)) {
             String place = entry.file().path() + "|" + entry.fact().line();
-            if (entry.fact().kind().equals(TRANSACTIONAL_FACT) && !TestSources.contains(entry.file().path())) {
-                transactional.add(place + "|" + entry.fact().owner());
-            } else if (entry.fact().kind().equals(OUTBOX_CALL_FACT)) {
-                outboxCalls.add(place);
+            switch (entry.fact().kind()) {
+                case TRANSACTIONAL_FACT -> {
+                    if (!TestSources.contains(entry.file().path())) {
+                        transactional.add(place + "|" + entry.fact().owner());
+                    }
+                }
+                case CALLBACK_FACT -> {
+                    String[] range = entry.fact().subject().split("-");
+                    callbacks.computeIfAbsent(entry.file().path() + "|" + entry.fact().owner(), k -> new ArrayList<>())
+                            .add(new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])});
+                }
+                default -> outboxCalls.add(place);
             }
         }
         CallGraph graph = project.callGraph();
+        Set<MethodEntry> transactionalMethods = new HashSet<>();
         for (MethodEntry method : project.methods()) {
-            if (!transactional.contains(method.file().path() + "|" + method.method().startLine() + "|" + method.label())) {
+            if (transactional.contains(method.file().path() + "|" + method.method().startLine() + "|" + method.label())) {
+                transactionalMethods.add(method);
+            }
+        }
+        for (MethodEntry method : project.methods()) {
+            if (transactionalMethods.contains(method)) {
+                dualWrite(graph, method, graph.reachAll(method, Set.of(Effect.KAFKA_SEND)), graph.reachAll(method, Effect.DATABASE_WRITES),
+                        outboxCalls, "@Transactional " + method.label(), sink);
                 continue;
             }
-            Optional<Reach> send = graph.reach(method, Set.of(Effect.KAFKA_SEND));
-            Optional<Reach> write = send.isEmpty() ? Optional.empty() : graph.reachAll(method, Set.of(Effect.DB_WRITE)).stream()
-                    .filter(w -> !OutboxWrites.isOutboxWrite(w, outboxCalls)).findFirst();
-            if (write.isPresent()) {
-                report(method, write.get(), send.get(), sink);
+            for (int[] range : callbacks.getOrDefault(method.file().path() + "|" + method.label(), List.of())) {
+                dualWrite(graph, method, graph.reachAllWithin(method, Set.of(Effect.KAFKA_SEND), range[0], range[1]),
+                        graph.reachAllWithin(method, Effect.DATABASE_WRITES, range[0], range[1]), outboxCalls,
+                        "The transaction callback in " + method.label(), sink);
             }
+            commitThenPublish(graph, method, transactionalMethods, outboxCalls, sink);
         }
     }
 
-    private static void report(MethodEntry method, Reach write, Reach send, HitSink sink) {
+    private static void dualWrite(CallGraph graph, MethodEntry method, List<Reach> sends, List<Reach> writes, Set<String> outboxCalls,
+                                  String subject, HitSink sink) {
+        if (sends.isEmpty()) {
+            return;
+        }
+        Optional<Reach> write = writes.stream().filter(w -> !OutboxWrites.isOutboxWrite(w, outboxCalls)).findFirst();
+        write.ifPresent(w -> report(method, w, sends.get(0), subject, sink));
+    }
+
+    /**
+     * A method outside any transaction that calls a transactional method which writes, and then
+     * publishes: the commit is done when the publish runs, and nothing retries the publish if it fails.
+     */
+    private static void commitThenPublish(CallGraph graph, MethodEntry method, Set<MethodEntry> transactionalMethods,
+                                          Set<String> outboxCalls, HitSink sink) {
+        Optional<Reach> committed = Optional.empty();
+        for (Edge edge : graph.edges(method)) {
+            if (transactionalMethods.contains(edge.target())) {
+                committed = graph.reachAll(edge.target(), Effect.DATABASE_WRITES).stream()
+                        .filter(w -> !OutboxWrites.isOutboxWrite(w, outboxCalls)).findFirst()
+                        .map(w -> new Reach(w.effect(), w.at(), prepend(method, w.path())));
+                if (committed.isPresent()) {
+                    break;
+                }
+            }
+        }
+        if (committed.isEmpty()) {
+            return;
+        }
+        Reach write = committed.get();
+        graph.reachAll(method, Set.of(Effect.KAFKA_SEND)).stream()
+                .filter(send -> send.path().stream().noneMatch(transactionalMethods::contains))
+                .filter(send -> !graph.runsBefore(send, write))
+                .findFirst()
+                .ifPresent(send -> SignatureHits.hit(sink, method,
+                        method.label() + " commits a database write (" + write.effect().detail() + write.via() + ") and then publishes to Kafka ("
+                                + send.effect().detail() + send.via() + "), a dual write: if the publish fails after the commit the event is"
+                                + " lost, and nothing retries it",
+                        "Write the event to an outbox table in the same transaction as the change, and let a relay publish it to Kafka after the commit.",
+                        "commit then publish"));
+    }
+
+    private static List<MethodEntry> prepend(MethodEntry first, List<MethodEntry> rest) {
+        List<MethodEntry> path = new ArrayList<>();
+        path.add(first);
+        path.addAll(rest);
+        return path;
+    }
+
+    private static void report(MethodEntry method, Reach write, Reach send, String subject, HitSink sink) {
         boolean kafkaTransaction = send.effect().detail().contains("executeInTransaction");
         String publish = kafkaTransaction ? "publishes to Kafka in a Kafka transaction of its own" : "publishes to Kafka";
         SignatureHits.hit(sink, method,
-                "@Transactional " + method.label() + " writes the database (" + write.effect().detail() + write.via() + ") and "
+                subject + " writes the database (" + write.effect().detail() + write.via() + ") and "
                         + publish + " (" + send.effect().detail() + send.via()
                         + "), a dual write: the database commit and the publish are not atomic, so one can happen without the other",
                 "Write the event to an outbox table in the same transaction instead of publishing, and let a relay publish it to Kafka after the commit.",

@@ -157,6 +157,94 @@ class ListenerNotIdempotentCheckTests {
                         payments.save(captured.toPayment());
                     }
                 }
+                // file: PaymentRepository.java
+                package com.acme.payments;
+
+                import org.springframework.data.jpa.repository.JpaRepository;
+
+                public interface PaymentRepository extends JpaRepository<Payment, Long> {
+                }
+                """);
+    }
+
+    @Test
+    void flagsAListenerThatPublishesWithNoGuard() {
+        assertFindings(dir, RULE, """
+                package com.acme.learning;
+
+                import org.springframework.kafka.annotation.KafkaListener;
+                import org.springframework.kafka.core.KafkaTemplate;
+
+                public class LeaderboardFeeder {
+                    private final KafkaTemplate<String, String> kafkaTemplate;
+
+                    LeaderboardFeeder(KafkaTemplate<String, String> kafkaTemplate) {
+                        this.kafkaTemplate = kafkaTemplate;
+                    }
+
+                    @KafkaListener(topics = "learning.progress")
+                    public void on(ProgressEvent event) { // VIOLATION: pipeline.listener-not-idempotent
+                        kafkaTemplate.send("learning.leaderboard", event.userId(), event.toJson());
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void aGuardAfterTheSideEffectDoesNotCount() {
+        assertFindings(dir, RULE, """
+                package com.acme.learning;
+
+                import java.time.Duration;
+                import org.springframework.data.redis.core.StringRedisTemplate;
+                import org.springframework.kafka.annotation.KafkaListener;
+
+                public class MinutesListener {
+                    private final StringRedisTemplate redis;
+
+                    MinutesListener(StringRedisTemplate redis) {
+                        this.redis = redis;
+                    }
+
+                    @KafkaListener(topics = "learning.session-finished")
+                    public void on(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        redis.opsForValue().increment("minutes:" + event.userId(), event.minutes());
+                        if (Boolean.FALSE.equals(redis.opsForValue().setIfAbsent("seen:" + event.eventId(), "1", Duration.ofDays(7)))) {
+                            return;
+                        }
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void namesLogLinesAndMetricsAreNoGuard() {
+        assertFindings(dir, RULE, """
+                package com.acme.learning;
+
+                import io.micrometer.core.instrument.Counter;
+                import org.slf4j.Logger;
+                import org.springframework.kafka.annotation.KafkaListener;
+                import org.springframework.data.redis.core.StringRedisTemplate;
+
+                public class MinutesListener {
+                    private final StringRedisTemplate redis;
+                    private final Counter processedEvents;
+                    private final Logger log;
+
+                    MinutesListener(StringRedisTemplate redis, Counter processedEvents, Logger log) {
+                        this.redis = redis;
+                        this.processedEvents = processedEvents;
+                        this.log = log;
+                    }
+
+                    @KafkaListener(topics = "learning.session-finished")
+                    public void on(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                        log.info("dedup check for {}", event.eventId());
+                        processedEvents.increment();
+                        redis.opsForValue().increment("minutes:" + event.userId(), event.minutes());
+                    }
+                }
                 """);
     }
 
@@ -204,6 +292,26 @@ class ListenerNotIdempotentCheckTests {
                             processedEvents.save(new ProcessedEvent(event.eventId()));
                             minutes.increment(event.userId(), event.minutes());
                         }
+                    }
+                    // file: ProcessedEventRepository.java
+                    package com.acme.learning;
+
+                    import org.springframework.data.repository.CrudRepository;
+
+                    public interface ProcessedEventRepository extends CrudRepository<ProcessedEvent, String> {
+                        boolean existsByEventId(String eventId);
+                    }
+                    // file: MinutesRepository.java
+                    package com.acme.learning;
+
+                    import org.springframework.data.jpa.repository.JpaRepository;
+                    import org.springframework.data.jpa.repository.Modifying;
+                    import org.springframework.data.jpa.repository.Query;
+
+                    public interface MinutesRepository extends JpaRepository<TrainingTime, String> {
+                        @Modifying
+                        @Query("update TrainingTime t set t.minutes = t.minutes + :minutes where t.userId = :userId")
+                        void increment(String userId, long minutes);
                     }
                     """);
         }
@@ -290,7 +398,7 @@ class ListenerNotIdempotentCheckTests {
         }
 
         @Test
-        void listenersThatOnlyReadPublishOrOverwriteACacheEntry() {
+        void listenersThatOnlyReadOverwriteOrDeleteIdempotently() {
             assertFindings(dir, RULE, """
                     package com.acme.learning;
 
@@ -302,20 +410,35 @@ class ListenerNotIdempotentCheckTests {
                     public class ProgressProjector {
                         private final StringRedisTemplate redis;
                         private final RestClient profiles;
-                        private final KafkaTemplate<String, String> kafkaTemplate;
+                        private final ProgressRepository progress;
 
-                        ProgressProjector(StringRedisTemplate redis, RestClient profiles, KafkaTemplate<String, String> kafkaTemplate) {
+                        ProgressProjector(StringRedisTemplate redis, RestClient profiles, ProgressRepository progress) {
                             this.redis = redis;
                             this.profiles = profiles;
-                            this.kafkaTemplate = kafkaTemplate;
+                            this.progress = progress;
                         }
 
                         @KafkaListener(topics = "learning.progress")
                         public void on(ProgressEvent event) {
                             String profile = profiles.get().uri("/profiles/{id}", event.userId()).retrieve().body(String.class);
                             redis.opsForValue().set("progress:" + event.userId(), event.toJson());
-                            kafkaTemplate.send("learning.leaderboard", event.userId(), profile);
+                            progress.deleteByUserId(event.userId());
+                            progress.markSeen(event.userId(), profile);
                         }
+                    }
+                    // file: ProgressRepository.java
+                    package com.acme.learning;
+
+                    import org.springframework.data.jpa.repository.JpaRepository;
+                    import org.springframework.data.jpa.repository.Modifying;
+                    import org.springframework.data.jpa.repository.Query;
+
+                    public interface ProgressRepository extends JpaRepository<Progress, String> {
+                        void deleteByUserId(String userId);
+
+                        @Modifying
+                        @Query("update Progress p set p.profile = :profile where p.userId = :userId")
+                        void markSeen(String userId, String profile);
                     }
                     """);
         }

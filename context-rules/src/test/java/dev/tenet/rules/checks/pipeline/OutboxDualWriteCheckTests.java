@@ -37,6 +37,13 @@ class OutboxDualWriteCheckTests {
                         kafkaTemplate.send("payments.completed", userId, payment.toJson());
                     }
                 }
+                // file: PaymentRepository.java
+                package com.acme.payments;
+
+                import org.springframework.data.jpa.repository.JpaRepository;
+
+                public interface PaymentRepository extends JpaRepository<Payment, Long> {
+                }
                 """);
     }
 
@@ -61,6 +68,22 @@ class OutboxDualWriteCheckTests {
                     public void record(String userId, long sessionMinutes) { // VIOLATION: pipeline.outbox-dual-write
                         minutes.addMinutes(userId, sessionMinutes);
                         progress.publish(userId, sessionMinutes);
+                    }
+                }
+                // file: TrainingRepository.java
+                package com.acme.learning.application;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+
+                public class TrainingRepository {
+                    private final JdbcTemplate jdbc;
+
+                    TrainingRepository(JdbcTemplate jdbc) {
+                        this.jdbc = jdbc;
+                    }
+
+                    void addMinutes(String userId, long minutes) {
+                        jdbc.update("UPDATE training SET minutes = minutes + ? WHERE user_id = ?", minutes, userId);
                     }
                 }
                 // file: ProgressPublisher.java
@@ -152,6 +175,17 @@ class OutboxDualWriteCheckTests {
                         enrolments.insert(userId, courseId);
                         kafkaTemplate.send("learning.enrolled", userId, courseId);
                     }
+                }
+                // file: EnrolmentRepository.java
+                package com.acme.learning;
+
+                import org.apache.ibatis.annotations.Insert;
+                import org.apache.ibatis.annotations.Mapper;
+
+                @Mapper
+                public interface EnrolmentRepository {
+                    @Insert("INSERT INTO enrolment (user_id, course_id) VALUES (#{userId}, #{courseId})")
+                    void insert(String userId, String courseId);
                 }
                 """);
     }
