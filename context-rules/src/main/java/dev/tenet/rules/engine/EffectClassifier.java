@@ -77,8 +77,8 @@ final class EffectClassifier {
     /** Effects of a method reference such as {@code producer::send}, with any arity. */
     List<EffectRef> classify(JavaFile file, MethodReferenceExpr reference) {
         Expression scope = reference.getScope();
-        String written = scope instanceof TypeExpr t ? JavaFile.erasure(t.getType()) : file.typeOf(scope);
-        String type = file.frameworkType(written, model);
+        String written = file.typeOf(scope);
+        String type = file.frameworkType(written != null ? written : scope instanceof TypeExpr t ? JavaFile.erasure(t.getType()) : null, model);
         if (type == null) {
             return List.of();
         }

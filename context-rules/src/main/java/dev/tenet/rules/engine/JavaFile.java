@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.tenet.rules.effects.EffectModel;
@@ -175,16 +176,11 @@ public final class JavaFile {
                     .map(ClassOrInterfaceType::getNameWithScope).orElse(null);
         }
         if (expression instanceof NameExpr name) {
-            String variable = name.getNameAsString();
-            String local = localsOf(expression).get(variable);
-            if (local != null) {
-                return local;
-            }
-            String field = fieldType(expression, variable);
-            if (field != null) {
-                return field;
-            }
-            return Character.isUpperCase(variable.charAt(0)) ? variable : null;
+            return typeOfName(expression, name.getNameAsString());
+        }
+        if (expression instanceof TypeExpr typeExpr && typeExpr.getType() instanceof ClassOrInterfaceType type && type.getScope().isEmpty()) {
+            // A method reference's scope parses as a type even when it names a variable: producer::send.
+            return typeOfName(expression, type.getNameAsString());
         }
         if (expression instanceof FieldAccessExpr access) {
             if (access.getScope() instanceof ThisExpr) {
@@ -200,6 +196,19 @@ public final class JavaFile {
             return erasure(creation.getType());
         }
         return null;
+    }
+
+    /** The declared type of a local, parameter or field visible at {@code context}, or a type name itself. */
+    private String typeOfName(Node context, String variable) {
+        String local = localsOf(context).get(variable);
+        if (local != null) {
+            return local;
+        }
+        String field = fieldType(context, variable);
+        if (field != null) {
+            return field;
+        }
+        return Character.isUpperCase(variable.charAt(0)) ? variable : null;
     }
 
     /**
