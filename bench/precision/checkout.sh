@@ -28,7 +28,7 @@ while IFS=$'\t' read -r repo commit subdir note; do
   fi
   if ! git --git-dir="$git_dir" cat-file -e "$commit^{commit}" 2>/dev/null; then
     echo "MISSING  $repo @ ${commit:0:12}: no mirror with that commit at $mirror_dir/$name" >&2
-    echo "         bring a bare clone there first (e.g. git clone --bare https://github.com/$repo $mirror_dir/$name/repo)," >&2
+    echo "         bring a bare clone there first (git clone --bare <URL of $repo> $mirror_dir/$name/repo)," >&2
     echo "         or point MIRROR_DIR at a folder of such clones; then run this script again." >&2
     missing=$((missing + 1))
     continue
