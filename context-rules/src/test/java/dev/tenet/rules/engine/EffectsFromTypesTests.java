@@ -146,8 +146,8 @@ class EffectsFromTypesTests {
                         }
 
                         public void complete(String id) {
+                            kafka.send("payments.completing", id, id);
                             jdbc.update("UPDATE payment SET status = 'DONE' WHERE id = ?", id);
-                            kafka.send("payments.completed", id, id);
                         }
 
                         @Transactional

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.tenet.rules.effects.EffectModel;
 import dev.tenet.rules.engine.CallGraph;
-import dev.tenet.rules.engine.CallGraph.Edge;
 import dev.tenet.rules.engine.CallGraph.Reach;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
@@ -101,6 +100,7 @@ public final class OutboxDualWriteCheck implements Check {
                 transactionalMethods.add(method);
             }
         }
+        Set<MethodEntry> insideTransactions = reachableFrom(graph, transactionalMethods);
         for (MethodEntry method : project.methods()) {
             if (transactionalMethods.contains(method)) {
                 dualWrite(graph, method, graph.reachAll(method, Set.of(Effect.KAFKA_SEND)), graph.reachAll(method, Effect.DATABASE_WRITES),
@@ -112,7 +112,10 @@ public final class OutboxDualWriteCheck implements Check {
                         graph.reachAllWithin(method, Effect.DATABASE_WRITES, range[0], range[1]), outboxCalls,
                         "The transaction callback in " + method.label(), sink);
             }
-            commitThenPublish(graph, method, transactionalMethods, outboxCalls, sink);
+            boolean hasCallbacks = callbacks.containsKey(method.file().path() + "|" + method.label());
+            if (!hasCallbacks && !insideTransactions.contains(method) && !TestSources.contains(method.file().path())) {
+                commitThenPublish(graph, method, transactionalMethods, outboxCalls, sink);
+            }
         }
     }
 
@@ -126,43 +129,56 @@ public final class OutboxDualWriteCheck implements Check {
     }
 
     /**
-     * A method outside any transaction that calls a transactional method which writes, and then
-     * publishes: the commit is done when the publish runs, and nothing retries the publish if it fails.
+     * A method that runs in no transaction, writes the database (itself, through a repository call
+     * that commits on its own, or through a method it calls) and then publishes: the commit is done
+     * when the publish runs, and nothing retries a publish that fails. Reported where the two paths
+     * part, so a caller that reaches both through one call is not reported again.
      */
     private static void commitThenPublish(CallGraph graph, MethodEntry method, Set<MethodEntry> transactionalMethods,
                                           Set<String> outboxCalls, HitSink sink) {
-        Optional<Reach> committed = Optional.empty();
-        for (Edge edge : graph.edges(method)) {
-            if (transactionalMethods.contains(edge.target())) {
-                committed = graph.reachAll(edge.target(), Effect.DATABASE_WRITES).stream()
-                        .filter(w -> !OutboxWrites.isOutboxWrite(w, outboxCalls)).findFirst()
-                        .map(w -> new Reach(w.effect(), w.at(), prepend(method, w.path())));
-                if (committed.isPresent()) {
-                    break;
-                }
-            }
-        }
-        if (committed.isEmpty()) {
+        List<Reach> writes = graph.reachAll(method, Effect.DATABASE_WRITES).stream()
+                .filter(w -> !OutboxWrites.isOutboxWrite(w, outboxCalls)).toList();
+        if (writes.isEmpty()) {
             return;
         }
-        Reach write = committed.get();
-        graph.reachAll(method, Set.of(Effect.KAFKA_SEND)).stream()
-                .filter(send -> send.path().stream().noneMatch(transactionalMethods::contains))
-                .filter(send -> !graph.runsBefore(send, write))
-                .findFirst()
-                .ifPresent(send -> SignatureHits.hit(sink, method,
+        List<Reach> sends = graph.reachAll(method, Set.of(Effect.KAFKA_SEND)).stream()
+                .filter(send -> send.path().stream().noneMatch(transactionalMethods::contains)).toList();
+        for (Reach send : sends) {
+            Optional<Reach> before = writes.stream()
+                    .filter(write -> partsAtStart(graph, write, send) && graph.runsBefore(write, send))
+                    .findFirst();
+            if (before.isPresent()) {
+                Reach write = before.get();
+                SignatureHits.hit(sink, method,
                         method.label() + " commits a database write (" + write.effect().detail() + write.via() + ") and then publishes to Kafka ("
                                 + send.effect().detail() + send.via() + "), a dual write: if the publish fails after the commit the event is"
                                 + " lost, and nothing retries it",
                         "Write the event to an outbox table in the same transaction as the change, and let a relay publish it to Kafka after the commit.",
-                        "commit then publish"));
+                        "commit then publish");
+                return;
+            }
+        }
     }
 
-    private static List<MethodEntry> prepend(MethodEntry first, List<MethodEntry> rest) {
-        List<MethodEntry> path = new ArrayList<>();
-        path.add(first);
-        path.addAll(rest);
-        return path;
+    /** Whether two reaches leave the start method through different calls (or one of them happens in it). */
+    private static boolean partsAtStart(CallGraph graph, Reach a, Reach b) {
+        List<dev.tenet.rules.model.CallRef> first = graph.callSites(a);
+        List<dev.tenet.rules.model.CallRef> second = graph.callSites(b);
+        return first.isEmpty() || second.isEmpty() || first.get(0) != second.get(0);
+    }
+
+    /** Every method the transactional methods call, directly or not: it runs inside their transaction. */
+    private static Set<MethodEntry> reachableFrom(CallGraph graph, Set<MethodEntry> starts) {
+        Set<MethodEntry> reached = new HashSet<>();
+        java.util.ArrayDeque<MethodEntry> queue = new java.util.ArrayDeque<>(starts);
+        while (!queue.isEmpty()) {
+            for (MethodEntry callee : graph.callees(queue.poll())) {
+                if (reached.add(callee)) {
+                    queue.add(callee);
+                }
+            }
+        }
+        return reached;
     }
 
     private static void report(MethodEntry method, Reach write, Reach send, String subject, HitSink sink) {
