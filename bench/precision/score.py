@@ -109,6 +109,8 @@ def main():
     parser.add_argument("--labels", default=os.path.join(HERE, "labels.tsv"))
     parser.add_argument("--no-unlabelled", action="store_true", help="do not list unlabelled findings")
     parser.add_argument("--no-missed", action="store_true", help="do not list violations no finding matched")
+    parser.add_argument("--false-positives", metavar="RULE", nargs="?", const="", default=None,
+                        help="list the findings labelled noise (of one rule, or of all), with the label's reason")
     parser.add_argument("repos", nargs="*", help="codebases to score (default: every one with a report)")
     args = parser.parse_args()
 
@@ -137,6 +139,7 @@ def main():
     stats = collections.defaultdict(lambda: collections.Counter())
     severities = collections.defaultdict(set)
     unlabelled = []
+    false_positives = []
     for f in findings:
         rule = f["rule"]
         severities[rule].add(f["severity"])
@@ -148,6 +151,8 @@ def main():
             continue
         best = min(matches, key=lambda l: (l["end"] - l["start"], l["line"]))
         best["hits"] += 1
+        if best["verdict"] != "violation":
+            false_positives.append((f, best))
         stats[rule]["tp" if best["verdict"] == "violation" else "fp"] += 1
     for l in labels:
         if l["verdict"] == "violation":
@@ -185,6 +190,12 @@ def main():
         for f in sorted(unlabelled, key=lambda f: (corpus[f["repo"]]["order"], f["file"], f["line"], f["rule"])):
             message = f["message"] if len(f["message"]) <= 200 else f["message"][:197] + "..."
             print(f"  {f['repo']}\t{f['file']}\t{f['line']}\t{f['rule']}\t{message}")
+    if args.false_positives is not None:
+        chosen = [(f, l) for f, l in false_positives if args.false_positives in ("", f["rule"])]
+        print()
+        print(f"Findings labelled noise ({len(chosen)}):")
+        for f, l in sorted(chosen, key=lambda p: (p[0]["rule"], corpus[p[0]["repo"]]["order"], p[0]["file"], p[0]["line"])):
+            print(f"  {f['rule']}\t{f['repo']}\t{f['file']}:{f['line']}\t{l['reason']}")
     missed = [l for l in labels if l["verdict"] == "violation" and not l["hits"]]
     if missed and not args.no_missed:
         print()

@@ -93,11 +93,13 @@ final class ModelCodec {
         writeList(out, type.methods(), ModelCodec::writeMethod);
         out.writeInt(type.startLine());
         out.writeInt(type.endLine());
+        out.writeBoolean(type.generatedId());
     }
 
     private static TypeModel readType(DataInputStream in) throws IOException {
         return new TypeModel(in.readUTF(), in.readUTF(), in.readUTF(), readList(in, ModelCodec::readAnnotation),
-                readList(in, i -> i.readUTF()), readMap(in), readList(in, ModelCodec::readMethod), in.readInt(), in.readInt());
+                readList(in, i -> i.readUTF()), readMap(in), readList(in, ModelCodec::readMethod), in.readInt(), in.readInt(),
+                in.readBoolean());
     }
 
     private static void writeMethod(DataOutputStream out, MethodModel method) throws IOException {
@@ -115,6 +117,7 @@ final class ModelCodec {
             o.writeInt(c.line());
             o.writeInt(c.column());
             o.writeBoolean(c.decidesExit());
+            writeString(o, c.createdArgument());
         });
         writeList(out, method.effects(), (o, e) -> {
             o.writeByte(e.effect().ordinal());
@@ -128,7 +131,7 @@ final class ModelCodec {
         Effect[] effects = Effect.values();
         return new MethodModel(in.readUTF(), readList(in, i -> i.readUTF()), readString(in),
                 readList(in, ModelCodec::readAnnotation), in.readInt(), in.readInt(),
-                readList(in, i -> new CallRef(readString(i), readString(i), i.readUTF(), i.readInt(), i.readInt(), i.readInt(), i.readBoolean())),
+                readList(in, i -> new CallRef(readString(i), readString(i), i.readUTF(), i.readInt(), i.readInt(), i.readInt(), i.readBoolean(), readString(i))),
                 readList(in, i -> new EffectRef(effects[i.readByte()], i.readInt(), i.readInt(), readString(i))));
     }
 

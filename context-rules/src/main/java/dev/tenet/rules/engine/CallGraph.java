@@ -185,7 +185,7 @@ public final class CallGraph {
             if (target.isPresent()) {
                 List<MethodEntry> resolved = methodsNamed(target.get(), call);
                 resolved.forEach(callee -> targets.add(new Edge(call, callee)));
-                own.addAll(codebaseEffects.of(target.get(), call, resolved, isBodiless(target.get(), resolved)));
+                own.addAll(codebaseEffects.of(method.file(), target.get(), call, resolved, isBodiless(target.get(), resolved)));
             } else if (call.receiverType() != null) {
                 own.addAll(codebaseEffects.declaredOnExternal(method.file(), call));
             }

@@ -58,10 +58,10 @@ final class CodebaseEffects {
     }
 
     /** Effects of {@code call} on the codebase type {@code target}, whose matching methods are {@code resolved}. */
-    List<EffectRef> of(TypeEntry target, CallRef call, List<MethodEntry> resolved, boolean bodiless) {
+    List<EffectRef> of(FileModel caller, TypeEntry target, CallRef call, List<MethodEntry> resolved, boolean bodiless) {
         List<EffectRef> effects = new ArrayList<>();
         String detail = detail(call);
-        for (Effect effect : kinds(target, call, resolved, bodiless)) {
+        for (Effect effect : kinds(caller, target, call, resolved, bodiless)) {
             effects.add(new EffectRef(effect, call.line(), call.column(), effect == Effect.THREAD_HANDOFF ? detail + " (@Async)" : detail));
         }
         return effects;
@@ -84,7 +84,7 @@ final class CodebaseEffects {
         return effects;
     }
 
-    private List<Effect> kinds(TypeEntry target, CallRef call, List<MethodEntry> resolved, boolean bodiless) {
+    private List<Effect> kinds(FileModel caller, TypeEntry target, CallRef call, List<MethodEntry> resolved, boolean bodiless) {
         Optional<DeclaredEffect> declared = declaredOn(target, call);
         if (declared.isPresent()) {
             return CallGraph.declared(declared.get(), call.decidesExit());
@@ -105,7 +105,7 @@ final class CodebaseEffects {
             return withGuard(mapper.get(), call);
         }
         if (project.isSubtypeOfAny(target, SPRING_DATA_REPOSITORIES)) {
-            return withGuard(repositoryMethod(call, resolved), call);
+            return withGuard(repositoryMethod(caller, call, resolved), call);
         }
         return List.of();
     }
@@ -170,7 +170,7 @@ final class CodebaseEffects {
     }
 
     /** A Spring Data repository method, by Spring Data's contract. */
-    private List<Effect> repositoryMethod(CallRef call, List<MethodEntry> resolved) {
+    private List<Effect> repositoryMethod(FileModel owner, CallRef call, List<MethodEntry> resolved) {
         for (MethodEntry method : resolved) {
             boolean modifying = MODIFYING.stream().anyMatch(a -> project.annotation(method.file(), method.method().annotations(), a).isPresent());
             Optional<AnnotationRef> query = QUERY.stream().map(a -> project.annotation(method.file(), method.method().annotations(), a))
@@ -183,8 +183,11 @@ final class CodebaseEffects {
             }
         }
         String name = call.method();
-        if (name.startsWith("save") || name.equals("insert") || name.startsWith("insertAll")) {
+        if (name.equals("insert") || name.startsWith("insertAll")) {
             return List.of(Effect.DB_WRITE);
+        }
+        if (name.startsWith("save")) {
+            return List.of(savesANewRow(owner, call) ? Effect.DB_WRITE : Effect.DB_UPSERT);
         }
         if (name.startsWith("delete") || name.startsWith("remove")) {
             return List.of(Effect.DB_UPSERT);
@@ -193,6 +196,18 @@ final class CodebaseEffects {
             return List.of(Effect.EXISTS_CHECK);
         }
         return List.of();
+    }
+
+    /**
+     * Whether a repository save inserts a row each time it runs: JPA merges an entity whose id is set (the same
+     * state again on a redelivery) and persists one whose id the database generates. Only a newly created object
+     * of an entity with a generated id (or of a type Tenet cannot see) is an insert; a loaded entity is an update.
+     */
+    private boolean savesANewRow(FileModel caller, CallRef call) {
+        if (call.createdArgument() == null) {
+            return false;
+        }
+        return project.resolve(caller, call.createdArgument()).map(entity -> entity.type().generatedId()).orElse(true);
     }
 
     private static List<Effect> sqlEffects(String quotedSql, boolean delete) {

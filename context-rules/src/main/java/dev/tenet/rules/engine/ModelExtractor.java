@@ -18,6 +18,8 @@ import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
@@ -49,6 +51,7 @@ final class ModelExtractor {
             "Duration", "Instant", "LocalDate", "LocalDateTime", "ZonedDateTime", "OffsetDateTime", "BigDecimal", "BigInteger",
             "UUID", "Logger", "Log", "Assert", "StringUtils", "ObjectUtils", "CollectionUtils", "ClassUtils", "ReflectionUtils",
             "Pattern", "Matcher", "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference");
+    private static final Set<String> GENERATED_VALUE = Set.of("jakarta.persistence.GeneratedValue", "javax.persistence.GeneratedValue");
     private static final EffectClassifier CLASSIFIER = new EffectClassifier(EffectModel.builtIn());
     private static final Pattern IGNORE_COMMENT = Pattern.compile("tenet:ignore\\s+([\\w.,\\s-]+?)\\s*(?:--.*)?$");
 
@@ -133,8 +136,10 @@ final class ModelExtractor {
         for (ConstructorDeclaration constructor : type.getConstructors()) {
             methods.add(method(file, constructor, "void", counter));
         }
+        boolean generatedId = type.getFields().stream().anyMatch(f -> f.getAnnotations().stream()
+                .anyMatch(a -> GENERATED_VALUE.contains(file.qualify(a.getNameAsString()))));
         return new TypeModel(fqn, type.getNameAsString(), kind, annotations(type), supertypes, fields, methods,
-                line(type), type.getEnd().map(p -> p.line).orElse(line(type)));
+                line(type), type.getEnd().map(p -> p.line).orElse(line(type)), generatedId);
     }
 
     private static MethodModel method(JavaFile file, CallableDeclaration<?> callable, String returnType, CallCounter counter) {
@@ -155,7 +160,7 @@ final class ModelExtractor {
             boolean decidesExit = ControlFlow.decidesExit(file, call, testedNames);
             if (receiverType != null && !LIBRARY_TYPES.contains(JavaFile.simpleName(receiverType))) {
                 calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call),
-                        column(call), decidesExit));
+                        column(call), decidesExit, call.getArguments().isEmpty() ? null : createdType(file, call.getArgument(0), 0)));
             }
             if (outermost) {
                 effects.addAll(onThisThread(file, call, CLASSIFIER.classify(file, call, decidesExit)));
@@ -166,7 +171,7 @@ final class ModelExtractor {
             String receiverType = scope.isThisExpr() ? owner
                     : scope instanceof TypeExpr t ? JavaFile.erasure(t.getType()) : file.typeOf(scope);
             calls.add(new CallRef(receiverType, JavaFile.shortText(scope), reference.getIdentifier(), -1, line(reference), column(reference),
-                    false));
+                    false, null));
             effects.addAll(onThisThread(file, reference, CLASSIFIER.classify(file, reference)));
         }
         effects.addAll(ControlFlow.retryLoops(callable));
@@ -175,6 +180,26 @@ final class ModelExtractor {
         return new MethodModel(callable instanceof ConstructorDeclaration ? "<init>" : callable.getNameAsString(),
                 parameterTypes, returnType, annotations(callable), start,
                 callable.getEnd().map(p -> p.line).orElse(start), calls, effects);
+    }
+
+    /**
+     * The type of a newly created object passed as an argument: {@code new Order(..)}, {@code Order.builder()...build()},
+     * or a local initialised with one of those; {@code null} for anything else (a loaded entity, a parameter, a call result).
+     */
+    private static String createdType(JavaFile file, Expression argument, int hops) {
+        if (argument instanceof ObjectCreationExpr creation) {
+            return JavaFile.erasure(creation.getType());
+        }
+        if (argument instanceof MethodCallExpr call && call.getNameAsString().equals("build")
+                && JavaFile.chainRoot(call) instanceof NameExpr root && Character.isUpperCase(root.getNameAsString().charAt(0))) {
+            return root.getNameAsString();
+        }
+        if (argument instanceof NameExpr name && hops == 0) {
+            return argument.findAncestor(CallableDeclaration.class).flatMap(body -> body.findAll(VariableDeclarator.class).stream()
+                    .filter(v -> v.getNameAsString().equals(name.getNameAsString())).findFirst())
+                    .flatMap(VariableDeclarator::getInitializer).map(init -> createdType(file, init, 1)).orElse(null);
+        }
+        return null;
     }
 
     /** Sleeps and waits count only where they block the method's own thread, not in work handed to an executor or a Reactor operator. */

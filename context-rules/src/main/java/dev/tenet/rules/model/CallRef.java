@@ -14,10 +14,13 @@ package dev.tenet.rules.model;
  * @param decidesExit  whether the call's answer decides if the work goes on (tested by an {@code if}, or an
  *                     insert whose duplicate-key exception is caught): a dedup guard when the call is a claim
  *                     or an existence check
+ * @param createdArgument the type (as written) of the first argument when the call gets a newly created object
+ *                     ({@code new Order(..)}, {@code Order.builder()...build()}, or a local initialised so), else
+ *                     {@code null}: saving a new entity inserts a row, saving a loaded one updates it
  */
 public record CallRef(String receiverType, String receiverText, String method, int argCount, int line, int column,
-                      boolean decidesExit) {
+                      boolean decidesExit, String createdArgument) {
     public CallRef(String receiverType, String receiverText, String method, int argCount, int line, int column) {
-        this(receiverType, receiverText, method, argCount, line, column, false);
+        this(receiverType, receiverText, method, argCount, line, column, false, null);
     }
 }

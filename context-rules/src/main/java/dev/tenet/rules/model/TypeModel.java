@@ -16,10 +16,17 @@ import java.util.Optional;
  * @param methods     methods and constructors
  * @param startLine   first line of the declaration
  * @param endLine     last line
+ * @param generatedId whether a field is annotated {@code @GeneratedValue} (saving a new instance inserts a row
+ *                    with a fresh id)
  */
 public record TypeModel(String fqn, String simpleName, String kind, List<AnnotationRef> annotations,
                         List<String> supertypes, Map<String, String> fields, List<MethodModel> methods,
-                        int startLine, int endLine) {
+                        int startLine, int endLine, boolean generatedId) {
+    public TypeModel(String fqn, String simpleName, String kind, List<AnnotationRef> annotations, List<String> supertypes,
+                     Map<String, String> fields, List<MethodModel> methods, int startLine, int endLine) {
+        this(fqn, simpleName, kind, annotations, supertypes, fields, methods, startLine, endLine, false);
+    }
+
     public TypeModel {
         annotations = List.copyOf(annotations);
         supertypes = List.copyOf(supertypes);

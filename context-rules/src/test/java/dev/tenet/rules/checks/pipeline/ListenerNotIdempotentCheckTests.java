@@ -154,7 +154,7 @@ class ListenerNotIdempotentCheckTests {
 
                     @KafkaHandler
                     public void captured(PaymentCaptured captured) { // VIOLATION: pipeline.listener-not-idempotent
-                        payments.save(captured.toPayment());
+                        payments.save(new Payment(captured.amount()));
                     }
                 }
                 // file: PaymentRepository.java
@@ -163,6 +163,75 @@ class ListenerNotIdempotentCheckTests {
                 import org.springframework.data.jpa.repository.JpaRepository;
 
                 public interface PaymentRepository extends JpaRepository<Payment, Long> {
+                }
+                // file: Payment.java
+                package com.acme.payments;
+
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.GeneratedValue;
+                import jakarta.persistence.Id;
+
+                @Entity
+                public class Payment {
+                    @Id
+                    @GeneratedValue
+                    private Long id;
+                    private long amount;
+
+                    Payment(long amount) {
+                        this.amount = amount;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void savingALoadedEntityOrANewOneWithTheEventsIdIsAnUpdateNotAnInsert() {
+        assertFindings(dir, RULE, """
+                package com.acme.catalog;
+
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import org.springframework.data.jpa.repository.JpaRepository;
+                import org.springframework.kafka.annotation.KafkaListener;
+
+                public class ItemListener {
+                    private final ItemRepository items;
+
+                    ItemListener(ItemRepository items) {
+                        this.items = items;
+                    }
+
+                    @KafkaListener(topics = "items.requested")
+                    public void requested(ItemEvent event) {
+                        Item item = items.findById(event.itemId()).orElseThrow();
+                        item.setStatus("REQUESTED");
+                        items.save(item);
+                    }
+
+                    @KafkaListener(topics = "items.created")
+                    public void created(ItemEvent event) {
+                        items.save(new Item(event.itemId(), "AVAILABLE"));
+                    }
+                }
+
+                @Entity
+                class Item {
+                    @Id
+                    private String id;
+                    private String status;
+
+                    Item(String id, String status) {
+                        this.id = id;
+                        this.status = status;
+                    }
+
+                    void setStatus(String status) {
+                        this.status = status;
+                    }
+                }
+
+                interface ItemRepository extends JpaRepository<Item, String> {
                 }
                 """);
     }
