@@ -3,6 +3,7 @@ package dev.tenet.rules.checks.caching;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.tenet.rules.checks.resilience.SourceEvidence;
@@ -26,6 +27,8 @@ import java.util.Set;
 public final class CacheManagerWithoutTtlCheck implements Check {
     public static final String ID = "cache-manager-without-ttl";
     private static final String CACHE_CODE = "cache-code";
+    private static final String CACHING_ENABLED = "caching-enabled";
+    private static final String ENABLE_CACHING = "org.springframework.cache.annotation.EnableCaching";
     private static final SourceEvidence ENTRY_TTL = SourceEvidence.ofCalls("entryTtl"::equals);
     private static final Set<String> BUILDER_STARTS = Set.of("builder", "fromConnectionFactory", "fromCacheWriter");
     private static final String MESSAGE = "%s builds Redis caches whose entries never expire, so the cache grows until Redis evicts "
@@ -40,11 +43,16 @@ public final class CacheManagerWithoutTtlCheck implements Check {
 
     @Override
     public boolean appliesTo(String source) {
-        return source.contains("RedisCache") || source.contains("CacheManager");
+        return source.contains("RedisCache") || source.contains("CacheManager") || source.contains("EnableCaching");
     }
 
     @Override
     public void scan(JavaFile file, ScanSink sink) {
+        for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            if (type.getAnnotations().stream().anyMatch(a -> ENABLE_CACHING.equals(file.qualify(a.getNameAsString())))) {
+                sink.fact(CACHING_ENABLED, type.getNameAsString(), "", type.getName());
+            }
+        }
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
             String scope = call.getScope().map(s -> JavaFile.simpleName(JavaFile.shortText(s))).orElse("");
             if (scope.equals("RedisCacheManager") && call.getNameAsString().equals("create")) {
@@ -86,11 +94,14 @@ public final class CacheManagerWithoutTtlCheck implements Check {
     public void finish(Project project, HitSink sink) {
         List<PropertyEntry> properties = project.properties();
         boolean ttlSet = properties.stream().anyMatch(p -> normalized(p.key()).equals("spring.cache.redis.timetolive"));
-        if (ttlSet || !project.facts(ID).isEmpty()) {
+        boolean cacheCode = project.facts(ID).stream().anyMatch(f -> f.fact().kind().equals(CACHE_CODE));
+        // Without @EnableCaching Spring Boot builds no cache manager: the property alone caches nothing.
+        boolean cachingEnabled = project.facts(ID).stream().anyMatch(f -> f.fact().kind().equals(CACHING_ENABLED));
+        if (ttlSet || cacheCode || !cachingEnabled) {
             return;
         }
         for (PropertyEntry property : properties) {
-            if (normalized(property.key()).equals("spring.cache.type") && property.value().strip().equalsIgnoreCase("redis")) {
+            if (!inTestResources(property.file()) && normalized(property.key()).equals("spring.cache.type") && property.value().strip().equalsIgnoreCase("redis")) {
                 sink.hit(property.file(), property.line(), property.line(),
                         "spring.cache.type is redis but spring.cache.redis.time-to-live is not set, so Spring Boot builds Redis caches "
                                 + "whose entries never expire and serve stale data after a missed invalidation",
@@ -98,6 +109,10 @@ public final class CacheManagerWithoutTtlCheck implements Check {
                         "spring.cache.type=redis without spring.cache.redis.time-to-live");
             }
         }
+    }
+
+    private static boolean inTestResources(String path) {
+        return ("/" + path).contains("/src/test/");
     }
 
     /** Relaxed binding: {@code time-to-live}, {@code timeToLive} and {@code time_to_live} are one key. */

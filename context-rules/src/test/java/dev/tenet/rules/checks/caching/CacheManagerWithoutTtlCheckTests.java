@@ -61,6 +61,42 @@ class CacheManagerWithoutTtlCheckTests {
                     name: learning-totals
                   cache:
                     type: redis # // VIOLATION: caching.cache-manager-without-ttl
+                // file: src/main/java/com/acme/learning/LearningApplication.java
+                package com.acme.learning;
+
+                import org.springframework.cache.annotation.EnableCaching;
+
+                @EnableCaching
+                public class LearningApplication {
+                }
+                """);
+    }
+
+    @Test
+    void theCacheTypeAloneCachesNothingWithoutEnableCaching() {
+        assertFindings(dir, RULE, """
+                // file: src/main/resources/application.yml
+                spring:
+                  cache:
+                    type: redis
+                """);
+    }
+
+    @Test
+    void aTestProfileIsNotProductionConfiguration() {
+        assertFindings(dir, RULE, """
+                // file: src/test/resources/application-test.yml
+                spring:
+                  cache:
+                    type: redis
+                // file: src/main/java/com/acme/learning/LearningApplication.java
+                package com.acme.learning;
+
+                import org.springframework.cache.annotation.EnableCaching;
+
+                @EnableCaching
+                public class LearningApplication {
+                }
                 """);
     }
 
