@@ -97,6 +97,7 @@ public final class Engine {
         }
         Project project = new Project(config, models, properties);
         LayerValidator.validate(project);
+        DeclaredEffectsValidator.validate(project);
 
         FindingFactory factory = new FindingFactory(catalog, config, models);
         List<Hit> hits = new ArrayList<>();

@@ -28,7 +28,10 @@ public final class BlockingListenerCheck implements Check {
     public void finish(Project project, HitSink sink) {
         CallGraph graph = project.callGraph();
         for (MethodEntry listener : KafkaListeners.in(project)) {
-            Optional<Reach> blocking = graph.reach(listener, Set.of(Effect.SLEEP, Effect.RETRY_LOOP));
+            // An @Async method runs on another thread: what it blocks is not the listener's.
+            Optional<Reach> blocking = graph.reachAll(listener, Set.of(Effect.SLEEP, Effect.RETRY_LOOP)).stream()
+                    .filter(reach -> reach.path().stream().skip(1).noneMatch(m -> m.method().hasAnnotation("Async")))
+                    .findFirst();
             blocking.ifPresent(reach -> SignatureHits.hit(sink, listener,
                     "Listener " + listener.label() + (reach.effect().effect() == Effect.SLEEP ? " sleeps" : " retries in a blocking loop")
                             + " (" + reach.effect().detail() + reach.via() + "), stalling its partition and risking a rebalance"
