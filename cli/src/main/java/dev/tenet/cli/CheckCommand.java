@@ -45,7 +45,8 @@ final class CheckCommand implements Callable<Integer> {
             findings = filtered.newFindings();
             baselined = filtered.baselined();
         }
-        Report result = Report.of(findings, run.catalog(), displayName(run.root()), run.result().filesChecked(), baselined);
+        Report result = Report.of(findings, run.catalog(), displayName(run.root()), run.result().filesChecked(), baselined)
+                .withCallCoverage(run.result().calls(), run.result().unresolvedCalls());
         report.write(spec, format, result);
         boolean failing = threshold != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
         return failing ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -92,6 +92,31 @@ class CheckCommandTests {
     }
 
     @Test
+    void jsonSaysHowManyCallsCouldNotBeResolved() throws IOException {
+        write("src/main/java/com/acme/learning/adapter/in/kafka/QuizListener.java", LISTENER);
+        write("src/main/java/com/acme/learning/adapter/in/kafka/Relay.java", """
+                package com.acme.learning.adapter.in.kafka;
+
+                import java.util.List;
+
+                class Relay {
+                    void relay(List<String> ids) {
+                        ids.forEach(id -> id.strip().length());
+                        lookup().send(ids);
+                    }
+
+                    private Sender lookup() {
+                        return null;
+                    }
+                }
+                """);
+        JsonNode calls = new ObjectMapper().readTree(check("--format", "json").out()).at("/summary/calls");
+        assertThat(calls.get("total").asInt()).isEqualTo(4);
+        assertThat(calls.get("unresolved").asInt()).as("id.strip() on an untyped lambda parameter, send() on a call's result")
+                .isEqualTo(2);
+    }
+
+    @Test
     void sarifAndMarkdownAreAvailable() throws IOException {
         write("src/main/java/com/acme/learning/adapter/in/kafka/QuizListener.java", LISTENER);
         JsonNode sarif = new ObjectMapper().readTree(check("--format", "sarif").out());

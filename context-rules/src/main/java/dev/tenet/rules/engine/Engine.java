@@ -52,6 +52,15 @@ public final class Engine {
      * @param files        every file's model
      */
     public record Result(List<Finding> findings, int filesChecked, int fromCache, List<FileModel> files) {
+        /** Call chains in the checked files. */
+        public int calls() {
+            return files.stream().mapToInt(FileModel::calls).sum();
+        }
+
+        /** Call chains whose receiver's type could not be told (they have no effect). */
+        public int unresolvedCalls() {
+            return files.stream().mapToInt(FileModel::unresolvedCalls).sum();
+        }
     }
 
     private final RuleCatalog catalog;

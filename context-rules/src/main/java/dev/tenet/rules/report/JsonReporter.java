@@ -38,6 +38,13 @@ public final class JsonReporter implements Reporter {
             bySeverity.put(severity.label(), report.count(severity));
         }
         summary.put("baselined", report.baselined());
+        if (report.calls() >= 0) {
+            ObjectNode calls = summary.putObject("calls");
+            calls.put("total", report.calls());
+            calls.put("unresolved", report.unresolvedCalls());
+            calls.put("note", "calls whose receiver's type could not be told from imports and the codebase's own types; "
+                    + "they count as having no effect");
+        }
         return summary;
     }
 

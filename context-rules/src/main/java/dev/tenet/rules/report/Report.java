@@ -22,9 +22,15 @@ import java.util.TreeMap;
  * @param filesChecked number of files checked
  * @param baselined    number of findings hidden because the baseline lists them
  * @param toolVersion  the Tenet version that produced the report
+ * @param calls        call chains in the checked code ({@code -1} when not counted)
+ * @param unresolvedCalls of those, the ones whose receiver's type Tenet could not tell: they have no effect
  */
 public record Report(List<Finding> findings, RuleCatalog catalog, String root, int filesChecked, int baselined,
-                     String toolVersion) {
+                     String toolVersion, int calls, int unresolvedCalls) {
+
+    public Report(List<Finding> findings, RuleCatalog catalog, String root, int filesChecked, int baselined, String toolVersion) {
+        this(findings, catalog, root, filesChecked, baselined, toolVersion, -1, -1);
+    }
 
     static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
             .thenComparingInt(Finding::startLine).thenComparing(Finding::ruleId).thenComparing(Finding::message);
@@ -44,6 +50,11 @@ public record Report(List<Finding> findings, RuleCatalog catalog, String root, i
     /** A report stamped with this build's version. */
     public static Report of(List<Finding> findings, RuleCatalog catalog, String root, int filesChecked, int baselined) {
         return new Report(findings, catalog, root, filesChecked, baselined, BuildInfo.version());
+    }
+
+    /** This report with the engine's count of calls and of calls it could not resolve. */
+    public Report withCallCoverage(int callCount, int unresolved) {
+        return new Report(findings, catalog, root, filesChecked, baselined, toolVersion, callCount, unresolved);
     }
 
     public boolean isEmpty() {
