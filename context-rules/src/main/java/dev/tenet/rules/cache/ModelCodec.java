@@ -1,6 +1,7 @@
 package dev.tenet.rules.cache;
 
 import dev.tenet.rules.model.AnnotationRef;
+import dev.tenet.rules.model.Branch;
 import dev.tenet.rules.model.CallRef;
 import dev.tenet.rules.model.Effect;
 import dev.tenet.rules.model.EffectRef;
@@ -125,6 +126,16 @@ final class ModelCodec {
             o.writeInt(e.column());
             writeString(o, e.detail());
         });
+        writeList(out, method.branches(), (o, b) -> {
+            o.writeInt(b.thenStart());
+            o.writeInt(b.thenEnd());
+            o.writeBoolean(b.thenExits());
+            o.writeInt(b.elseStart());
+            o.writeInt(b.elseEnd());
+            o.writeBoolean(b.elseExits());
+            o.writeInt(b.end());
+            o.writeInt(b.blockEnd());
+        });
     }
 
     private static MethodModel readMethod(DataInputStream in) throws IOException {
@@ -132,7 +143,9 @@ final class ModelCodec {
         return new MethodModel(in.readUTF(), readList(in, i -> i.readUTF()), readString(in),
                 readList(in, ModelCodec::readAnnotation), in.readInt(), in.readInt(),
                 readList(in, i -> new CallRef(readString(i), readString(i), i.readUTF(), i.readInt(), i.readInt(), i.readInt(), i.readBoolean(), readString(i))),
-                readList(in, i -> new EffectRef(effects[i.readByte()], i.readInt(), i.readInt(), readString(i))));
+                readList(in, i -> new EffectRef(effects[i.readByte()], i.readInt(), i.readInt(), readString(i))),
+                readList(in, i -> new Branch(i.readInt(), i.readInt(), i.readBoolean(), i.readInt(), i.readInt(), i.readBoolean(),
+                        i.readInt(), i.readInt())));
     }
 
     private static void writeAnnotation(DataOutputStream out, AnnotationRef annotation) throws IOException {

@@ -250,4 +250,32 @@ final class ControlFlow {
         }
         return false;
     }
+
+    /** The method's {@code if}s outside lambdas, with which branches leave the method. */
+    static List<dev.tenet.rules.model.Branch> branches(Node callable) {
+        List<dev.tenet.rules.model.Branch> branches = new ArrayList<>();
+        for (IfStmt ifStmt : callable.findAll(IfStmt.class)) {
+            if (insideLambda(ifStmt, callable)) {
+                continue;
+            }
+            Statement then = ifStmt.getThenStmt();
+            Optional<Statement> otherwise = ifStmt.getElseStmt();
+            int blockEnd = ifStmt.getParentNode().flatMap(Node::getEnd).map(p -> p.line).orElse(line(ifStmt, true));
+            branches.add(new dev.tenet.rules.model.Branch(line(then, false), line(then, true), leaves(then),
+                    otherwise.map(e -> line(e, false)).orElse(0), otherwise.map(e -> line(e, true)).orElse(0),
+                    otherwise.map(ControlFlow::leaves).orElse(false), line(ifStmt, true), blockEnd));
+        }
+        return branches;
+    }
+
+    private static int line(Node node, boolean end) {
+        return (end ? node.getEnd() : node.getBegin()).map(p -> p.line).orElse(0);
+    }
+
+    /** Whether a branch always leaves the method: its last statement returns or throws. */
+    private static boolean leaves(Statement statement) {
+        Statement last = statement instanceof BlockStmt block && !block.getStatements().isEmpty()
+                ? block.getStatements().getLast().orElseThrow() : statement;
+        return last instanceof ReturnStmt || last instanceof ThrowStmt;
+    }
 }

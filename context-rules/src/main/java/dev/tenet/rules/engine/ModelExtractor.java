@@ -179,7 +179,7 @@ final class ModelExtractor {
         int start = callable.getName().getBegin().map(p -> p.line).orElse(line(callable));
         return new MethodModel(callable instanceof ConstructorDeclaration ? "<init>" : callable.getNameAsString(),
                 parameterTypes, returnType, annotations(callable), start,
-                callable.getEnd().map(p -> p.line).orElse(start), calls, effects);
+                callable.getEnd().map(p -> p.line).orElse(start), calls, effects, ControlFlow.branches(callable));
     }
 
     /**

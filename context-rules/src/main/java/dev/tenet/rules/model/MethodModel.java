@@ -14,14 +14,26 @@ import java.util.Optional;
  * @param endLine        last line
  * @param calls          calls made in the body, lambdas included
  * @param effects        effects told from framework calls in the body
+ * @param branches       the body's {@code if}s, for telling code that never runs together
  */
 public record MethodModel(String name, List<String> parameterTypes, String returnType, List<AnnotationRef> annotations,
-                          int startLine, int endLine, List<CallRef> calls, List<EffectRef> effects) {
+                          int startLine, int endLine, List<CallRef> calls, List<EffectRef> effects, List<Branch> branches) {
     public MethodModel {
         parameterTypes = List.copyOf(parameterTypes);
         annotations = List.copyOf(annotations);
         calls = List.copyOf(calls);
         effects = List.copyOf(effects);
+        branches = List.copyOf(branches);
+    }
+
+    public MethodModel(String name, List<String> parameterTypes, String returnType, List<AnnotationRef> annotations,
+                       int startLine, int endLine, List<CallRef> calls, List<EffectRef> effects) {
+        this(name, parameterTypes, returnType, annotations, startLine, endLine, calls, effects, List.of());
+    }
+
+    /** Whether code on these two lines of the body can never both run (they sit on branches that exclude each other). */
+    public boolean separates(int a, int b) {
+        return branches.stream().anyMatch(branch -> branch.separates(a, b));
     }
 
     public boolean hasAnnotation(String simpleName) {

@@ -245,6 +245,53 @@ class EffectsFromTypesTests {
         }
     }
 
+    @Test
+    void aPublishOnAnEarlyReturnBranchThatWritesNothingIsNoDualWrite() {
+        assertFindings(dir, List.of("pipeline.outbox-dual-write"), """
+                package com.acme.payments;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+                import org.springframework.kafka.core.KafkaTemplate;
+                import org.springframework.transaction.annotation.Transactional;
+
+                public class PaymentService {
+                    private final JdbcTemplate jdbc;
+                    private final KafkaTemplate<String, String> kafka;
+
+                    PaymentService(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka) {
+                        this.jdbc = jdbc;
+                        this.kafka = kafka;
+                    }
+
+                    @Transactional
+                    public void complete(String id, boolean duplicate) {
+                        if (duplicate) {
+                            kafka.send("payments.duplicate", id, id);
+                            return;
+                        }
+                        jdbc.update("UPDATE payment SET status = 'DONE' WHERE id = ?", id);
+                    }
+
+                    @Transactional
+                    public void settle(String id, boolean known) {
+                        if (known) {
+                            jdbc.update("UPDATE payment SET status = 'SETTLED' WHERE id = ?", id);
+                        } else {
+                            kafka.send("payments.unknown", id, id);
+                        }
+                    }
+
+                    @Transactional
+                    public void refund(String id, boolean notify) { // VIOLATION: pipeline.outbox-dual-write
+                        jdbc.update("UPDATE payment SET status = 'REFUNDED' WHERE id = ?", id);
+                        if (notify) {
+                            kafka.send("payments.refunded", id, id);
+                        }
+                    }
+                }
+                """);
+    }
+
     @Nested
     class ClientsFromTheirTypes {
         @Test

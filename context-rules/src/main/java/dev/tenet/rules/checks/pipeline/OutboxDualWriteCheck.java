@@ -121,11 +121,25 @@ public final class OutboxDualWriteCheck implements Check {
 
     private static void dualWrite(CallGraph graph, MethodEntry method, List<Reach> sends, List<Reach> writes, Set<String> outboxCalls,
                                   String subject, HitSink sink) {
-        if (sends.isEmpty()) {
-            return;
+        for (Reach send : sends) {
+            Optional<Reach> write = writes.stream().filter(w -> !OutboxWrites.isOutboxWrite(w, outboxCalls))
+                    .filter(w -> !onSeparateBranches(graph, method, w, send)).findFirst();
+            if (write.isPresent()) {
+                report(method, write.get(), send, subject, sink);
+                return;
+            }
         }
-        Optional<Reach> write = writes.stream().filter(w -> !OutboxWrites.isOutboxWrite(w, outboxCalls)).findFirst();
-        write.ifPresent(w -> report(method, w, sends.get(0), subject, sink));
+    }
+
+    /** Whether a write and a send leave the method from branches that never both run (a publish on an early-return path). */
+    private static boolean onSeparateBranches(CallGraph graph, MethodEntry method, Reach write, Reach send) {
+        return method.method().separates(lineInStart(graph, write), lineInStart(graph, send));
+    }
+
+    /** The line in the start method where a reach begins: its first call, or the effect itself. */
+    private static int lineInStart(CallGraph graph, Reach reach) {
+        List<dev.tenet.rules.model.CallRef> sites = graph.callSites(reach);
+        return sites.isEmpty() ? reach.effect().line() : sites.get(0).line();
     }
 
     /**
@@ -146,6 +160,7 @@ public final class OutboxDualWriteCheck implements Check {
         for (Reach send : sends) {
             Optional<Reach> before = writes.stream()
                     .filter(write -> partsAtStart(graph, write, send) && graph.runsBefore(write, send))
+                    .filter(write -> !onSeparateBranches(graph, method, write, send))
                     .findFirst();
             if (before.isPresent()) {
                 Reach write = before.get();
