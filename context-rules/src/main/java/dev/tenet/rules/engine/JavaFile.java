@@ -38,6 +38,7 @@ public final class JavaFile {
     private final String source;
     private final CompilationUnit unit;
     private final Map<Node, Map<String, String>> localsByCallable = new IdentityHashMap<>();
+    private final Map<Node, Map<String, Expression>> varsByCallable = new IdentityHashMap<>();
     private final Map<String, String> importsBySimpleName = new HashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, Type>> fieldTypesByType = new IdentityHashMap<>();
@@ -281,8 +282,15 @@ public final class JavaFile {
     /** The initializer of a {@code var} local of that name in the body around {@code node}, for chains typed by the effect model. */
     public Optional<Expression> varInitializer(Node node, String name) {
         Node scope = node.findAncestor(BodyDeclaration.class).map(n -> (Node) n).orElse(unit);
-        return scope.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name) && v.getType().isVarType()).stream()
-                .findFirst().flatMap(VariableDeclarator::getInitializer);
+        return Optional.ofNullable(varsByCallable.computeIfAbsent(scope, JavaFile::collectVars).get(name));
+    }
+
+    private static Map<String, Expression> collectVars(Node scope) {
+        Map<String, Expression> vars = new HashMap<>();
+        for (VariableDeclarator variable : scope.findAll(VariableDeclarator.class, v -> v.getType().isVarType())) {
+            variable.getInitializer().ifPresent(init -> vars.putIfAbsent(variable.getNameAsString(), init));
+        }
+        return vars;
     }
 
     private Map<String, String> localsOf(Node node) {

@@ -160,7 +160,7 @@ final class ModelExtractor {
             boolean decidesExit = ControlFlow.decidesExit(file, call, testedNames);
             if (receiverType != null && !LIBRARY_TYPES.contains(JavaFile.simpleName(receiverType))) {
                 calls.add(new CallRef(receiverType, receiverText, call.getNameAsString(), call.getArguments().size(), line(call),
-                        column(call), decidesExit, call.getArguments().isEmpty() ? null : createdType(file, call.getArgument(0), 0)));
+                        column(call), decidesExit, savesAnObject(call) ? createdType(file, call.getArgument(0), 0) : null));
             }
             if (outermost) {
                 effects.addAll(onThisThread(file, call, CLASSIFIER.classify(file, call, decidesExit)));
@@ -180,6 +180,11 @@ final class ModelExtractor {
         return new MethodModel(callable instanceof ConstructorDeclaration ? "<init>" : callable.getNameAsString(),
                 parameterTypes, returnType, annotations(callable), start,
                 callable.getEnd().map(p -> p.line).orElse(start), calls, effects, ControlFlow.branches(callable));
+    }
+
+    /** Only a repository save's argument matters (Spring Data's contract), so only such calls are looked at. */
+    private static boolean savesAnObject(MethodCallExpr call) {
+        return !call.getArguments().isEmpty() && call.getNameAsString().startsWith("save");
     }
 
     /**
