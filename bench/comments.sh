@@ -59,4 +59,4 @@ median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[in
 cpu=$(printf '%s\n' "${cpus[@]}" | awk -v m="$median" '$1 == m {print $2; exit}')
 printf '%-36s %8s s wall %8s s CPU %6d MB   (wall of the runs: %s)\n' "tenet check, one file, no cache" "$median" "$cpu" \
   "$((rss / 1024))" "${times[*]}"
-echo "findings reported: $(grep -o '"ruleId" *: *"[^"]*"' "$work/report.json" | sort | uniq -c | tr -s ' ' | paste -sd ';' - || true)"
+echo "findings reported: $(grep -o '"ruleId" *: *"[^"]*"' "$work/report.json" | sort | uniq -c | tr -s ' ' | paste -sd ';' - | grep . || echo none)"
