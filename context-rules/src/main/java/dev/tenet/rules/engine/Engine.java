@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Engine {
     /**
      * The largest Java file the engine parses. Parsing is linear, but a tree costs time and memory in
-     * proportion to its file (about 1.5 s of CPU and 130 MB per MB of source, {@code bench/comments.sh});
+     * proportion to its file (about 2 s of CPU and 150 MB per MB of source, {@code bench/comments.sh});
      * handwritten files stay far below this size, and a file above it is nearly always generated. Such
      * a file is not parsed and is reported as a {@code tenet.parse-error} finding, so its silence is
      * never read as clean; excluding it in {@code .tenet/config.yml} is the deliberate way out.
