@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.finding.Finding;
 import dev.tenet.rules.testing.Codebase;
 import java.nio.file.Path;
@@ -102,6 +103,13 @@ class EngineTests {
             assertThat(f.message()).contains("skipped").contains("over the 4.0 MB");
             assertThat(f.fixHint()).contains("exclude it");
         });
+    }
+
+    @Test
+    void aFileThatIsNotJavaIsRefusedAsTheRoot() {
+        Path pom = new Codebase(dir).file("pom.xml", "<project/>\n").root().resolve("pom.xml");
+        assertThatThrownBy(() -> SourceTree.scan(pom, TenetConfig.defaults()))
+                .isInstanceOf(TenetInputException.class).hasMessageContaining("pom.xml").hasMessageContaining("not a Java file");
     }
 
     @Test
