@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks `tenet check` against its floor (javaparser parse-only) and PMD 7 on a large real corpus:
+# Benchmarks `tenet check` against its floor (javaparser parse-only, bench/ParseOnly.java) and PMD 7 on a large real corpus:
 # the sources jars of spring-core, spring-context (6.2.12) and kafka-clients (3.9.1) from Maven Central
 # (~2,970 files, ~558k lines). Every measurement is a whole cold JVM process; each is run RUNS times
 # (default 3) and the median wall time and the largest peak RSS are printed.
@@ -16,6 +16,9 @@ mkdir -p "$work"
 
 ./tenet --version >/dev/null   # builds the jar when needed
 jar="$root/cli/target/tenet.jar"
+# The floor, compiled against the jar (it lives outside the library, in bench/)
+rm -rf "$work/classes"
+javac -d "$work/classes" -cp "$jar" bench/ParseOnly.java
 
 if [ ! -d "$corpus" ]; then
   echo "fetching the corpus (sources jars from Maven Central)..." >&2
@@ -60,8 +63,8 @@ measure() {
 cache="$work/cache"
 echo "corpus: $files files, $lines lines; $(nproc) cores; $(java -version 2>&1 | sed -n 1p); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-measure "parse-only (javaparser floor)" java "${java_opts[@]}" -cp "$jar" dev.tenet.rules.bench.ParseOnly "$corpus"
-measure "parse-only, javaparser validators on (ref.)" java "${java_opts[@]}" -cp "$jar" dev.tenet.rules.bench.ParseOnly "$corpus" --validating
+measure "parse-only (javaparser floor)" java "${java_opts[@]}" -cp "$jar:$work/classes" ParseOnly "$corpus"
+measure "parse-only, javaparser validators on (ref.)" java "${java_opts[@]}" -cp "$jar:$work/classes" ParseOnly "$corpus" --validating
 measure "tenet check, all checks, no cache" java "${java_opts[@]}" -jar "$jar" check "$corpus" --no-cache --format json --fail-on never
 measure "tenet check, all checks, no cache, -Xmx1g" java "${java_opts[@]}" -Xmx1g -jar "$jar" check "$corpus" --no-cache --format json --fail-on never
 rm -rf "$cache"

@@ -1,7 +1,9 @@
 package dev.tenet.cli;
 
+import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.baseline.Baseline;
 import dev.tenet.rules.finding.Finding;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +27,10 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Files.isRegularFile(engine.directory)) {
+            // The baseline of one file would replace the tree's baseline and drop every other entry.
+            throw new TenetInputException(engine.directory.toString(), 0, "a baseline records a whole tree; give a directory");
+        }
         EngineOptions.Run run = engine.run(spec.commandLine().getErr(), TerminalProgress.wanted());
         List<Finding> findings = run.result().findings();
         Path file = Baseline.fileIn(run.root());

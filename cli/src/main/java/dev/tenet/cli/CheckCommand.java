@@ -1,6 +1,7 @@
 package dev.tenet.cli;
 
 import dev.tenet.rules.Severity;
+import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.baseline.Baseline;
 import dev.tenet.rules.baseline.BaselineResult;
 import dev.tenet.rules.finding.Finding;
@@ -37,6 +38,10 @@ final class CheckCommand implements Callable<Integer> {
         Severity threshold = gate.threshold(spec);
         ReportFormat format = report.format(spec);
         EngineOptions.Run run = engine.run(spec.commandLine().getErr(), format == ReportFormat.TEXT && TerminalProgress.wanted());
+        if (run.result().filesChecked() == 0) {
+            throw new TenetInputException(engine.directory.toString(), 0,
+                    "no Java file to check (none there, or all excluded by .tenet/config.yml)");
+        }
         List<Finding> findings = run.result().findings();
         int baselined = 0;
         Baseline baseline = !gate.useBaseline() ? Baseline.empty() : Baseline.load(Baseline.fileIn(run.root()));

@@ -11,7 +11,7 @@ final class ExitCodes {
 
     static final String OK_TEXT = "0:Success: nothing at or above --fail-on.";
     static final String FINDINGS_TEXT = "1:Findings at or above --fail-on.";
-    static final String USAGE_TEXT = "2:Usage or configuration error (bad option, rule file, config, baseline).";
+    static final String USAGE_TEXT = "2:Usage or configuration error (bad option, rule file, config, baseline, Spring property file; nothing to check).";
     static final String INTERNAL_TEXT = "3:Internal error (a bug in Tenet; please report it).";
     static final String PUBLISH_FAILED_TEXT = "4:The review could not be (fully) published; the message says what was and was not posted.";
 

@@ -73,6 +73,43 @@ class BaselineCommandTests {
     }
 
     @Test
+    void aBaselineOfAMissingFolderFailsAndCreatesNothing() {
+        Path missing = repo.resolve("services/progress");
+        Cli.Result result = Cli.run("baseline", missing.toString(), "--no-cache");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("services/progress").contains("no such file or directory");
+        assertThat(repo.resolve("services")).doesNotExist();
+    }
+
+    @Test
+    void aBaselineOfASingleFileIsRefusedAndTheTreesBaselineIsKept() throws IOException {
+        write("src/main/java/com/acme/learning/adapter/in/kafka/QuizListener.java", CheckCommandTests.LISTENER);
+        write("src/main/java/com/acme/learning/domain/TrainingMinutes.java", CheckCommandTests.CLEAN);
+        Cli.run("baseline", repo.toString(), "--no-cache");
+        String recorded = Files.readString(repo.resolve(".tenet/baseline.json"));
+
+        Cli.Result result = Cli.run("baseline", repo.resolve("src/main/java/com/acme/learning/domain/TrainingMinutes.java").toString(),
+                "--no-cache");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("TrainingMinutes.java").contains("give a directory");
+        assertThat(Files.readString(repo.resolve(".tenet/baseline.json"))).isEqualTo(recorded);
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsNeverBaselined() throws IOException {
+        write("src/main/java/com/acme/learning/adapter/in/kafka/QuizListener.java", CheckCommandTests.LISTENER);
+        write("src/main/java/com/acme/Broken.java", "class Broken {\n  void m( {\n}\n");
+
+        Cli.Result baseline = Cli.run("baseline", repo.toString(), "--no-cache");
+        assertThat(baseline.out()).contains("Recorded 2 findings");
+        assertThat(Files.readString(repo.resolve(".tenet/baseline.json"))).doesNotContain("Broken.java");
+
+        Cli.Result result = check();
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("Broken.java").contains("tenet.parse-error").contains("2 baselined");
+    }
+
+    @Test
     void aMalformedBaselineIsAUsageErrorNamingTheFile() throws IOException {
         write("src/main/java/com/acme/learning/domain/TrainingMinutes.java", CheckCommandTests.CLEAN);
         write(".tenet/baseline.json", "{\"version\": 1, \"findings\": [ {\"ruleId\": 3} ]}");

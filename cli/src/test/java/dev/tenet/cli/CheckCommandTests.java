@@ -184,6 +184,34 @@ class CheckCommandTests {
         }
 
         @Test
+        void aFolderWithoutJavaFilesIsAUsageErrorThatSaysSo() throws IOException {
+            write("README.md", "# Not code\n");
+            Cli.Result result = check();
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("no Java file to check").doesNotContain("Exception");
+            assertThat(result.out()).isEmpty();
+        }
+
+        @Test
+        void aNonJavaFileAsTheTargetIsRefused() throws IOException {
+            write("pom.xml", "<project/>\n");
+            Cli.Result result = Cli.run("check", repo.resolve("pom.xml").toString(), "--no-cache");
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("pom.xml").contains("not a Java file");
+        }
+
+        @Test
+        void aMalformedApplicationYmlNamesFileAndLine() throws IOException {
+            write("src/main/java/com/acme/learning/domain/TrainingMinutes.java", CLEAN);
+            write("src/main/resources/application.yml", "spring:\n  kafka:\n    consumer:\n   group-id: progress\n  bad\n");
+            Cli.Result result = check();
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).startsWith("tenet: src/main/resources/application.yml:").contains("not valid YAML")
+                    .doesNotContain("Exception");
+            assertThat(result.err().lines()).hasSize(1);
+        }
+
+        @Test
         void aBrokenConfigNamesFileAndLine() throws IOException {
             write("src/main/java/com/acme/learning/domain/TrainingMinutes.java", CLEAN);
             write(".tenet/config.yml", "rules:\n  pipeline.blocking-listener: loud\n");

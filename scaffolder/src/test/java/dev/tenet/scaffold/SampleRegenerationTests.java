@@ -40,6 +40,8 @@ class SampleRegenerationTests {
         }
         GeneratedFiles files = new Scaffolder().plan(spec);
 
+        assertThat(SAMPLE).as("the committed sample %s is missing; to write it deliberately, run with -Dtenet.sample.update=true"
+                + " and review the diff", SAMPLE).isDirectory();
         assertThat(committedPaths()).as("the exact list of generated paths").containsExactlyElementsOf(files.files().keySet());
         for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
             assertThat(new String(Files.readAllBytes(SAMPLE.resolve(file.getKey())), StandardCharsets.UTF_8))

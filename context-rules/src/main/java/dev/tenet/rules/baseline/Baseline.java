@@ -14,13 +14,18 @@ import java.util.Set;
 /**
  * The findings a team has accepted for now, kept in {@code .tenet/baseline.json} at the checked
  * root so Tenet can be adopted on an existing codebase. Entries match by rule id and fingerprint,
- * never by line, so unrelated edits keep them matching. Only {@link #write} creates the file.
+ * never by line, so unrelated edits keep them matching. Only {@link #write} creates the file. A file
+ * that no rule could check ({@code tenet.parse-error}) is never accepted: a baseline must not turn a
+ * file nobody checks into silence.
  */
 public final class Baseline {
     /** Where the baseline lives, relative to the checked root. */
     public static final String FILE = ".tenet/baseline.json";
     /** The format version this Tenet reads and writes. */
     public static final int VERSION = 1;
+
+    /** Findings of this rule are neither written to a baseline nor hidden by one. */
+    private static final String NEVER_BASELINED = "tenet.parse-error";
 
     private record Key(String ruleId, String fingerprint) {
     }
@@ -30,6 +35,9 @@ public final class Baseline {
     private Baseline(List<BaselineEntry> entries) {
         Map<Key, BaselineEntry> unique = new LinkedHashMap<>();
         for (BaselineEntry entry : entries) {
+            if (entry.ruleId().equals(NEVER_BASELINED)) {
+                continue;
+            }
             unique.putIfAbsent(new Key(entry.ruleId(), entry.fingerprint()), entry);
         }
         List<BaselineEntry> sorted = new ArrayList<>(unique.values());
@@ -46,7 +54,7 @@ public final class Baseline {
         return new Baseline(List.of());
     }
 
-    /** A baseline accepting exactly these findings (what {@code tenet baseline} writes). */
+    /** A baseline accepting these findings except parse errors (what {@code tenet baseline} writes). */
     public static Baseline of(List<Finding> findings) {
         return new Baseline(findings.stream().map(BaselineEntry::of).toList());
     }

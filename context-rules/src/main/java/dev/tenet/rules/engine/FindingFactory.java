@@ -56,8 +56,9 @@ final class FindingFactory {
             if (!file.parsed() && config.isEnabled(PARSE_ERROR_RULE)) {
                 Severity severity = severityOf(PARSE_ERROR_RULE, Severity.ERROR);
                 findings.add(new Finding(PARSE_ERROR_RULE, severity, file.path(), file.parseErrorLine(), file.parseErrorLine(),
-                        "The file does not parse as Java, so no rule could check it: " + file.parseError(),
-                        "Fix the syntax error; the rest of the run went on without this file.",
+                        "No rule could check this file: " + file.parseError(),
+                        "Make the file parse as Java (or exclude it in .tenet/config.yml if it is generated); "
+                                + "the rest of the run went on without it.",
                         fingerprint(PARSE_ERROR_RULE, file.path(), "parse-error", 0)));
             }
         }

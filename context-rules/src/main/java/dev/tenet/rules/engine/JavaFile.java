@@ -11,6 +11,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -37,16 +38,22 @@ public final class JavaFile {
     private final String path;
     private final String source;
     private final CompilationUnit unit;
+    private final List<Comment> comments;
     private final Map<Node, Map<String, String>> localsByCallable = new IdentityHashMap<>();
     private final Map<Node, Map<String, Expression>> varsByCallable = new IdentityHashMap<>();
     private final Map<String, String> importsBySimpleName = new HashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, Type>> fieldTypesByType = new IdentityHashMap<>();
 
-    public JavaFile(String path, String source, CompilationUnit unit) {
+    /**
+     * @param comments every comment of the file in source order, as the parser collected them (they
+     *                 are not attributed to nodes, see {@link JavaParsers})
+     */
+    public JavaFile(String path, String source, CompilationUnit unit, List<Comment> comments) {
         this.path = path;
         this.source = source;
         this.unit = unit;
+        this.comments = List.copyOf(comments);
         for (ImportDeclaration imp : unit.getImports()) {
             if (!imp.isStatic() && !imp.isAsterisk()) {
                 String name = imp.getNameAsString();
@@ -65,6 +72,11 @@ public final class JavaFile {
 
     public CompilationUnit unit() {
         return unit;
+    }
+
+    /** Every comment of the file in source order; read comments here, never through {@code Node.getComment()}. */
+    public List<Comment> comments() {
+        return comments;
     }
 
     public String packageName() {

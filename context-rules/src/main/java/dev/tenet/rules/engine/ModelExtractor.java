@@ -88,7 +88,7 @@ final class ModelExtractor {
                 }
             }
         }
-        for (Comment comment : file.unit().getAllContainedComments()) {
+        for (Comment comment : file.comments()) {
             Matcher matcher = IGNORE_COMMENT.matcher(comment.getContent().strip());
             if (matcher.find()) {
                 int line = line(comment);

@@ -39,13 +39,17 @@ public final class SourceTree {
     /**
      * Lists the files under {@code root}. {@code root} may also be a single Java file.
      *
-     * @throws TenetInputException when an exclusion of the config matches nothing (unless opted out)
+     * @throws TenetInputException when {@code root} is a file but not a Java file, or an exclusion of
+     *                             the config matches nothing (unless opted out)
      */
     public static SourceTree scan(Path root, TenetConfig config) {
         List<Path> java = new ArrayList<>();
         List<Path> properties = new ArrayList<>();
         Set<PathGlob> usedExcludes = new HashSet<>();
         if (Files.isRegularFile(root)) {
+            if (!root.getFileName().toString().endsWith(".java")) {
+                throw new TenetInputException(root.toString(), 0, "not a Java file; give a directory or a .java file");
+            }
             return new SourceTree(List.of(root), List.of());
         }
         try {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param suppressions in-code suppressions
  * @param hits         findings of the single-file checks
  * @param facts        facts recorded for phase two
- * @param parseError   the parser's message when the file does not parse (then the rest is empty)
+ * @param parseError   why no check could read the file — it does not parse, cannot be read or is too
+ *                     large — as a clause ("it does not parse as Java: …"); null when it parsed (else the rest is empty)
  * @param parseErrorLine the line of the parse error
  * @param calls        how many call chains the file's methods make
  * @param unresolvedCalls how many of them start on a receiver whose type could not be told (they have no effect)

@@ -84,6 +84,46 @@ class BaselineTests {
         assertThat(Baseline.of(List.of(userId)).filter(List.of(otherRule)).newFindings()).containsExactly(otherRule);
     }
 
+    @Nested
+    class ParseErrors {
+        private final Finding broken = new Finding("tenet.parse-error", Severity.ERROR, "src/main/java/a/Broken.java", 2, 2,
+                "No rule could check this file: it does not parse as Java.", "Make the file parse.", "f-broken");
+
+        @Test
+        void areNeverWrittenToTheBaseline() throws IOException {
+            Path file = Baseline.fileIn(root);
+
+            Baseline.of(List.of(userId, broken)).write(file);
+
+            assertThat(Baseline.load(file).entries()).extracting(BaselineEntry::ruleId).containsExactly(RULE);
+            assertThat(Files.readString(file)).doesNotContain("tenet.parse-error").doesNotContain("Broken.java");
+        }
+
+        @Test
+        void areNeverHiddenEvenWhenABaselineFileListsThem() throws IOException {
+            Path file = Baseline.fileIn(root);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, """
+                    {
+                      "version": 1,
+                      "findings": [
+                        {
+                          "ruleId": "tenet.parse-error",
+                          "fingerprint": "f-broken",
+                          "file": "src/main/java/a/Broken.java",
+                          "message": "written by hand"
+                        }
+                      ]
+                    }
+                    """);
+
+            BaselineResult result = Baseline.load(file).filter(List.of(broken));
+
+            assertThat(result.newFindings()).containsExactly(broken);
+            assertThat(result.baselined()).isZero();
+        }
+    }
+
     @Test
     void aFixedFindingIsCountedAndDropsOutWhenTheBaselineIsRewritten() {
         Path file = Baseline.fileIn(root);

@@ -4,32 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenet.rules.finding.Finding;
 import dev.tenet.rules.testing.Codebase;
-import java.io.IOException;
+import dev.tenet.rules.testing.MarkedCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Do and Don't code of every rule with a check is executable: Don't is flagged, Do is not. */
+/**
+ * The Do and Don't code of every rule with a check is executable, with the expected hits marked inline
+ * as in the check tests ({@code // VIOLATION: rule.id} on each line a finding must start on): every
+ * Don't example has at least one mark and its check flags exactly the marked lines; no Do example has
+ * a mark, and its check flags nothing.
+ */
 class RuleExamplesTests {
+    private static final Pattern MARK = Pattern.compile("(?://|#)\\s*VIOLATION:\\s*([\\w.-]+)");
+
     @TempDir
     Path temp;
 
     @TestFactory
-    Stream<DynamicTest> everyDontExampleIsFlaggedByItsCheck() {
+    Stream<DynamicTest> everyDontExampleIsFlaggedOnExactlyItsMarkedLines() {
         return examples(RuleBody.DONT).map(example -> DynamicTest.dynamicTest(example.name(), () -> {
-            List<Finding> findings = check(example);
-            assertThat(findings).as("%s must flag its Don't example:%n%s", example.rule().id(), example.code()).isNotEmpty();
+            assertThat(marks(example.code())).as("%s: its Don't example marks the lines its check flags (// VIOLATION: %s):%n%s",
+                    example.name(), example.rule().id(), example.code()).isNotEmpty().containsOnly(example.rule().id());
+            MarkedCode.assertFindings(Files.createTempDirectory(temp, "example"), List.of(example.rule().id()), example.code());
         }));
     }
 
     @TestFactory
     Stream<DynamicTest> noDoExampleIsFlaggedByItsCheck() {
         return examples(RuleBody.DO).map(example -> DynamicTest.dynamicTest(example.name(), () -> {
-            List<Finding> findings = check(example);
+            assertThat(marks(example.code())).as("%s: a Do example marks nothing", example.name()).isEmpty();
+            List<Finding> findings = new Codebase(Files.createTempDirectory(temp, "example")).add(example.code())
+                    .check(example.rule().id());
             assertThat(findings).as("%s must not flag its Do example:%n%s", example.rule().id(), example.code())
                     .extracting(Finding::render).isEmpty();
         }));
@@ -43,9 +56,13 @@ class RuleExamplesTests {
         }));
     }
 
-    private List<Finding> check(Example example) throws IOException {
-        Path dir = Files.createTempDirectory(temp, "example");
-        return new Codebase(dir).add(example.code()).check(example.rule().id());
+    private static List<String> marks(String code) {
+        List<String> rules = new ArrayList<>();
+        Matcher mark = MARK.matcher(code);
+        while (mark.find()) {
+            rules.add(mark.group(1));
+        }
+        return rules;
     }
 
     private static Stream<Example> examples(String section) {

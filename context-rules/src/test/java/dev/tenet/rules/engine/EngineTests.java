@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.finding.Finding;
 import dev.tenet.rules.testing.Codebase;
 import java.nio.file.Path;
@@ -85,7 +86,30 @@ class EngineTests {
                 .file("src/main/java/Broken.java", "class Broken {\n  void m() {\n}\n").check();
         assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder("tenet.parse-error", RULE);
         assertThat(findings).filteredOn(f -> f.ruleId().equals("tenet.parse-error"))
-                .singleElement().satisfies(f -> assertThat(f.file()).isEqualTo("src/main/java/Broken.java"));
+                .singleElement().satisfies(f -> {
+                    assertThat(f.file()).isEqualTo("src/main/java/Broken.java");
+                    assertThat(f.message()).startsWith("No rule could check this file: it does not parse as Java: ");
+                });
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsSkippedAndReportedAndTheRunGoesOn() {
+        String generated = "class Generated {\n" + "    // filler\n".repeat((int) (Engine.MAX_FILE_BYTES / 14) + 1) + "}\n";
+        List<Finding> findings = new Codebase(dir).add(DOMAIN_WITH_SPRING)
+                .file("src/main/java/Generated.java", generated).check();
+        assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder("tenet.parse-error", RULE);
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("tenet.parse-error")).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("src/main/java/Generated.java");
+            assertThat(f.message()).contains("skipped").contains("over the 4.0 MB");
+            assertThat(f.fixHint()).contains("exclude it");
+        });
+    }
+
+    @Test
+    void aFileThatIsNotJavaIsRefusedAsTheRoot() {
+        Path pom = new Codebase(dir).file("pom.xml", "<project/>\n").root().resolve("pom.xml");
+        assertThatThrownBy(() -> SourceTree.scan(pom, TenetConfig.defaults()))
+                .isInstanceOf(TenetInputException.class).hasMessageContaining("pom.xml").hasMessageContaining("not a Java file");
     }
 
     @Test

@@ -10,12 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fixture in, expectation in the text: each line marked {@code // VIOLATION: rule.id} must get a
+ * Fixture in, expectation in the text: each line marked {@code // VIOLATION: rule.id} (in YAML and
+ * properties files {@code # VIOLATION: rule.id}) must get a
  * finding of that rule starting on it, and no other finding of the rules under test may appear.
  * A snippet without marks must produce nothing for those rules.
  */
 public final class MarkedCode {
-    private static final Pattern MARK = Pattern.compile("//\\s*VIOLATION:\\s*([\\w.-]+)");
+    private static final Pattern MARK = Pattern.compile("(?://|#)\\s*VIOLATION:\\s*([\\w.-]+)");
 
     private MarkedCode() {
     }

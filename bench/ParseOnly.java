@@ -1,5 +1,3 @@
-package dev.tenet.rules.bench;
-
 import com.github.javaparser.JavaParser;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.engine.JavaParsers;
@@ -13,8 +11,9 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * The benchmark floor: lists the same files {@code tenet check} would and only parses them, with the
- * same parser settings and the same number of threads. Run as its own process:
- * {@code java -cp cli/target/tenet.jar dev.tenet.rules.bench.ParseOnly DIR [THREADS] [--validating]};
+ * same parser settings and the same number of threads. Not part of the library: {@code bench/check-corpus.sh}
+ * compiles it against the CLI jar and runs it as its own process; by hand, as a single-file program:
+ * {@code java -cp cli/target/tenet.jar bench/ParseOnly.java DIR [THREADS] [--validating]};
  * {@code --validating} parses with javaparser's default validators on, for reference.
  */
 public final class ParseOnly {
