@@ -1,9 +1,26 @@
 package dev.tenet.rules.engine;
 
-/** Where phase-two checks report. */
-@FunctionalInterface
-public interface HitSink {
+import dev.tenet.rules.model.Hit;
+import dev.tenet.rules.model.Step;
+import java.util.List;
+
+/** Where phase-two checks report: at one place, or along a path of calls that starts where the problem shows. */
+public final class HitSink {
+    private final String checkId;
+    private final List<Hit> hits;
+
     /**
+     * @param checkId the check that reports
+     * @param hits    where its hits go
+     */
+    public HitSink(String checkId, List<Hit> hits) {
+        this.checkId = checkId;
+        this.hits = hits;
+    }
+
+    /**
+     * Reports a finding at one place.
+     *
      * @param file      path relative to the root, as in the file's model
      * @param startLine first line
      * @param endLine   last line
@@ -11,5 +28,24 @@ public interface HitSink {
      * @param fixHint   how to fix it
      * @param anchor    stable text identifying the place without line numbers
      */
-    void hit(String file, int startLine, int endLine, String message, String fixHint, String anchor);
+    public void hit(String file, int startLine, int endLine, String message, String fixHint, String anchor) {
+        hits.add(new Hit(checkId, file, startLine, endLine, message, fixHint, anchor));
+    }
+
+    /**
+     * Reports a finding found along calls, at the first step of {@code path}.
+     *
+     * @param path    the steps from where the problem shows down to the effect (at least one)
+     * @param related other steps the finding rests on (may be empty)
+     * @param message what is wrong and why
+     * @param fixHint how to fix it
+     * @param anchor  stable text identifying the finding without line numbers, columns or intermediate calls
+     */
+    public void hit(List<Step> path, List<Step> related, String message, String fixHint, String anchor) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("a path needs at least one step (" + checkId + ")");
+        }
+        Step first = path.get(0);
+        hits.add(new Hit(checkId, first.file(), first.line(), first.line(), message, fixHint, anchor, first.column(), path, related));
+    }
 }
