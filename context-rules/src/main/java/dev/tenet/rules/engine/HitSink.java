@@ -33,6 +33,20 @@ public final class HitSink {
     }
 
     /**
+     * Reports a finding at one line and column (a call, an expression).
+     *
+     * @param file    path relative to the root, as in the file's model
+     * @param line    the line
+     * @param column  the column where it starts (1-based; 0 when not known)
+     * @param message what is wrong and why
+     * @param fixHint how to fix it
+     * @param anchor  stable text identifying the place without line numbers
+     */
+    public void hitAt(String file, int line, int column, String message, String fixHint, String anchor) {
+        hits.add(new Hit(checkId, file, line, line, message, fixHint, anchor, column, List.of(), List.of()));
+    }
+
+    /**
      * Reports a finding found along calls, at the first step of {@code path}.
      *
      * @param path    the steps from where the problem shows down to the effect (at least one)
