@@ -47,7 +47,8 @@ public final class HitSink {
     }
 
     /**
-     * Reports a finding found along calls, at the first step of {@code path}.
+     * Reports a finding found along calls, at the first step of {@code path}. A path of one step with
+     * nothing related is a finding at one place and keeps no steps.
      *
      * @param path    the steps from where the problem shows down to the effect (at least one)
      * @param related other steps the finding rests on (may be empty)
@@ -60,6 +61,8 @@ public final class HitSink {
             throw new IllegalArgumentException("a path needs at least one step (" + checkId + ")");
         }
         Step first = path.get(0);
-        hits.add(new Hit(checkId, first.file(), first.line(), first.line(), message, fixHint, anchor, first.column(), path, related));
+        boolean onePlace = path.size() == 1 && related.isEmpty();
+        hits.add(new Hit(checkId, first.file(), first.line(), first.line(), message, fixHint, anchor, first.column(),
+                onePlace ? List.of() : path, related));
     }
 }
