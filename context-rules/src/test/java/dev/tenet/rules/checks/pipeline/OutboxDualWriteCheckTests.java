@@ -14,6 +14,45 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutboxDualWriteCheckTests {
     static final List<String> RULE = List.of("pipeline.outbox-dual-write");
+    static final String HELPER_DUAL_WRITE = """
+            // file: OrderService.java
+            package com.acme.orders;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import org.springframework.transaction.annotation.Transactional;
+
+            public class OrderService {
+                private final JdbcTemplate jdbcTemplate;
+                private final PaymentPublisher publisher;
+
+                OrderService(JdbcTemplate jdbcTemplate, PaymentPublisher publisher) {
+                    this.jdbcTemplate = jdbcTemplate;
+                    this.publisher = publisher;
+                }
+
+                @Transactional
+                public void record(String orderId) {
+                    jdbcTemplate.update("UPDATE orders SET paid = true WHERE id = ?", orderId);
+                    if (orderId != null) { publisher.publish(orderId); }
+                }
+            }
+            // file: PaymentPublisher.java
+            package com.acme.orders;
+
+            import org.springframework.kafka.core.KafkaTemplate;
+
+            public class PaymentPublisher {
+                private final KafkaTemplate<String, String> kafkaTemplate;
+
+                PaymentPublisher(KafkaTemplate<String, String> kafkaTemplate) {
+                    this.kafkaTemplate = kafkaTemplate;
+                }
+
+                public void publish(String orderId) {
+                    kafkaTemplate.send("payments", orderId, orderId);
+                }
+            }
+            """;
 
     @TempDir
     Path dir;
@@ -123,45 +162,7 @@ class OutboxDualWriteCheckTests {
 
     @Test
     void reportsAtTheCallThatLeadsToTheSendWithThePathDownToItAndTheWriteAsRelatedSteps() {
-        List<Finding> findings = new Codebase(dir).add("""
-                // file: OrderService.java
-                package com.acme.orders;
-
-                import org.springframework.jdbc.core.JdbcTemplate;
-                import org.springframework.transaction.annotation.Transactional;
-
-                public class OrderService {
-                    private final JdbcTemplate jdbcTemplate;
-                    private final PaymentPublisher publisher;
-
-                    OrderService(JdbcTemplate jdbcTemplate, PaymentPublisher publisher) {
-                        this.jdbcTemplate = jdbcTemplate;
-                        this.publisher = publisher;
-                    }
-
-                    @Transactional
-                    public void record(String orderId) {
-                        jdbcTemplate.update("UPDATE orders SET paid = true WHERE id = ?", orderId);
-                        if (orderId != null) { publisher.publish(orderId); }
-                    }
-                }
-                // file: PaymentPublisher.java
-                package com.acme.orders;
-
-                import org.springframework.kafka.core.KafkaTemplate;
-
-                public class PaymentPublisher {
-                    private final KafkaTemplate<String, String> kafkaTemplate;
-
-                    PaymentPublisher(KafkaTemplate<String, String> kafkaTemplate) {
-                        this.kafkaTemplate = kafkaTemplate;
-                    }
-
-                    public void publish(String orderId) {
-                        kafkaTemplate.send("payments", orderId, orderId);
-                    }
-                }
-                """).check(RULE.get(0));
+        List<Finding> findings = new Codebase(dir).add(HELPER_DUAL_WRITE).check(RULE.get(0));
 
         assertThat(findings).hasSize(1);
         Finding dualWrite = findings.get(0);
@@ -174,6 +175,20 @@ class OutboxDualWriteCheckTests {
         assertThat(dualWrite.related()).containsExactly(new Step(service, 17, 9, "writes the database (jdbcTemplate.update())"));
         assertThat(dualWrite.message()).startsWith("This call publishes to Kafka (kafkaTemplate.send() via PaymentPublisher#publish)"
                 + " inside the transaction of @Transactional OrderService#record, which also writes the database (jdbcTemplate.update())");
+    }
+
+    @Test
+    void theFingerprintSurvivesEditsThatOnlyMoveThePathsLinesAndColumns() {
+        Finding before = new Codebase(dir.resolve("before")).add(HELPER_DUAL_WRITE).check(RULE.get(0)).get(0);
+        String moved = HELPER_DUAL_WRITE
+                .replace("public class OrderService {", "/** Orders. */\npublic class OrderService {\n    static final int UNUSED = 1;\n")
+                .replace("if (orderId != null) { publisher.publish(orderId); }", "if (orderId != null) {\n            publisher.publish(orderId);\n        }")
+                .replace("public class PaymentPublisher {", "public class PaymentPublisher {\n    String topic() {\n        return \"payments\";\n    }\n");
+        Finding after = new Codebase(dir.resolve("after")).add(moved).check(RULE.get(0)).get(0);
+
+        assertThat(after.position()).isNotEqualTo(before.position());
+        assertThat(after.path().get(1).line()).isNotEqualTo(before.path().get(1).line());
+        assertThat(after.fingerprint()).isEqualTo(before.fingerprint());
     }
 
     @Test
