@@ -282,10 +282,10 @@ class EffectsFromTypesTests {
                     }
 
                     @Transactional
-                    public void refund(String id, boolean notify) { // VIOLATION: pipeline.outbox-dual-write
+                    public void refund(String id, boolean notify) {
                         jdbc.update("UPDATE payment SET status = 'REFUNDED' WHERE id = ?", id);
                         if (notify) {
-                            kafka.send("payments.refunded", id, id);
+                            kafka.send("payments.refunded", id, id); // VIOLATION: pipeline.outbox-dual-write
                         }
                     }
                 }
