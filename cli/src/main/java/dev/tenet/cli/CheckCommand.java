@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Report result = Report.of(findings, run.catalog(), displayName(run.root()), run.result().filesChecked(), baselined)
                 .withCallCoverage(run.result().calls(), run.result().unresolvedCalls());
-        report.write(spec, format, result);
+        report.write(spec, format, result, run.root());
         boolean failing = threshold != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
         return failing ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

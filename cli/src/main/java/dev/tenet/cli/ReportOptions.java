@@ -33,7 +33,16 @@ final class ReportOptions {
         }
     }
 
+    /** Writes a report whose paths are relative to a root that is not on this machine (a pull request). */
     void write(CommandSpec spec, ReportFormat reportFormat, Report report) throws IOException {
+        write(spec, reportFormat, report, Path.of(""));
+    }
+
+    /**
+     * Writes a report of a checked root on disk: the text format shows each finding's path from the
+     * working directory (or absolute, when the root is outside it), so terminals and editors can open it.
+     */
+    void write(CommandSpec spec, ReportFormat reportFormat, Report report, Path root) throws IOException {
         boolean colour = switch (color) {
             case "always" -> true;
             case "never" -> false;
@@ -41,7 +50,7 @@ final class ReportOptions {
             default -> throw new ParameterException(spec.commandLine(), "Invalid --color '" + color + "' (expected auto, always or never)");
         };
         StringWriter text = new StringWriter();
-        reportFormat.reporter(colour).write(report, text);
+        reportFormat.reporter(colour, shownFromWorkingDirectory(root)).write(report, text);
         if (output == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
@@ -49,6 +58,15 @@ final class ReportOptions {
             writeAtomically(output, text.toString());
             spec.commandLine().getErr().println(report.summary() + " Report written to " + output + ".");
         }
+    }
+
+    static Path shownFromWorkingDirectory(Path root) {
+        if (root.toString().isEmpty()) {
+            return root;
+        }
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path absolute = root.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
     }
 
     private static void writeAtomically(Path file, String content) {

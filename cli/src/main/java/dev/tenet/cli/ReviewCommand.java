@@ -10,6 +10,7 @@ import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.config.ConfigLoader;
 import dev.tenet.rules.report.Report;
 import dev.tenet.rules.report.ReportFormat;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,7 +83,9 @@ final class ReviewCommand implements Callable<Integer> {
             ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())
                     .review(change.root(), ConfigLoader.load(change.root()), change.changes(), reviewScope, gate.useBaseline());
             String name = engine.directory.toAbsolutePath().normalize().getFileName() + " (" + change.description() + ")";
-            report.write(spec, format, Report.of(result.findings(), catalog, name, change.changes().size(), result.baselined()));
+            // A snapshot of another commit is deleted after the review: its paths are shown relative to the repository.
+            report.write(spec, format, Report.of(result.findings(), catalog, name, change.changes().size(), result.baselined()),
+                    change.snapshot().isPresent() ? Path.of("") : change.root());
             note(result, change.description());
             return result.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
         }

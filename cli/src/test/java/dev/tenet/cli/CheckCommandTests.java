@@ -69,7 +69,8 @@ class CheckCommandTests {
         write("src/main/java/com/acme/learning/adapter/in/kafka/QuizListener.java", LISTENER);
         Cli.Result result = check();
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("QuizListener.java").contains("[pipeline.listener-not-idempotent]").contains("L14");
+        assertThat(result.out()).contains("QuizListener.java:15:9: error: Listener QuizListener#on writes the database")
+                .contains("[pipeline.listener-not-idempotent]");
     }
 
     @Test

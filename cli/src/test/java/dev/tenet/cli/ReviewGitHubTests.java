@@ -155,6 +155,36 @@ class ReviewGitHubTests {
     }
 
     @Test
+    void aDualWriteMadeByANewCallToAHelperIsCommentedOnTheChangedCallLine() throws Exception {
+        Path checkout = dir.resolve("checkout");
+        String service = ReviewPathTests.WRITING_SERVICE.replace(ReviewPathTests.NEW_CALL.lines().findFirst().orElseThrow() + "\n",
+                ReviewPathTests.NEW_CALL);
+        String head;
+        try (GitRepo repo = GitRepo.init(checkout)) {
+            repo.write(ReviewPathTests.SERVICE, service).write(ReviewPathTests.PUBLISHER, ReviewPathTests.PUBLISHER_CODE);
+            head = repo.commitAll("announce payments");
+        }
+        github.close();
+        github = new FakeGitHub(head);
+        github.files(List.of(new FakeGitHub.PrFile(ReviewPathTests.SERVICE, "modified", """
+                @@ -16,3 +16,4 @@
+                     public void record(String orderId) {
+                         jdbcTemplate.update("UPDATE orders SET paid = true WHERE id = ?", orderId);
+                +        publisher.publish(orderId);
+                     }""", service)));
+
+        Cli.Result result = reviewOf(checkout);
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        JsonNode comments = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews").get(0)).path("comments");
+        assertThat(comments).hasSize(1);
+        assertThat(comments.get(0).path("path").asText()).isEqualTo(ReviewPathTests.SERVICE);
+        assertThat(comments.get(0).path("line").asInt()).isEqualTo(18);
+        assertThat(comments.get(0).path("body").asText()).contains("`pipeline.outbox-dual-write`: This call publishes to Kafka "
+                + "(kafkaTemplate.send() via PaymentPublisher#publish) inside the transaction of @Transactional OrderService#record");
+    }
+
+    @Test
     void aSecondRunEditsTheSummaryInPlaceAndPostsNothingTwice() throws Exception {
         twoFindings();
         assertThat(review().exitCode()).isEqualTo(1);

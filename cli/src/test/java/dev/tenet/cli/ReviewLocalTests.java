@@ -97,7 +97,7 @@ class ReviewLocalTests {
 
             Cli.Result text = Cli.run("review", dir.toString(), "--no-cache", "--color", "never");
             assertThat(text.exitCode()).isEqualTo(1);
-            assertThat(text.out()).contains("domain/TrainingProgress.java").contains("L3").contains("[layering.domain-no-framework]");
+            assertThat(text.out()).contains("domain/TrainingProgress.java:3: error: ").contains("[layering.domain-no-framework]");
         }
     }
 

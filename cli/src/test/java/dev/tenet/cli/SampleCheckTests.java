@@ -45,13 +45,15 @@ class SampleCheckTests {
     }
 
     @Test
-    void textOutputGroupsByFileAndEndsWithASummary() {
+    void textOutputStartsEachFindingWithAPathAnEditorOpensAndEndsWithASummary() {
         Cli.Result result = Cli.run("check", SAMPLE.toString(), "--no-cache", "--color", "never");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("src/main/java/com/acme/learning/application/ProgressService.java")
+        String service = SAMPLE.resolve("src/main/java/com/acme/learning/application/ProgressService.java").toString();
+        assertThat(result.out()).contains(service + ":27:9: error: This call publishes to Kafka")
                 .contains("[pipeline.outbox-dual-write]")
-                .contains("fix: ");
+                .contains("fix: ")
+                .contains("    path:\n      " + service + ":27:9  calls ");
         assertThat(result.out().strip().lines().reduce((a, b) -> b).orElseThrow())
                 .matches("\\d+ findings \\(\\d+ errors?, \\d+ warnings?\\) in \\d+ of \\d+ files");
         assertThat(result.out()).doesNotContain("\u001b[");

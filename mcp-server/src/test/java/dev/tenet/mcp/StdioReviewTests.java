@@ -60,6 +60,71 @@ class StdioReviewTests {
     }
 
     @Test
+    void aNewCallThatMakesADualWriteThroughAHelperIsReportedAtThatCallWithItsPath() throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("orders"));
+        String service = "src/main/java/com/acme/orders/OrderService.java";
+        String serviceCode = """
+                package com.acme.orders;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+                import org.springframework.transaction.annotation.Transactional;
+
+                public class OrderService {
+                    private final JdbcTemplate jdbcTemplate;
+                    private final PaymentPublisher publisher;
+
+                    OrderService(JdbcTemplate jdbcTemplate, PaymentPublisher publisher) {
+                        this.jdbcTemplate = jdbcTemplate;
+                        this.publisher = publisher;
+                    }
+
+                    @Transactional
+                    public void record(String orderId) {
+                        jdbcTemplate.update("UPDATE orders SET paid = true WHERE id = ?", orderId);
+                    }
+                }
+                """;
+        Fixtures.write(repo, service, serviceCode);
+        Fixtures.write(repo, "src/main/java/com/acme/orders/PaymentPublisher.java", """
+                package com.acme.orders;
+
+                import org.springframework.kafka.core.KafkaTemplate;
+
+                public class PaymentPublisher {
+                    private final KafkaTemplate<String, String> kafkaTemplate;
+
+                    PaymentPublisher(KafkaTemplate<String, String> kafkaTemplate) {
+                        this.kafkaTemplate = kafkaTemplate;
+                    }
+
+                    public void publish(String orderId) {
+                        kafkaTemplate.send("payments", orderId, orderId);
+                    }
+                }
+                """);
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("orders").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
+        }
+        Fixtures.write(repo, service, serviceCode.replace("orderId);\n", "orderId);\n        publisher.publish(orderId);\n"));
+        McpSyncClient client = McpClients.stdio(repo, temp.resolve("cache"));
+        try {
+            Map<String, Object> review = StdioToolsTests.structured(client.callTool(new McpSchema.CallToolRequest("review_changes", Map.of())));
+
+            assertThat(StdioToolsTests.list(review.get("findings"))).singleElement().satisfies(f -> {
+                assertThat(f).containsEntry("ruleId", "pipeline.outbox-dual-write").containsEntry("file", service)
+                        .containsEntry("startLine", 18).containsEntry("column", 9);
+                assertThat((String) f.get("message")).startsWith("This call publishes to Kafka (kafkaTemplate.send() via PaymentPublisher#publish)");
+                assertThat(StdioToolsTests.list(f.get("path"))).extracting(step -> step.get("line") + ":" + step.get("column") + " " + step.get("label"))
+                        .containsExactly("18:9 calls PaymentPublisher#publish", "13:9 publishes to Kafka (kafkaTemplate.send())");
+                assertThat(StdioToolsTests.list(f.get("related"))).singleElement().satisfies(step -> assertThat(step).containsEntry("line", 17));
+            });
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
     void aWorkspaceOutsideGitIsAToolError() throws Exception {
         McpSyncClient client = McpClients.stdio(Files.createDirectories(temp.resolve("plain")), temp.resolve("cache"));
         try {

@@ -4,14 +4,18 @@ import dev.tenet.review.change.ChangeSet;
 import dev.tenet.rules.finding.Finding;
 import java.util.Locale;
 
-/** Which findings a review keeps: those on changed lines, anywhere in changed files, or all of them. */
+/**
+ * Which findings a review keeps: those on changed lines, anywhere in changed files, or all of them. A
+ * finding found along calls counts as on a changed line (or in a changed file) when any step of its
+ * path is.
+ */
 public enum ReviewScope {
     LINES, FILES, ALL;
 
     public boolean keeps(Finding finding, ChangeSet changes) {
         return switch (this) {
-            case LINES -> changes.touches(finding.file(), finding.startLine(), finding.endLine());
-            case FILES -> changes.contains(finding.file());
+            case LINES -> ChangedSteps.touches(finding, changes);
+            case FILES -> ChangedSteps.inChangedFile(finding, changes);
             case ALL -> true;
         };
     }

@@ -13,11 +13,13 @@ import dev.tenet.rules.engine.SourceTree;
 import dev.tenet.rules.finding.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Reviews a change: runs the engine over the whole tree (so layering and cross-class checks see
- * the codebase), applies the baseline, and keeps the findings the scope asks for.
+ * the codebase), applies the baseline, and keeps the findings the scope asks for, each shown at the
+ * first place on its path the change touched.
  */
 public final class Reviewer {
     private final RuleCatalog catalog;
@@ -43,7 +45,7 @@ public final class Reviewer {
         int outOfScope = 0;
         for (Finding finding : result.findings()) {
             if (scope.keeps(finding, changes)) {
-                inScope.add(finding);
+                inScope.add(ChangedSteps.anchored(finding, changes));
             } else {
                 outOfScope++;
             }
@@ -55,6 +57,9 @@ public final class Reviewer {
             fresh = filtered.newFindings();
             baselined = filtered.baselined();
         }
+        fresh = new ArrayList<>(fresh);
+        fresh.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::startLine).thenComparingInt(Finding::column)
+                .thenComparing(Finding::ruleId));
         return new ReviewResult(fresh, baselined, outOfScope, result.filesChecked(), changes, catalog, notChecked(config, changes));
     }
 

@@ -10,6 +10,7 @@ import dev.tenet.rules.model.FileModel;
 import dev.tenet.rules.model.Hit;
 import dev.tenet.rules.model.ImportRef;
 import dev.tenet.rules.model.MethodModel;
+import dev.tenet.rules.model.Step;
 import dev.tenet.rules.model.Suppression;
 import dev.tenet.rules.model.TypeModel;
 import java.io.DataInputStream;
@@ -54,6 +55,9 @@ final class ModelCodec {
             writeString(o, h.message());
             writeString(o, h.fixHint());
             writeString(o, h.anchor());
+            o.writeInt(h.column());
+            writeList(o, h.path(), ModelCodec::writeStep);
+            writeList(o, h.related(), ModelCodec::writeStep);
         });
         writeList(out, model.facts(), (o, f) -> {
             o.writeUTF(f.checkId());
@@ -76,12 +80,23 @@ final class ModelCodec {
         List<TypeModel> types = readList(in, ModelCodec::readType);
         List<Suppression> suppressions = readList(in, i -> new Suppression(i.readUTF(), i.readInt(), i.readInt(), i.readInt()));
         List<Hit> hits = readList(in, i -> new Hit(i.readUTF(), i.readUTF(), i.readInt(), i.readInt(), readString(i),
-                readString(i), readString(i)));
+                readString(i), readString(i), i.readInt(), readList(i, ModelCodec::readStep), readList(i, ModelCodec::readStep)));
         List<Fact> facts = readList(in, i -> new Fact(i.readUTF(), i.readUTF(), readString(i), readString(i), readString(i), i.readInt()));
         String parseError = readString(in);
         int parseErrorLine = in.readInt();
         return new FileModel(path, packageName, imports, types, suppressions, hits, facts, parseError, parseErrorLine,
                 in.readInt(), in.readInt());
+    }
+
+    private static void writeStep(DataOutputStream out, Step step) throws IOException {
+        writeString(out, step.file());
+        out.writeInt(step.line());
+        out.writeInt(step.column());
+        writeString(out, step.label());
+    }
+
+    private static Step readStep(DataInputStream in) throws IOException {
+        return new Step(readString(in), in.readInt(), in.readInt(), readString(in));
     }
 
     private static void writeType(DataOutputStream out, TypeModel type) throws IOException {

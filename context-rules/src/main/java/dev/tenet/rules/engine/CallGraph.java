@@ -7,6 +7,7 @@ import dev.tenet.rules.model.CallRef;
 import dev.tenet.rules.model.Effect;
 import dev.tenet.rules.model.EffectRef;
 import dev.tenet.rules.model.MethodModel;
+import dev.tenet.rules.model.Step;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -149,6 +150,46 @@ public final class CallGraph {
                     .ifPresent(edge -> sites.add(edge.call()));
         }
         return sites;
+    }
+
+    /**
+     * The places a reach goes through: in each method of its path, the call that leads to the next
+     * one (the first such call in source order), then the effect itself. The first step is where the
+     * problem shows in the start method.
+     */
+    public List<Step> steps(Reach reach) {
+        List<Step> steps = new ArrayList<>();
+        List<MethodEntry> path = reach.path();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            MethodEntry caller = path.get(i);
+            MethodEntry callee = path.get(i + 1);
+            String label = "calls " + callee.label();
+            Optional<CallRef> call = edges(caller).stream().filter(edge -> edge.target().equals(callee)).findFirst().map(Edge::call);
+            steps.add(call.map(c -> new Step(caller.file().path(), c.line(), c.column(), label))
+                    .orElseGet(() -> new Step(caller.file().path(), caller.method().startLine(), 0, label)));
+        }
+        EffectRef effect = reach.effect();
+        steps.add(new Step(reach.at().file().path(), effect.line(), effect.column(), describe(effect)));
+        return steps;
+    }
+
+    /** What an effect does, as a step label: {@code publishes to Kafka (kafkaTemplate.send())}. */
+    public static String describe(EffectRef effect) {
+        String what = switch (effect.effect()) {
+            case DB_WRITE, DB_UPSERT -> "writes the database";
+            case KAFKA_SEND -> "publishes to Kafka";
+            case HTTP_CALL, HTTP_UNSAFE -> "calls a remote API over HTTP";
+            case REDIS_WRITE, REDIS_ACCUMULATE -> "writes Redis";
+            case REDIS_CLAIM -> "claims a Redis key";
+            case EXISTS_CHECK -> "checks whether a record exists";
+            case SLEEP -> "sleeps";
+            case BLOCKING_WAIT -> "waits for another task with no timeout";
+            case RETRY_LOOP -> "retries in a blocking loop";
+            case THREAD_HANDOFF -> "hands the work to another thread";
+            case DEDUP_GUARD -> "drops duplicate events";
+            case CIRCUIT_BREAKER -> "goes through a circuit breaker";
+        };
+        return effect.detail() == null || effect.detail().isBlank() ? what : what + " (" + effect.detail() + ")";
     }
 
     /**

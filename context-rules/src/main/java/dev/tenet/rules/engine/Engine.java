@@ -124,8 +124,7 @@ public final class Engine {
         }
         for (Check check : checks) {
             if (factory.isEnabled(check.id())) {
-                check.finish(project, (file, start, end, message, fix, anchor) ->
-                        hits.add(new Hit(check.id(), file, start, end, message, fix, anchor)));
+                check.finish(project, new HitSink(check.id(), hits));
             }
         }
         List<Finding> findings = factory.findings(hits);

@@ -63,7 +63,8 @@ final class FindingFactory {
             }
         }
         List<Hit> sorted = new ArrayList<>(hits);
-        sorted.sort(Comparator.comparing(Hit::file).thenComparingInt(Hit::startLine).thenComparing(Hit::checkId));
+        sorted.sort(Comparator.comparing(Hit::file).thenComparingInt(Hit::startLine).thenComparingInt(Hit::column)
+                .thenComparing(Hit::checkId));
         for (Hit hit : sorted) {
             Rule rule = rulesByCheck.get(hit.checkId());
             if (rule == null || !config.isEnabled(rule.id()) || suppressed(rule.id(), hit)) {
@@ -73,7 +74,7 @@ final class FindingFactory {
             int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
             findings.add(new Finding(rule.id(), severityOf(rule.id(), rule.severity()), hit.file(), hit.startLine(),
                     Math.max(hit.startLine(), hit.endLine()), hit.message(), hit.fixHint(),
-                    fingerprint(rule.id(), hit.file(), hit.anchor(), occurrence)));
+                    fingerprint(rule.id(), hit.file(), hit.anchor(), occurrence), hit.column(), hit.path(), hit.related()));
         }
         findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::startLine).thenComparing(Finding::ruleId));
         return findings;

@@ -26,13 +26,17 @@ public final class ScanSink {
     public void hit(Node node, String message, String fixHint) {
         int start = node.getBegin().map(p -> p.line).orElse(1);
         int end = node.getEnd().map(p -> p.line).orElse(start);
-        hits.add(new Hit(checkId, file.path(), start, end, message, fixHint, anchorOf(node)));
+        hits.add(new Hit(checkId, file.path(), start, end, message, fixHint, anchorOf(node), columnOf(node), List.of(), List.of()));
     }
 
     /** Reports a finding on the first line of {@code node} only (e.g. a method's signature, not its body). */
     public void hitOnFirstLine(Node node, String message, String fixHint) {
         int start = node.getBegin().map(p -> p.line).orElse(1);
-        hits.add(new Hit(checkId, file.path(), start, start, message, fixHint, anchorOf(node)));
+        hits.add(new Hit(checkId, file.path(), start, start, message, fixHint, anchorOf(node), columnOf(node), List.of(), List.of()));
+    }
+
+    private static int columnOf(Node node) {
+        return node.getBegin().map(p -> p.column).orElse(0);
     }
 
     /** Records a fact for this check's phase two. */

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.model.Step;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The report as JSON for scripts: {@code tool}, {@code summary} and {@code findings}, with fields
- * always in the same order.
+ * always in the same order; each finding has its {@code column} (0 when not known) and the steps of its
+ * {@code path} and {@code related} locations (empty for a finding at one place).
  */
 public final class JsonReporter implements Reporter {
     public static final String TOOL_NAME = "tenet";
@@ -55,9 +58,24 @@ public final class JsonReporter implements Reporter {
         node.put("file", finding.file());
         node.put("startLine", finding.startLine());
         node.put("endLine", finding.endLine());
+        node.put("column", finding.column());
         node.put("message", finding.message());
         node.put("fixHint", finding.fixHint());
         node.put("fingerprint", finding.fingerprint());
+        node.set("path", steps(finding.path()));
+        node.set("related", steps(finding.related()));
         return node;
+    }
+
+    private static ArrayNode steps(List<Step> steps) {
+        ArrayNode array = JsonOutput.object().arrayNode();
+        for (Step step : steps) {
+            ObjectNode node = array.addObject();
+            node.put("file", step.file());
+            node.put("line", step.line());
+            node.put("column", step.column());
+            node.put("label", step.label());
+        }
+        return array;
     }
 }

@@ -3,6 +3,7 @@ package dev.tenet.rules.report;
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.catalog.Rule;
 import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.model.Step;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The report as GitHub-flavoured Markdown for a pull-request comment or a CI job summary: a title,
- * the counts by rule and severity, then the findings of each file with their fixes.
+ * the counts by rule and severity, then the findings of each file with their fixes and, for a finding
+ * found along calls, the steps of its path.
  */
 public final class MarkdownReporter implements Reporter {
 
@@ -56,12 +58,26 @@ public final class MarkdownReporter implements Reporter {
     }
 
     private static void writeFinding(Finding finding, Appendable out) throws IOException {
-        out.append("- ").append(MarkdownText.code(finding.file() + ":" + finding.startLine()))
+        out.append("- ").append(MarkdownText.code(finding.position()))
                 .append(" **").append(finding.severity().label()).append("** ")
                 .append(MarkdownText.inline(finding.message()))
                 .append(" (").append(MarkdownText.code(finding.ruleId())).append(")\n");
         if (!finding.fixHint().isBlank()) {
             out.append("  - Fix: ").append(MarkdownText.inline(finding.fixHint())).append('\n');
+        }
+        writeSteps("Path", finding.path(), out);
+        writeSteps("Related", finding.related(), out);
+    }
+
+    private static void writeSteps(String title, List<Step> steps, Appendable out) throws IOException {
+        if (steps.isEmpty()) {
+            return;
+        }
+        out.append("  - ").append(title).append(":\n");
+        int number = 1;
+        for (Step step : steps) {
+            out.append("    ").append(String.valueOf(number++)).append(". ").append(MarkdownText.code(step.position()))
+                    .append(' ').append(MarkdownText.inline(step.label())).append('\n');
         }
     }
 }

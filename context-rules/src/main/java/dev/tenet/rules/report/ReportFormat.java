@@ -1,5 +1,6 @@
 package dev.tenet.rules.report;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -34,8 +35,20 @@ public enum ReportFormat {
      * @return a new reporter
      */
     public Reporter reporter(boolean colour) {
+        return reporter(colour, Path.of(""));
+    }
+
+    /**
+     * The reporter for this format.
+     *
+     * @param colour whether the text format may use ANSI colours (ignored by the others)
+     * @param base   the checked root as the text format shows it (relative to the working directory, or
+     *               absolute); the machine formats keep paths relative to the root
+     * @return a new reporter
+     */
+    public Reporter reporter(boolean colour, Path base) {
         return switch (this) {
-            case TEXT -> new TextReporter(colour);
+            case TEXT -> new TextReporter(colour, base);
             case JSON -> new JsonReporter();
             case SARIF -> new SarifReporter();
             case MARKDOWN -> new MarkdownReporter();

@@ -3,15 +3,18 @@ package dev.tenet.rules.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.model.Step;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The report as SARIF 2.1.0, the format GitHub code scanning uploads: one run, the rules its
- * results refer to, and one result per finding with a relative location and a stable fingerprint.
+ * results refer to, and one result per finding with a relative location and a stable fingerprint;
+ * a finding found along calls also lists its steps as related locations and as code flows.
  */
 public final class SarifReporter implements Reporter {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -55,15 +58,54 @@ public final class SarifReporter implements Reporter {
         result.put("ruleIndex", ruleIndex);
         result.put("level", SarifRules.level(finding.severity()));
         result.putObject("message").put("text", messageWithFix(finding));
-        ObjectNode location = result.putArray("locations").addObject().putObject("physicalLocation");
-        ObjectNode artifact = location.putObject("artifactLocation");
-        artifact.put("uri", relativeUri(finding.file()));
-        artifact.put("uriBaseId", SOURCE_ROOT);
-        ObjectNode region = location.putObject("region");
-        region.put("startLine", finding.startLine());
-        region.put("endLine", finding.endLine());
+        ObjectNode location = physicalLocation(finding.file(), finding.startLine(), finding.column());
+        ((ObjectNode) location.get("region")).put("endLine", finding.endLine());
+        result.putArray("locations").addObject().set("physicalLocation", location);
+        if (!finding.steps().isEmpty()) {
+            ArrayNode related = result.putArray("relatedLocations");
+            int id = 0;
+            for (Step step : finding.steps()) {
+                related.add(stepLocation(step).put("id", id++));
+            }
+            ArrayNode codeFlows = result.putArray("codeFlows");
+            codeFlow(codeFlows, finding.path(), "The path from where the problem shows to the effect");
+            codeFlow(codeFlows, finding.related(), "The related path");
+        }
         result.putObject("partialFingerprints").put(FINGERPRINT_KEY, finding.fingerprint());
         return result;
+    }
+
+    /** One code flow of one thread flow, the steps in order; nothing for no steps. */
+    private static void codeFlow(ArrayNode codeFlows, List<Step> steps, String message) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        ObjectNode flow = codeFlows.addObject();
+        flow.putObject("message").put("text", message);
+        ArrayNode locations = flow.putArray("threadFlows").addObject().putArray("locations");
+        for (Step step : steps) {
+            locations.addObject().set("location", stepLocation(step));
+        }
+    }
+
+    private static ObjectNode stepLocation(Step step) {
+        ObjectNode location = JsonOutput.object();
+        location.set("physicalLocation", physicalLocation(step.file(), step.line(), step.column()));
+        location.putObject("message").put("text", step.label());
+        return location;
+    }
+
+    private static ObjectNode physicalLocation(String file, int line, int column) {
+        ObjectNode location = JsonOutput.object();
+        ObjectNode artifact = location.putObject("artifactLocation");
+        artifact.put("uri", relativeUri(file));
+        artifact.put("uriBaseId", SOURCE_ROOT);
+        ObjectNode region = location.putObject("region");
+        region.put("startLine", line);
+        if (column > 0) {
+            region.put("startColumn", column);
+        }
+        return location;
     }
 
     static String messageWithFix(Finding finding) {

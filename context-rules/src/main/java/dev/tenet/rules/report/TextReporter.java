@@ -2,13 +2,17 @@ package dev.tenet.rules.report;
 
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.model.Step;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The report for people at a terminal: findings grouped by file, one line each with its fix
- * below, then a summary line; ANSI colour only when the caller asks for it.
+ * The report for people at a terminal: one line per finding starting with {@code path:line:column}
+ * (relative to where the command runs, so terminals and editors open it), its fix and, for a finding
+ * found along calls, the steps of its path below; the findings of one file together, then a summary
+ * line. ANSI colour only when the caller asks for it.
  */
 public final class TextReporter implements Reporter {
     private static final String RESET = "\u001B[0m";
@@ -18,34 +22,59 @@ public final class TextReporter implements Reporter {
     private static final String GREEN = "\u001B[32m";
     private static final String YELLOW = "\u001B[33m";
     private static final String CYAN = "\u001B[36m";
-    private static final int SEVERITY_WIDTH = "warning".length();
+    private static final String INDENT = "    ";
 
     private final boolean colour;
+    private final Path base;
 
     /** @param colour whether to use ANSI colours (decide from whether the output is a terminal) */
     public TextReporter(boolean colour) {
+        this(colour, Path.of(""));
+    }
+
+    /**
+     * @param colour whether to use ANSI colours (decide from whether the output is a terminal)
+     * @param base   the checked root as it should be shown: relative to the working directory (empty
+     *               when it is the working directory) or absolute; findings' paths are resolved against it
+     */
+    public TextReporter(boolean colour, Path base) {
         this.colour = colour;
+        this.base = base;
     }
 
     @Override
     public void write(Report report, Appendable out) throws IOException {
         for (Map.Entry<String, List<Finding>> file : report.byFile().entrySet()) {
-            out.append(paint(BOLD, file.getKey())).append('\n');
-            int lineWidth = file.getValue().stream().mapToInt(f -> String.valueOf(f.startLine()).length()).max().orElse(1) + 1;
             for (Finding finding : file.getValue()) {
-                String severity = pad(finding.severity().label(), SEVERITY_WIDTH);
-                out.append("  ").append(pad("L" + finding.startLine(), lineWidth)).append("  ")
-                        .append(paint(colourOf(finding.severity()), severity)).append("  ")
+                out.append(paint(BOLD, shown(finding.file()) + ":" + finding.startLine() + (finding.column() > 0 ? ":" + finding.column() : "")))
+                        .append(": ").append(paint(colourOf(finding.severity()), finding.severity().label())).append(": ")
                         .append(finding.message()).append(' ')
                         .append(paint(DIM, "[" + finding.ruleId() + "]")).append('\n');
                 if (!finding.fixHint().isBlank()) {
-                    out.append(" ".repeat(2 + lineWidth + 2)).append(paint(DIM, "fix:")).append(' ')
-                            .append(finding.fixHint()).append('\n');
+                    out.append(INDENT).append(paint(DIM, "fix:")).append(' ').append(finding.fixHint()).append('\n');
                 }
+                writeSteps("path:", finding.path(), out);
+                writeSteps("related:", finding.related(), out);
             }
             out.append('\n');
         }
         out.append(paint(summaryColour(report), report.summary())).append('\n');
+    }
+
+    private void writeSteps(String title, List<Step> steps, Appendable out) throws IOException {
+        if (steps.isEmpty()) {
+            return;
+        }
+        out.append(INDENT).append(paint(DIM, title)).append('\n');
+        for (Step step : steps) {
+            out.append(INDENT).append("  ").append(shown(step.file())).append(':').append(String.valueOf(step.line()))
+                    .append(step.column() > 0 ? ":" + step.column() : "").append("  ").append(step.label()).append('\n');
+        }
+    }
+
+    /** A finding's path as the user can open it from the working directory. */
+    private String shown(String file) {
+        return base.toString().isEmpty() ? file : base.resolve(file).toString();
     }
 
     private String paint(String code, String text) {
@@ -67,7 +96,4 @@ public final class TextReporter implements Reporter {
         return report.count(Severity.ERROR) > 0 ? BOLD + RED : BOLD + YELLOW;
     }
 
-    private static String pad(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
-    }
 }

@@ -113,10 +113,10 @@ class EffectsFromTypesTests {
                             this.kafka = kafka;
                         }
 
-                        public void complete(String id) { // VIOLATION: pipeline.outbox-dual-write
+                        public void complete(String id) {
                             tx.executeWithoutResult(status -> {
                                 jdbc.update("UPDATE payment SET status = 'DONE' WHERE id = ?", id);
-                                kafka.send("payments.completed", id, id);
+                                kafka.send("payments.completed", id, id); // VIOLATION: pipeline.outbox-dual-write
                             });
                         }
                     }
@@ -185,9 +185,9 @@ class EffectsFromTypesTests {
                         }
 
                         @Transactional
-                        public void completeAll(List<Payment> done, List<ProducerRecord<String, String>> events) { // VIOLATION: pipeline.outbox-dual-write
+                        public void completeAll(List<Payment> done, List<ProducerRecord<String, String>> events) {
                             payments.saveAll(done);
-                            events.forEach(producer::send);
+                            events.forEach(producer::send); // VIOLATION: pipeline.outbox-dual-write
                         }
                     }
 
@@ -213,9 +213,9 @@ class EffectsFromTypesTests {
                             this.kafka = kafka;
                         }
 
-                        public void place(String id) { // VIOLATION: pipeline.outbox-dual-write
+                        public void place(String id) {
                             orders.save(id);
-                            kafka.send("orders.placed", id, id);
+                            kafka.send("orders.placed", id, id); // VIOLATION: pipeline.outbox-dual-write
                         }
 
                         public void announceFirst(String id) {
@@ -282,10 +282,10 @@ class EffectsFromTypesTests {
                     }
 
                     @Transactional
-                    public void refund(String id, boolean notify) { // VIOLATION: pipeline.outbox-dual-write
+                    public void refund(String id, boolean notify) {
                         jdbc.update("UPDATE payment SET status = 'REFUNDED' WHERE id = ?", id);
                         if (notify) {
-                            kafka.send("payments.refunded", id, id);
+                            kafka.send("payments.refunded", id, id); // VIOLATION: pipeline.outbox-dual-write
                         }
                     }
                 }
@@ -313,13 +313,13 @@ class EffectsFromTypesTests {
                         }
 
                         @KafkaListener(topics = "charges")
-                        public void charge(String id) { // VIOLATION: pipeline.listener-not-idempotent
-                            partner.charge(id);
+                        public void charge(String id) {
+                            partner.charge(id); // VIOLATION: pipeline.listener-not-idempotent
                         }
 
                         @KafkaListener(topics = "notices")
-                        public void notice(String id) { // VIOLATION: pipeline.listener-not-idempotent
-                            http.build().post().uri("/notices").bodyValue(id).retrieve().toBodilessEntity().block();
+                        public void notice(String id) {
+                            http.build().post().uri("/notices").bodyValue(id).retrieve().toBodilessEntity().block(); // VIOLATION: pipeline.listener-not-idempotent
                         }
 
                         @KafkaListener(topics = "lookups")
@@ -362,9 +362,9 @@ class EffectsFromTypesTests {
                         }
 
                         @KafkaListener(topics = "learning.session-finished")
-                        public void on(String userId) { // VIOLATION: pipeline.listener-not-idempotent
+                        public void on(String userId) {
                             var ops = redis.opsForValue();
-                            ops.increment("minutes:" + userId, 5);
+                            ops.increment("minutes:" + userId, 5); // VIOLATION: pipeline.listener-not-idempotent
                         }
                     }
                     """);
@@ -393,9 +393,9 @@ class EffectsFromTypesTests {
                         }
 
                         @Transactional
-                        public void complete(String id) { // VIOLATION: pipeline.outbox-dual-write
+                        public void complete(String id) {
                             jdbc.update("INSERT INTO payment_done (id) VALUES (?)", id);
-                            events.publish("payments.completed", id);
+                            events.publish("payments.completed", id); // VIOLATION: pipeline.outbox-dual-write
                         }
                     }
                     """);
@@ -441,8 +441,8 @@ class EffectsFromTypesTests {
                         }
 
                         @KafkaListener(topics = "c")
-                        public void direct(String event) throws InterruptedException { // VIOLATION: pipeline.blocking-listener
-                            Thread.sleep(100);
+                        public void direct(String event) throws InterruptedException {
+                            Thread.sleep(100); // VIOLATION: pipeline.blocking-listener
                         }
 
                         private static void sleep() {
@@ -466,10 +466,10 @@ class EffectsFromTypesTests {
                         }
 
                         @KafkaListener(topics = "a")
-                        public void retried(String event) { // VIOLATION: pipeline.blocking-listener
+                        public void retried(String event) {
                             boolean done = false;
                             int n = 0;
-                            while (!done && n < 5) {
+                            while (!done && n < 5) { // VIOLATION: pipeline.blocking-listener
                                 try {
                                     partner.call(event);
                                     done = true;

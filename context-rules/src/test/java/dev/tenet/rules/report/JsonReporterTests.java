@@ -42,9 +42,12 @@ class JsonReporterTests {
                       "file": "src/main/java/com/acme/learning/domain/TrainingProgress.java",
                       "startLine": 3,
                       "endLine": 3,
+                      "column": 1,
                       "message": "The domain imports jakarta.persistence.Entity, so the business rules depend on JPA.",
                       "fixHint": "Map the domain type to a JPA entity in an adapter.",
-                      "fingerprint": "a1b2c3d4e5f60718"
+                      "fingerprint": "a1b2c3d4e5f60718",
+                      "path": [],
+                      "related": []
                     }
                   ]
                 }
@@ -64,6 +67,19 @@ class JsonReporterTests {
         assertThat(json.at("/summary/filesWithFindings").asInt()).isEqualTo(4);
         assertThat(json.at("/findings/1/fixHint").asText()).isEmpty();
         assertThat(json.at("/findings/1/severity").asText()).isEqualTo("info");
+    }
+
+    @Test
+    void writesTheStepsOfAFindingFoundAlongCalls() throws Exception {
+        JsonNode finding = mapper.readTree(new JsonReporter().render(report(List.of(SampleReports.DUAL_WRITE), 2, 0))).at("/findings/0");
+
+        assertThat(finding.get("column").asInt()).isEqualTo(9);
+        assertThat(finding.get("path")).hasSize(2);
+        assertThat(finding.at("/path/1/file").asText()).isEqualTo(SampleReports.PUBLISHER);
+        assertThat(finding.at("/path/1/line").asInt()).isEqualTo(13);
+        assertThat(finding.at("/path/1/column").asInt()).isEqualTo(9);
+        assertThat(finding.at("/path/1/label").asText()).isEqualTo("publishes to Kafka (kafkaTemplate.send())");
+        assertThat(finding.at("/related/0/label").asText()).isEqualTo("writes the database (jdbcTemplate.update())");
     }
 
     @Test

@@ -37,13 +37,28 @@ class MarkdownReporterTests {
 
                 ### `src/main/java/com/acme/learning/domain/TrainingProgress.java`
 
-                - `src/main/java/com/acme/learning/domain/TrainingProgress.java:3` **error** The domain imports jakarta.persistence.Entity, so the business rules depend on JPA. (`layering.domain-no-framework`)
+                - `src/main/java/com/acme/learning/domain/TrainingProgress.java:3:1` **error** The domain imports jakarta.persistence.Entity, so the business rules depend on JPA. (`layering.domain-no-framework`)
                   - Fix: Map the domain type to a JPA entity in an adapter.
 
                 ### `src/main/java/com/acme/learning/domain/UserId.java`
 
                 - `src/main/java/com/acme/learning/domain/UserId.java:12` **warning** The domain imports org.springframework.util.Assert, so the business rules depend on Spring. (`layering.domain-no-framework`)
                   - Fix: Use Objects.requireNonNull instead.
+                """);
+    }
+
+    @Test
+    void listsThePathAndRelatedStepsOfAFindingFoundAlongCalls() {
+        String markdown = new MarkdownReporter().render(report(List.of(SampleReports.DUAL_WRITE), 2, 0));
+
+        assertThat(markdown).endsWith("""
+                - `src/main/java/com/acme/orders/OrderService.java:18:9` **error** This call publishes to Kafka (kafkaTemplate.send() via PaymentPublisher#publish) inside the transaction of `@Transactional` OrderService#record, which also writes the database (jdbcTemplate.update()): a dual write (`pipeline.outbox-dual-write`)
+                  - Fix: Write the event to an outbox table in the same transaction.
+                  - Path:
+                    1. `src/main/java/com/acme/orders/OrderService.java:18:9` calls PaymentPublisher#publish
+                    2. `src/main/java/com/acme/orders/PaymentPublisher.java:13:9` publishes to Kafka (kafkaTemplate.send())
+                  - Related:
+                    1. `src/main/java/com/acme/orders/OrderService.java:17:9` writes the database (jdbcTemplate.update())
                 """);
     }
 

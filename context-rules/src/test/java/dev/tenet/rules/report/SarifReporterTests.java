@@ -40,6 +40,40 @@ class SarifReporterTests {
     }
 
     @Test
+    void aFindingFoundAlongCallsHasItsColumnItsStepsAsRelatedLocationsAndCodeFlowsAndIsValidSarif() throws Exception {
+        String sarif = new SarifReporter().render(report(List.of(SampleReports.DUAL_WRITE, ENTITY_IMPORT), 3, 0));
+
+        assertThat(validate(sarif)).isEmpty();
+        JsonNode result = mapper.readTree(sarif).at("/runs/0/results/1");
+        assertThat(result.get("ruleId").asText()).isEqualTo(SampleReports.DUAL_WRITE_RULE);
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(18);
+        assertThat(result.at("/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(9);
+        JsonNode related = result.get("relatedLocations");
+        assertThat(related).hasSize(3);
+        assertThat(related.get(1).get("id").asInt()).isEqualTo(1);
+        assertThat(related.get(1).at("/physicalLocation/artifactLocation/uri").asText()).isEqualTo(SampleReports.PUBLISHER);
+        assertThat(related.get(1).at("/physicalLocation/region/startLine").asInt()).isEqualTo(13);
+        assertThat(related.get(1).at("/physicalLocation/region/startColumn").asInt()).isEqualTo(9);
+        assertThat(related.get(1).at("/message/text").asText()).isEqualTo("publishes to Kafka (kafkaTemplate.send())");
+        assertThat(related.get(2).at("/message/text").asText()).isEqualTo("writes the database (jdbcTemplate.update())");
+        JsonNode flows = result.get("codeFlows");
+        assertThat(flows).hasSize(2);
+        JsonNode steps = flows.at("/0/threadFlows/0/locations");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.at("/0/location/message/text").asText()).isEqualTo("calls PaymentPublisher#publish");
+        assertThat(steps.at("/0/location/physicalLocation/region/startLine").asInt()).isEqualTo(18);
+        assertThat(steps.at("/1/location/physicalLocation/artifactLocation/uri").asText()).isEqualTo(SampleReports.PUBLISHER);
+        assertThat(flows.at("/1/threadFlows/0/locations")).hasSize(1);
+        JsonNode single = mapper.readTree(sarif).at("/runs/0/results/0");
+        assertThat(single.has("relatedLocations")).isFalse();
+        assertThat(single.has("codeFlows")).isFalse();
+        assertThat(single.at("/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(1);
+        JsonNode unknownColumn = mapper.readTree(new SarifReporter().render(report(List.of(ASSERT_IMPORT), 1, 0)))
+                .at("/runs/0/results/0/locations/0/physicalLocation/region");
+        assertThat(unknownColumn.has("startColumn")).isFalse();
+    }
+
+    @Test
     void anEmptyReportIsValidSarif() throws Exception {
         String sarif = new SarifReporter().render(SampleReports.empty());
 

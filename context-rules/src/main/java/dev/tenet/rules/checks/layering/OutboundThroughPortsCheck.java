@@ -100,7 +100,7 @@ public final class OutboundThroughPortsCheck implements Check {
             for (EffectRef effect : method.method().effects()) {
                 String key = method.file().path() + "|" + method.type().simpleName() + "|" + effect.effect();
                 if (OUTBOUND.containsKey(effect.effect()) && reported.add(key)) {
-                    sink.hit(method.file().path(), effect.line(), effect.line(),
+                    sink.hitAt(method.file().path(), effect.line(), effect.column(),
                             "The " + layer.get().key() + " method " + method.label() + " makes " + OUTBOUND.get(effect.effect())
                                     + " itself (" + effect.detail() + "), so the use case is tied to that technology and cannot be tested without it",
                             fixHint(null), method.label() + " " + effect.detail());

@@ -10,6 +10,7 @@ import dev.tenet.rules.engine.Project.MethodEntry;
 import dev.tenet.rules.engine.ScanSink;
 import dev.tenet.rules.model.Effect;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -57,12 +58,12 @@ public final class AutoCommitAsyncCheck implements Check {
         CallGraph graph = project.callGraph();
         for (MethodEntry listener : KafkaListeners.in(project)) {
             Optional<Reach> handoff = graph.reach(listener, Set.of(Effect.THREAD_HANDOFF));
-            handoff.ifPresent(reach -> SignatureHits.hit(sink, listener,
+            handoff.ifPresent(reach -> sink.hit(graph.steps(reach), List.of(),
                     "Listener " + listener.label() + " hands the record to another thread (" + reach.effect().detail() + reach.via()
                             + ") while enable.auto.commit=true (" + setting.get().where()
                             + "): the offset is committed before the work finishes, so a crash loses the message",
                     "Turn auto-commit off and do the work on the listener thread, so the container commits the offset only after it succeeded.",
-                    "auto-commit hand-off " + reach.effect().detail()));
+                    listener.label() + " auto-commit hand-off " + reach.effect().detail()));
         }
     }
 }

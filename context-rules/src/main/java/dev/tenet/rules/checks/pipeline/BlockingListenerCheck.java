@@ -7,6 +7,7 @@ import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.Project;
 import dev.tenet.rules.engine.Project.MethodEntry;
 import dev.tenet.rules.model.Effect;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -32,12 +33,12 @@ public final class BlockingListenerCheck implements Check {
             Optional<Reach> blocking = graph.reachAll(listener, Set.of(Effect.SLEEP, Effect.RETRY_LOOP)).stream()
                     .filter(reach -> reach.path().stream().skip(1).noneMatch(m -> m.method().hasAnnotation("Async")))
                     .findFirst();
-            blocking.ifPresent(reach -> SignatureHits.hit(sink, listener,
+            blocking.ifPresent(reach -> sink.hit(graph.steps(reach), List.of(),
                     "Listener " + listener.label() + (reach.effect().effect() == Effect.SLEEP ? " sleeps" : " retries in a blocking loop")
                             + " (" + reach.effect().detail() + reach.via() + "), stalling its partition and risking a rebalance"
                             + " when max.poll.interval.ms runs out",
                     "Let the exception propagate and retry with the container's DefaultErrorHandler (with a BackOff) or with retry topics (@RetryableTopic).",
-                    "blocking " + reach.effect().effect().name().toLowerCase(Locale.ROOT)));
+                    listener.label() + " blocking " + reach.effect().effect().name().toLowerCase(Locale.ROOT)));
         }
     }
 }

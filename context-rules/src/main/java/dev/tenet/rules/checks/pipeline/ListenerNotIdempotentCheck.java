@@ -39,11 +39,11 @@ public final class ListenerNotIdempotentCheck implements Check {
             Optional<Reach> effect = reached.stream().filter(ListenerSideEffects::repeatsHarm)
                     .filter(harm -> guards.stream().noneMatch(guard -> graph.runsBefore(guard, harm)))
                     .findFirst();
-            effect.ifPresent(reach -> SignatureHits.hit(sink, listener,
+            effect.ifPresent(reach -> sink.hit(graph.steps(reach), List.of(),
                     "Listener " + listener.label() + " " + ListenerSideEffects.describe(reach)
                             + " with no dedup on the event id; Kafka delivers at least once, so a redelivered record applies it twice",
                     "Record the event id in a processed-events table (unique key, same transaction) or with setIfAbsent, and skip the record when it was already there.",
-                    "not idempotent"));
+                    listener.label() + " not idempotent"));
         }
     }
 }

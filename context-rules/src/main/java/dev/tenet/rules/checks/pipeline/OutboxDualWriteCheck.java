@@ -104,13 +104,13 @@ public final class OutboxDualWriteCheck implements Check {
         for (MethodEntry method : project.methods()) {
             if (transactionalMethods.contains(method)) {
                 dualWrite(graph, method, graph.reachAll(method, Set.of(Effect.KAFKA_SEND)), graph.reachAll(method, Effect.DATABASE_WRITES),
-                        outboxCalls, "@Transactional " + method.label(), sink);
+                        outboxCalls, "the transaction of @Transactional " + method.label(), sink);
                 continue;
             }
             for (int[] range : callbacks.getOrDefault(method.file().path() + "|" + method.label(), List.of())) {
                 dualWrite(graph, method, graph.reachAllWithin(method, Set.of(Effect.KAFKA_SEND), range[0], range[1]),
                         graph.reachAllWithin(method, Effect.DATABASE_WRITES, range[0], range[1]), outboxCalls,
-                        "The transaction callback in " + method.label(), sink);
+                        "the transaction callback in " + method.label(), sink);
             }
             boolean hasCallbacks = callbacks.containsKey(method.file().path() + "|" + method.label());
             if (!hasCallbacks && !insideTransactions.contains(method) && !TestSources.contains(method.file().path())) {
@@ -120,12 +120,12 @@ public final class OutboxDualWriteCheck implements Check {
     }
 
     private static void dualWrite(CallGraph graph, MethodEntry method, List<Reach> sends, List<Reach> writes, Set<String> outboxCalls,
-                                  String subject, HitSink sink) {
+                                  String where, HitSink sink) {
         for (Reach send : sends) {
             Optional<Reach> write = writes.stream().filter(w -> !OutboxWrites.isOutboxWrite(w, outboxCalls))
                     .filter(w -> !onSeparateBranches(graph, method, w, send)).findFirst();
             if (write.isPresent()) {
-                report(method, write.get(), send, subject, sink);
+                report(graph, method, write.get(), send, where, sink);
                 return;
             }
         }
@@ -164,12 +164,12 @@ public final class OutboxDualWriteCheck implements Check {
                     .findFirst();
             if (before.isPresent()) {
                 Reach write = before.get();
-                SignatureHits.hit(sink, method,
+                sink.hit(graph.steps(send), graph.steps(write),
                         method.label() + " commits a database write (" + write.effect().detail() + write.via() + ") and then publishes to Kafka ("
                                 + send.effect().detail() + send.via() + "), a dual write: if the publish fails after the commit the event is"
                                 + " lost, and nothing retries it",
                         "Write the event to an outbox table in the same transaction as the change, and let a relay publish it to Kafka after the commit.",
-                        "commit then publish");
+                        method.label() + " commit then publish");
                 return;
             }
         }
@@ -196,14 +196,20 @@ public final class OutboxDualWriteCheck implements Check {
         return reached;
     }
 
-    private static void report(MethodEntry method, Reach write, Reach send, String subject, HitSink sink) {
+    /**
+     * Reported at the call that leads to the send, with the path down to it; the path to the write goes
+     * along as related steps.
+     *
+     * @param where the transaction, e.g. {@code the transaction of @Transactional OrderService#record}
+     */
+    private static void report(CallGraph graph, MethodEntry method, Reach write, Reach send, String where, HitSink sink) {
         boolean kafkaTransaction = send.effect().detail().contains("executeInTransaction");
         String publish = kafkaTransaction ? "publishes to Kafka in a Kafka transaction of its own" : "publishes to Kafka";
-        SignatureHits.hit(sink, method,
-                subject + " writes the database (" + write.effect().detail() + write.via() + ") and "
-                        + publish + " (" + send.effect().detail() + send.via()
-                        + "), a dual write: the database commit and the publish are not atomic, so one can happen without the other",
+        sink.hit(graph.steps(send), graph.steps(write),
+                "This call " + publish + " (" + send.effect().detail() + send.via() + ") inside " + where
+                        + ", which also writes the database (" + write.effect().detail() + write.via()
+                        + "): a dual write, the database commit and the publish are not atomic, so one can happen without the other",
                 "Write the event to an outbox table in the same transaction instead of publishing, and let a relay publish it to Kafka after the commit.",
-                "@Transactional dual write");
+                method.label() + " @Transactional dual write");
     }
 }

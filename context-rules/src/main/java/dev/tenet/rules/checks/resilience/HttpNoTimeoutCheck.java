@@ -110,7 +110,7 @@ public final class HttpNoTimeoutCheck implements Check {
     }
 
     private static void report(Project.MethodEntry method, EffectRef effect, String client, String reason, HitSink sink) {
-        sink.hit(method.file().path(), effect.line(), effect.line(),
+        sink.hitAt(method.file().path(), effect.line(), effect.column(),
                 "Partner call " + effect.detail() + " has no timeout and no circuit breaker: its " + client + " " + reason
                         + ", so a slow partner blocks the calling thread (a request, or a consumer and its partition) with no upper bound",
                 "Set connect and read timeouts where the " + client + " is built (e.g. RestTemplateBuilder.connectTimeout/readTimeout "

@@ -56,7 +56,7 @@ public final class RemoteCallInTransactionCheck implements Check {
         for (Project.FactEntry entry : facts) {
             Optional<Project.MethodEntry> method = methodOf(methodsByFile.getOrDefault(entry.file(), List.of()), entry);
             if (method.isPresent()) {
-                nearestHttpCall(project, method.get()).ifPresent(reach -> report(method.get(), reach, sink));
+                nearestHttpCall(project, method.get()).ifPresent(reach -> report(project, method.get(), reach, sink));
             }
         }
     }
@@ -76,9 +76,9 @@ public final class RemoteCallInTransactionCheck implements Check {
                 .findFirst();
     }
 
-    private static void report(Project.MethodEntry method, Reach reach, HitSink sink) {
-        int line = method.method().startLine();
-        sink.hit(method.file().path(), line, line,
+    /** Reported at the call inside the transactional method that leads to the HTTP call, with the path down to it. */
+    private static void report(Project project, Project.MethodEntry method, Reach reach, HitSink sink) {
+        sink.hit(project.callGraph().steps(reach), List.of(),
                 "Transactional method " + method.label() + " calls a partner over HTTP (" + reach.effect().detail() + ")" + reach.via()
                         + ": it holds a database connection and row locks for the partner's latency, and a timeout leaves it unknown "
                         + "whether the partner applied the change the transaction then rolls back",

@@ -1,7 +1,10 @@
 package dev.tenet.rules.checks.caching;
 
 import static dev.tenet.rules.testing.MarkedCode.assertFindings;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.testing.Codebase;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -13,6 +16,32 @@ class RedisWriteWithoutTtlCheckTests {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFindingStartsAtTheColumnOfTheCallItIsAbout() {
+        List<Finding> findings = new Codebase(dir).add("""
+                package com.acme.learning.adapter.redis;
+
+                import org.springframework.data.redis.core.StringRedisTemplate;
+
+                public class TotalsCache {
+                    private final StringRedisTemplate redis;
+
+                    TotalsCache(StringRedisTemplate redis) {
+                        this.redis = redis;
+                    }
+
+                    void put(String userId) {
+                        if (userId != null) { redis.opsForValue().set("total:" + userId, "1"); }
+                    }
+                }
+                """).check(RULE.get(0));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.position()).isEqualTo("src/main/java/com/acme/learning/adapter/redis/TotalsCache.java:13:31");
+            assertThat(f.path()).isEmpty();
+        });
+    }
 
     @Test
     void springDataRedisWritesWithoutExpiryAreReported() {

@@ -25,8 +25,8 @@ class AutoCommitAsyncCheckTests {
                 }
 
                 @KafkaListener(topics = "learning.session-finished")
-                public void on(SessionFinished event) { // VIOLATION: pipeline.auto-commit-async
-                    CompletableFuture.runAsync(() -> minutes.add(event));
+                public void on(SessionFinished event) {
+                    CompletableFuture.runAsync(() -> minutes.add(event)); // VIOLATION: pipeline.auto-commit-async
                 }
             }
             """;
@@ -83,8 +83,8 @@ class AutoCommitAsyncCheckTests {
                     }
 
                     @KafkaListener(topics = "payments.captured")
-                    public void on(String payload) { // VIOLATION: pipeline.auto-commit-async
-                        settlement.settle(payload);
+                    public void on(String payload) {
+                        settlement.settle(payload); // VIOLATION: pipeline.auto-commit-async
                     }
                 }
                 // file: Settlement.java

@@ -23,8 +23,8 @@ class BlockingListenerCheckTests {
 
                 public class SyncListener {
                     @KafkaListener(topics = "learning.progress")
-                    public void on(String event) throws InterruptedException { // VIOLATION: pipeline.blocking-listener
-                        Thread.sleep(1_000);
+                    public void on(String event) throws InterruptedException {
+                        Thread.sleep(1_000); // VIOLATION: pipeline.blocking-listener
                     }
                 }
                 """);
@@ -46,8 +46,8 @@ class BlockingListenerCheckTests {
                     }
 
                     @KafkaListener(topics = "learning.progress")
-                    public void on(String event) { // VIOLATION: pipeline.blocking-listener
-                        sync.push(event);
+                    public void on(String event) {
+                        sync.push(event); // VIOLATION: pipeline.blocking-listener
                     }
                 }
                 // file: PartnerSync.java

@@ -30,8 +30,8 @@ class ListenerNotIdempotentCheckTests {
                     }
 
                     @KafkaListener(topics = "learning.session-finished")
-                    public void on(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
-                        minutes.add(event.userId(), event.minutes());
+                    public void on(SessionFinished event) {
+                        minutes.add(event.userId(), event.minutes()); // VIOLATION: pipeline.listener-not-idempotent
                     }
                 }
                 // file: MinutesService.java
@@ -86,38 +86,38 @@ class ListenerNotIdempotentCheckTests {
                     }
 
                     @KafkaListener(topics = "learning.a")
-                    public void typedOperations(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
-                        values.increment("minutes:" + event.userId(), event.minutes());
+                    public void typedOperations(SessionFinished event) {
+                        values.increment("minutes:" + event.userId(), event.minutes()); // VIOLATION: pipeline.listener-not-idempotent
                     }
 
                     @KafkaListener(topics = "learning.b")
-                    public void sortedSetScore(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
-                        leaderboard.incrementScore("leaderboard", event.userId(), event.minutes());
+                    public void sortedSetScore(SessionFinished event) {
+                        leaderboard.incrementScore("leaderboard", event.userId(), event.minutes()); // VIOLATION: pipeline.listener-not-idempotent
                     }
 
                     @KafkaListener(topics = "learning.c")
-                    public void reactiveTemplate(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
-                        reactive.opsForValue().increment("minutes:" + event.userId(), event.minutes()).block();
+                    public void reactiveTemplate(SessionFinished event) {
+                        reactive.opsForValue().increment("minutes:" + event.userId(), event.minutes()).block(); // VIOLATION: pipeline.listener-not-idempotent
                     }
 
                     @KafkaListener(topics = "learning.d")
-                    public void jedisCommands(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
-                        jedis.incrBy("minutes:" + event.userId(), event.minutes());
+                    public void jedisCommands(SessionFinished event) {
+                        jedis.incrBy("minutes:" + event.userId(), event.minutes()); // VIOLATION: pipeline.listener-not-idempotent
                     }
 
                     @KafkaListener(topics = "learning.e")
-                    public void lettuceCluster(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
-                        cluster.incrby("minutes:" + event.userId(), event.minutes());
+                    public void lettuceCluster(SessionFinished event) {
+                        cluster.incrby("minutes:" + event.userId(), event.minutes()); // VIOLATION: pipeline.listener-not-idempotent
                     }
 
                     @KafkaListener(topics = "learning.f")
-                    public void redissonCounter(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
-                        redisson.getAtomicLong("minutes:" + event.userId()).addAndGet(event.minutes());
+                    public void redissonCounter(SessionFinished event) {
+                        redisson.getAtomicLong("minutes:" + event.userId()).addAndGet(event.minutes()); // VIOLATION: pipeline.listener-not-idempotent
                     }
 
                     @KafkaListener(topics = "learning.g")
-                    public void redissonList(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
-                        redisson.getList("sessions:" + event.userId()).add(event.sessionId());
+                    public void redissonList(SessionFinished event) {
+                        redisson.getList("sessions:" + event.userId()).add(event.sessionId()); // VIOLATION: pipeline.listener-not-idempotent
                     }
 
                     @KafkaListener(topics = "learning.h")
@@ -148,13 +148,13 @@ class ListenerNotIdempotentCheckTests {
                     }
 
                     @KafkaHandler
-                    public void requested(PaymentRequested request) { // VIOLATION: pipeline.listener-not-idempotent
-                        partner.postForEntity("https://partner/charges", request, String.class);
+                    public void requested(PaymentRequested request) {
+                        partner.postForEntity("https://partner/charges", request, String.class); // VIOLATION: pipeline.listener-not-idempotent
                     }
 
                     @KafkaHandler
-                    public void captured(PaymentCaptured captured) { // VIOLATION: pipeline.listener-not-idempotent
-                        payments.save(new Payment(captured.amount()));
+                    public void captured(PaymentCaptured captured) {
+                        payments.save(new Payment(captured.amount())); // VIOLATION: pipeline.listener-not-idempotent
                     }
                 }
                 // file: PaymentRepository.java
@@ -252,8 +252,8 @@ class ListenerNotIdempotentCheckTests {
                     }
 
                     @KafkaListener(topics = "learning.progress")
-                    public void on(ProgressEvent event) { // VIOLATION: pipeline.listener-not-idempotent
-                        kafkaTemplate.send("learning.leaderboard", event.userId(), event.toJson());
+                    public void on(ProgressEvent event) {
+                        kafkaTemplate.send("learning.leaderboard", event.userId(), event.toJson()); // VIOLATION: pipeline.listener-not-idempotent
                     }
                 }
                 """);
@@ -276,8 +276,8 @@ class ListenerNotIdempotentCheckTests {
                     }
 
                     @KafkaListener(topics = "learning.session-finished")
-                    public void on(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
-                        redis.opsForValue().increment("minutes:" + event.userId(), event.minutes());
+                    public void on(SessionFinished event) {
+                        redis.opsForValue().increment("minutes:" + event.userId(), event.minutes()); // VIOLATION: pipeline.listener-not-idempotent
                         if (Boolean.FALSE.equals(redis.opsForValue().setIfAbsent("seen:" + event.eventId(), "1", Duration.ofDays(7)))) {
                             return;
                         }
@@ -308,10 +308,10 @@ class ListenerNotIdempotentCheckTests {
                     }
 
                     @KafkaListener(topics = "learning.session-finished")
-                    public void on(SessionFinished event) { // VIOLATION: pipeline.listener-not-idempotent
+                    public void on(SessionFinished event) {
                         log.info("dedup check for {}", event.eventId());
                         processedEvents.increment();
-                        redis.opsForValue().increment("minutes:" + event.userId(), event.minutes());
+                        redis.opsForValue().increment("minutes:" + event.userId(), event.minutes()); // VIOLATION: pipeline.listener-not-idempotent
                     }
                 }
                 """);

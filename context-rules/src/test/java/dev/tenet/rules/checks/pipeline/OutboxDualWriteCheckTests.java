@@ -1,7 +1,11 @@
 package dev.tenet.rules.checks.pipeline;
 
 import static dev.tenet.rules.testing.MarkedCode.assertFindings;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.model.Step;
+import dev.tenet.rules.testing.Codebase;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -10,6 +14,45 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutboxDualWriteCheckTests {
     static final List<String> RULE = List.of("pipeline.outbox-dual-write");
+    static final String HELPER_DUAL_WRITE = """
+            // file: OrderService.java
+            package com.acme.orders;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import org.springframework.transaction.annotation.Transactional;
+
+            public class OrderService {
+                private final JdbcTemplate jdbcTemplate;
+                private final PaymentPublisher publisher;
+
+                OrderService(JdbcTemplate jdbcTemplate, PaymentPublisher publisher) {
+                    this.jdbcTemplate = jdbcTemplate;
+                    this.publisher = publisher;
+                }
+
+                @Transactional
+                public void record(String orderId) {
+                    jdbcTemplate.update("UPDATE orders SET paid = true WHERE id = ?", orderId);
+                    if (orderId != null) { publisher.publish(orderId); }
+                }
+            }
+            // file: PaymentPublisher.java
+            package com.acme.orders;
+
+            import org.springframework.kafka.core.KafkaTemplate;
+
+            public class PaymentPublisher {
+                private final KafkaTemplate<String, String> kafkaTemplate;
+
+                PaymentPublisher(KafkaTemplate<String, String> kafkaTemplate) {
+                    this.kafkaTemplate = kafkaTemplate;
+                }
+
+                public void publish(String orderId) {
+                    kafkaTemplate.send("payments", orderId, orderId);
+                }
+            }
+            """;
 
     @TempDir
     Path dir;
@@ -32,9 +75,9 @@ class OutboxDualWriteCheckTests {
                     }
 
                     @Transactional
-                    public void complete(String userId, Payment payment) { // VIOLATION: pipeline.outbox-dual-write
+                    public void complete(String userId, Payment payment) {
                         payments.save(payment);
-                        kafkaTemplate.send("payments.completed", userId, payment.toJson());
+                        kafkaTemplate.send("payments.completed", userId, payment.toJson()); // VIOLATION: pipeline.outbox-dual-write
                     }
                 }
                 // file: PaymentRepository.java
@@ -65,9 +108,9 @@ class OutboxDualWriteCheckTests {
                     }
 
                     @Transactional
-                    public void record(String userId, long sessionMinutes) { // VIOLATION: pipeline.outbox-dual-write
+                    public void record(String userId, long sessionMinutes) {
                         minutes.addMinutes(userId, sessionMinutes);
-                        progress.publish(userId, sessionMinutes);
+                        progress.publish(userId, sessionMinutes); // VIOLATION: pipeline.outbox-dual-write
                     }
                 }
                 // file: TrainingRepository.java
@@ -118,6 +161,37 @@ class OutboxDualWriteCheckTests {
     }
 
     @Test
+    void reportsAtTheCallThatLeadsToTheSendWithThePathDownToItAndTheWriteAsRelatedSteps() {
+        List<Finding> findings = new Codebase(dir).add(HELPER_DUAL_WRITE).check(RULE.get(0));
+
+        assertThat(findings).hasSize(1);
+        Finding dualWrite = findings.get(0);
+        String service = "src/main/java/com/acme/orders/OrderService.java";
+        String publisher = "src/main/java/com/acme/orders/PaymentPublisher.java";
+        assertThat(dualWrite.position()).isEqualTo(service + ":18:32");
+        assertThat(dualWrite.path()).containsExactly(
+                new Step(service, 18, 32, "calls PaymentPublisher#publish"),
+                new Step(publisher, 13, 9, "publishes to Kafka (kafkaTemplate.send())"));
+        assertThat(dualWrite.related()).containsExactly(new Step(service, 17, 9, "writes the database (jdbcTemplate.update())"));
+        assertThat(dualWrite.message()).startsWith("This call publishes to Kafka (kafkaTemplate.send() via PaymentPublisher#publish)"
+                + " inside the transaction of @Transactional OrderService#record, which also writes the database (jdbcTemplate.update())");
+    }
+
+    @Test
+    void theFingerprintSurvivesEditsThatOnlyMoveThePathsLinesAndColumns() {
+        Finding before = new Codebase(dir.resolve("before")).add(HELPER_DUAL_WRITE).check(RULE.get(0)).get(0);
+        String moved = HELPER_DUAL_WRITE
+                .replace("public class OrderService {", "/** Orders. */\npublic class OrderService {\n    static final int UNUSED = 1;\n")
+                .replace("if (orderId != null) { publisher.publish(orderId); }", "if (orderId != null) {\n            publisher.publish(orderId);\n        }")
+                .replace("public class PaymentPublisher {", "public class PaymentPublisher {\n    String topic() {\n        return \"payments\";\n    }\n");
+        Finding after = new Codebase(dir.resolve("after")).add(moved).check(RULE.get(0)).get(0);
+
+        assertThat(after.position()).isNotEqualTo(before.position());
+        assertThat(after.path().get(1).line()).isNotEqualTo(before.path().get(1).line());
+        assertThat(after.fingerprint()).isEqualTo(before.fingerprint());
+    }
+
+    @Test
     void flagsASendInAKafkaTransactionOfItsOwn() {
         assertFindings(dir, RULE, """
                 package com.acme.payments;
@@ -136,9 +210,9 @@ class OutboxDualWriteCheckTests {
                     }
 
                     @Transactional
-                    public void refund(String userId, String paymentId) { // VIOLATION: pipeline.outbox-dual-write
+                    public void refund(String userId, String paymentId) {
                         jdbcTemplate.update("UPDATE payment SET status = 'REFUNDED' WHERE id = ?", paymentId);
-                        kafkaTemplate.executeInTransaction(ops -> ops.send("payments.refunded", userId, paymentId));
+                        kafkaTemplate.executeInTransaction(ops -> ops.send("payments.refunded", userId, paymentId)); // VIOLATION: pipeline.outbox-dual-write
                     }
                 }
                 """);
@@ -162,13 +236,13 @@ class OutboxDualWriteCheckTests {
                         this.kafkaTemplate = kafkaTemplate;
                     }
 
-                    public void enrol(String userId, String courseId) { // VIOLATION: pipeline.outbox-dual-write
-                        saveAndAnnounce(userId, courseId);
+                    public void enrol(String userId, String courseId) {
+                        saveAndAnnounce(userId, courseId); // VIOLATION: pipeline.outbox-dual-write
                     }
 
                     // Spring 6+ class-based proxies run package-private methods in the class's transaction too.
-                    void reenrol(String userId, String courseId) { // VIOLATION: pipeline.outbox-dual-write
-                        saveAndAnnounce(userId, courseId);
+                    void reenrol(String userId, String courseId) {
+                        saveAndAnnounce(userId, courseId); // VIOLATION: pipeline.outbox-dual-write
                     }
 
                     private void saveAndAnnounce(String userId, String courseId) {

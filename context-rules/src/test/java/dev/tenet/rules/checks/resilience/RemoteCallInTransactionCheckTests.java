@@ -57,9 +57,9 @@ class RemoteCallInTransactionCheckTests {
                     }
 
                     @Transactional
-                    public void pay(String payoutId) { // VIOLATION: resilience.remote-call-in-transaction
+                    public void pay(String payoutId) {
                         payouts.markInFlight(payoutId);
-                        restTemplate.postForObject("https://partner.example/payouts", payoutId, String.class);
+                        restTemplate.postForObject("https://partner.example/payouts", payoutId, String.class); // VIOLATION: resilience.remote-call-in-transaction
                     }
                 }
                 """);
@@ -80,8 +80,8 @@ class RemoteCallInTransactionCheckTests {
                     }
 
                     @org.springframework.transaction.annotation.Transactional
-                    public void pay(String payoutId) { // VIOLATION: resilience.remote-call-in-transaction
-                        restTemplate.postForObject("https://partner.example/payouts", payoutId, String.class);
+                    public void pay(String payoutId) {
+                        restTemplate.postForObject("https://partner.example/payouts", payoutId, String.class); // VIOLATION: resilience.remote-call-in-transaction
                     }
                 }
 
@@ -93,8 +93,8 @@ class RemoteCallInTransactionCheckTests {
                         this.restTemplate = restTemplate;
                     }
 
-                    void refund(String refundId) { // VIOLATION: resilience.remote-call-in-transaction
-                        restTemplate.postForObject("https://partner.example/refunds", refundId, String.class);
+                    void refund(String refundId) {
+                        restTemplate.postForObject("https://partner.example/refunds", refundId, String.class); // VIOLATION: resilience.remote-call-in-transaction
                     }
                 }
                 """);
@@ -117,8 +117,8 @@ class RemoteCallInTransactionCheckTests {
                         this.gateway = gateway;
                     }
 
-                    public void pay(String payoutId) { // VIOLATION: resilience.remote-call-in-transaction
-                        record(payoutId, send(payoutId));
+                    public void pay(String payoutId) {
+                        record(payoutId, send(payoutId)); // VIOLATION: resilience.remote-call-in-transaction
                     }
 
                     private String send(String payoutId) {
@@ -159,8 +159,8 @@ class RemoteCallInTransactionCheckTests {
                     }
 
                     @Transactional
-                    public String pay(String payoutId) { // VIOLATION: resilience.remote-call-in-transaction
-                        return partner.execute(payoutId);
+                    public String pay(String payoutId) {
+                        return partner.execute(payoutId); // VIOLATION: resilience.remote-call-in-transaction
                     }
                 }
                 """);

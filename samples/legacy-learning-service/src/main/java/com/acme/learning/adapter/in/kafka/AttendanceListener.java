@@ -18,7 +18,7 @@ public class AttendanceListener {
     }
 
     @KafkaListener(topics = "attendance-verified", groupId = "learning-progress")
-    public void on(AttendanceVerified event) { // VIOLATION: pipeline.auto-commit-async
-        workers.submit(() -> useCase.record(event));
+    public void on(AttendanceVerified event) {
+        workers.submit(() -> useCase.record(event)); // VIOLATION: pipeline.auto-commit-async
     }
 }
