@@ -46,8 +46,9 @@ final class ControlFlow {
     /** Wrappers whose value is the call's answer: {@code Boolean.TRUE.equals(c)}, {@code c.isPresent()}. */
     private static final Set<String> ANSWER_WRAPPERS = Set.of("equals", "isPresent", "isEmpty", "booleanValue", "isTrue",
             "isFalse", "orElse", "intValue", "longValue", "get");
-    /** Types of a local that holds an answer rather than an object to work on. */
-    private static final Set<String> ANSWER_TYPES = Set.of("boolean", "Boolean", "int", "Integer", "long", "Long");
+    /** Types of a local that holds an answer (a flag, a count, the ids found) rather than an object to work on. */
+    private static final Set<String> ANSWER_TYPES = Set.of("boolean", "Boolean", "int", "Integer", "long", "Long",
+            "List", "Set", "Collection", "Optional");
     private static final Set<String> REACTIVE_TYPES = Set.of("reactor.core.publisher.Mono", "reactor.core.publisher.Flux");
 
     private ControlFlow() {
@@ -77,7 +78,7 @@ final class ControlFlow {
             // return jdbc.update(INSERT_IGNORE, id) == 1: the caller decides on the answer (a claim kept in a helper).
             return true;
         }
-        String stored = holder instanceof VariableDeclarator variable && ANSWER_TYPES.contains(variable.getType().asString())
+        String stored = holder instanceof VariableDeclarator variable && ANSWER_TYPES.contains(JavaFile.erasure(variable.getType()))
                 ? variable.getNameAsString() : null;
         if (stored != null && testedNames.contains(stored)) {
             return true;
