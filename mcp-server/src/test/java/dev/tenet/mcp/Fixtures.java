@@ -29,8 +29,8 @@ final class Fixtures {
                 }
 
                 public void record(String userId, long sessionMinutes) {
-                    long total = minutes.accumulate(userId, sessionMinutes);
-                    progress.publish(userId, total);
+                    minutes.accumulate(userId, sessionMinutes);
+                    progress.publish(userId, sessionMinutes);
                 }
             }
             """;
@@ -87,11 +87,15 @@ final class Fixtures {
         write(dir, "src/main/java/com/acme/learning/persistence/TrainingMinutesRepository.java", """
                 package com.acme.learning.persistence;
 
-                import org.springframework.stereotype.Repository;
+                import com.acme.learning.domain.TrainingProgress;
+                import org.springframework.data.jpa.repository.JpaRepository;
+                import org.springframework.data.jpa.repository.Modifying;
+                import org.springframework.data.jpa.repository.Query;
 
-                @Repository
-                public interface TrainingMinutesRepository {
-                    long accumulate(String userId, long minutes);
+                public interface TrainingMinutesRepository extends JpaRepository<TrainingProgress, String> {
+                    @Modifying
+                    @Query("update TrainingProgress p set p.minutes = p.minutes + :minutes where p.userId = :userId")
+                    void accumulate(String userId, long minutes);
                 }
                 """);
         write(dir, ".tenet/config.yml", """
