@@ -1,6 +1,8 @@
 package dev.tenet.rules.engine;
 
 import dev.tenet.rules.config.TenetConfig.DeclaredEffect;
+import dev.tenet.rules.effects.EffectModel;
+import dev.tenet.rules.effects.MethodEffects;
 import dev.tenet.rules.effects.SqlStatements;
 import dev.tenet.rules.engine.Project.MethodEntry;
 import dev.tenet.rules.engine.Project.TypeEntry;
@@ -39,6 +41,7 @@ final class CodebaseEffects {
     private static final Set<String> QUERY = Set.of("org.springframework.data.jpa.repository.Query",
             "org.springframework.data.r2dbc.repository.Query", "org.springframework.data.jdbc.repository.query.Query");
     private static final String MYBATIS = "org.apache.ibatis.annotations.";
+    private static final String MAPPER_SCAN = "org.mybatis.spring.annotation.MapperScan";
     private static final String FEIGN_CLIENT = "org.springframework.cloud.openfeign.FeignClient";
     private static final String HTTP_EXCHANGE = "org.springframework.web.service.annotation.HttpExchange";
     private static final String ASYNC = "org.springframework.scheduling.annotation.Async";
@@ -52,6 +55,7 @@ final class CodebaseEffects {
             Map.entry(EXCHANGE + "DeleteExchange", "DELETE"), Map.entry(EXCHANGE + "HttpExchange", ""));
 
     private final Project project;
+    private java.util.Set<String> mapperPackages;
 
     CodebaseEffects(Project project) {
         this.project = project;
@@ -99,6 +103,12 @@ final class CodebaseEffects {
         }
         if (!bodiless) {
             return List.of();
+        }
+        if (resolved.isEmpty()) {
+            Optional<List<Effect>> inherited = inheritedFromFramework(target, call);
+            if (inherited.isPresent()) {
+                return inherited.get();
+            }
         }
         Optional<List<Effect>> mapper = mapperStatement(target, resolved);
         if (mapper.isPresent()) {
@@ -149,9 +159,32 @@ final class CodebaseEffects {
         return "";
     }
 
+    /**
+     * A method the codebase's type inherits from a framework type the effect model lists: {@code send} on a
+     * class that extends KafkaTemplate is a Kafka send.
+     */
+    private Optional<List<Effect>> inheritedFromFramework(TypeEntry target, CallRef call) {
+        EffectModel model = EffectModel.builtIn();
+        for (String name : project.typeAndSupertypes(target)) {
+            if (!model.knows(name)) {
+                continue;
+            }
+            Optional<MethodEffects> spec = model.lookup(name, call.method(), call.argCount());
+            if (spec.isPresent() && !spec.get().effects().isEmpty()) {
+                List<Effect> effects = new ArrayList<>();
+                for (String effect : spec.get().effects()) {
+                    effects.addAll(EffectClassifier.effectsOfName(effect, call.decidesExit()));
+                }
+                return Optional.of(effects);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A MyBatis mapper method's statement: {@code @Insert}/{@code @Update}/{@code @Delete} SQL, or a provider. */
     private Optional<List<Effect>> mapperStatement(TypeEntry target, List<MethodEntry> resolved) {
-        if (project.annotation(target.file(), target.type().annotations(), MYBATIS + "Mapper").isEmpty()) {
+        if (project.annotation(target.file(), target.type().annotations(), MYBATIS + "Mapper").isEmpty()
+                && !mapperPackages().contains(target.type().packageName())) {
             return Optional.empty();
         }
         for (MethodEntry method : resolved) {
@@ -208,6 +241,23 @@ final class CodebaseEffects {
             return false;
         }
         return project.resolve(caller, call.createdArgument()).map(entity -> entity.type().generatedId()).orElse(true);
+    }
+
+    /** The packages a {@code @MapperScan} registers as MyBatis mappers, found once per codebase. */
+    private synchronized java.util.Set<String> mapperPackages() {
+        if (mapperPackages == null) {
+            mapperPackages = new java.util.HashSet<>();
+            for (TypeEntry type : project.types()) {
+                project.annotation(type.file(), type.type().annotations(), MAPPER_SCAN).ifPresent(scan -> {
+                    String packages = scan.attributes().getOrDefault("value", scan.attributes().getOrDefault("basePackages", ""));
+                    java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([\\w.]+)\"").matcher(packages);
+                    while (quoted.find()) {
+                        mapperPackages.add(quoted.group(1));
+                    }
+                });
+            }
+        }
+        return mapperPackages;
     }
 
     private static List<Effect> sqlEffects(String quotedSql, boolean delete) {

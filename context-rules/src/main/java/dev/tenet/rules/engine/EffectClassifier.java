@@ -146,6 +146,15 @@ final class EffectClassifier {
         };
     }
 
+    /** The effects an effect name stands for when no chain or argument tells more (a method reference, an inherited method). */
+    static List<Effect> effectsOfName(String name, boolean decidesExit) {
+        List<Effect> effects = new ArrayList<>(referenceEffects(name));
+        if (decidesExit && (effects.contains(Effect.REDIS_CLAIM) || effects.contains(Effect.EXISTS_CHECK))) {
+            effects.add(Effect.DEDUP_GUARD);
+        }
+        return effects;
+    }
+
     private static List<Effect> referenceEffects(String name) {
         return switch (name) {
             case "db-update", "db-write" -> List.of(Effect.DB_WRITE);

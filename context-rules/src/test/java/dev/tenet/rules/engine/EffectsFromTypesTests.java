@@ -347,6 +347,61 @@ class EffectsFromTypesTests {
         }
 
         @Test
+        void aSubclassOfAFrameworkClientAndAMapperRegisteredByMapperScanKeepTheirEffects() {
+            assertFindings(dir, List.of("pipeline.outbox-dual-write"), """
+                    // file: src/main/java/com/acme/orders/OrderService.java
+                    package com.acme.orders;
+
+                    import com.acme.orders.mapper.OrderMapper;
+                    import org.springframework.transaction.annotation.Transactional;
+
+                    public class OrderService {
+                        private final OrderMapper orders;
+                        private final TracingKafkaTemplate kafka;
+
+                        OrderService(OrderMapper orders, TracingKafkaTemplate kafka) {
+                            this.orders = orders;
+                            this.kafka = kafka;
+                        }
+
+                        @Transactional
+                        public void place(String id) {
+                            orders.insert(id);
+                            kafka.send("orders.placed", id, id); // VIOLATION: pipeline.outbox-dual-write
+                        }
+                    }
+                    // file: src/main/java/com/acme/orders/TracingKafkaTemplate.java
+                    package com.acme.orders;
+
+                    import org.springframework.kafka.core.KafkaTemplate;
+                    import org.springframework.kafka.core.ProducerFactory;
+
+                    public class TracingKafkaTemplate extends KafkaTemplate<String, String> {
+                        TracingKafkaTemplate(ProducerFactory<String, String> factory) {
+                            super(factory);
+                        }
+                    }
+                    // file: src/main/java/com/acme/orders/mapper/OrderMapper.java
+                    package com.acme.orders.mapper;
+
+                    import org.apache.ibatis.annotations.Insert;
+
+                    public interface OrderMapper {
+                        @Insert("INSERT INTO orders (id) VALUES (#{id})")
+                        void insert(String id);
+                    }
+                    // file: src/main/java/com/acme/orders/OrdersApplication.java
+                    package com.acme.orders;
+
+                    import org.mybatis.spring.annotation.MapperScan;
+
+                    @MapperScan("com.acme.orders.mapper")
+                    public class OrdersApplication {
+                    }
+                    """);
+        }
+
+        @Test
         void redisOperationsHeldInAVarAreTypedThroughTheChain() {
             assertFindings(dir, List.of("pipeline.listener-not-idempotent"), """
                     package com.acme.learning;
