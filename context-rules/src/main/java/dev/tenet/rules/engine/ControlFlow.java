@@ -118,7 +118,8 @@ final class ControlFlow {
             if (current.get() instanceof TryStmt tryStmt && tryStmt.getTryBlock() == child) {
                 for (CatchClause clause : tryStmt.getCatchClauses()) {
                     if (clause.getParameter().getType().findAll(ClassOrInterfaceType.class).stream()
-                            .anyMatch(type -> DUPLICATE_KEY_EXCEPTIONS.contains(file.qualify(type.getNameWithScope())))) {
+                            .anyMatch(type -> DUPLICATE_KEY_EXCEPTIONS.contains(file.qualify(type.getNameWithScope())))
+                            && skips(file, clause)) {
                         return true;
                     }
                 }
@@ -127,6 +128,28 @@ final class ControlFlow {
             current = child.getParentNode();
         }
         return false;
+    }
+
+    /**
+     * Whether a catch skips the work: it is empty, ends by leaving ({@code return}, {@code continue},
+     * {@code break}), or only logs. A catch that goes on working (an insert-or-update: the duplicate
+     * means "the row is there, update it") is no dedup.
+     */
+    private static boolean skips(JavaFile file, CatchClause clause) {
+        List<Statement> statements = clause.getBody().getStatements();
+        if (statements.isEmpty()) {
+            return true;
+        }
+        Statement last = statements.get(statements.size() - 1);
+        boolean leaves = last instanceof ReturnStmt || last instanceof com.github.javaparser.ast.stmt.ContinueStmt || last instanceof BreakStmt;
+        for (int i = 0; i < statements.size() - (leaves ? 1 : 0); i++) {
+            Statement statement = statements.get(i);
+            if (!(statement.isExpressionStmt() && statement.asExpressionStmt().getExpression() instanceof MethodCallExpr call
+                    && Loggers.isLogging(file, call))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

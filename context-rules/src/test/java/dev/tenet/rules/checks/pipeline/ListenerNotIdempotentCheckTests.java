@@ -237,6 +237,54 @@ class ListenerNotIdempotentCheckTests {
     }
 
     @Test
+    void aDuplicateKeyCatchThatSkipsIsAClaimButOneThatGoesOnWorkingIsNot() {
+        assertFindings(dir, RULE, """
+                package com.acme.stats;
+
+                import org.slf4j.Logger;
+                import org.springframework.dao.DataIntegrityViolationException;
+                import org.springframework.dao.DuplicateKeyException;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                import org.springframework.kafka.annotation.KafkaListener;
+
+                public class StatsListener {
+                    private final JdbcTemplate jdbc;
+                    private final Logger logger;
+
+                    StatsListener(JdbcTemplate jdbc, Logger logger) {
+                        this.jdbc = jdbc;
+                        this.logger = logger;
+                    }
+
+                    @KafkaListener(topics = "loans")
+                    public void claimed(LoanEvent event) {
+                        try {
+                            jdbc.update("INSERT INTO processed_event (event_id) VALUES (?)", event.id());
+                        } catch (DuplicateKeyException e) {
+                            logger.info("already applied {}", event.id());
+                            return;
+                        }
+                        jdbc.update("UPDATE daily SET loans = loans + 1 WHERE day = ?", event.day());
+                    }
+
+                    @KafkaListener(topics = "returns")
+                    public void upserted(LoanEvent event) {
+                        try {
+                            jdbc.update("INSERT INTO daily (day, loans) VALUES (?, 0)", event.day()); // VIOLATION: pipeline.listener-not-idempotent
+                        } catch (DataIntegrityViolationException e) {
+                            increment(event);
+                        }
+                        increment(event);
+                    }
+
+                    private void increment(LoanEvent event) {
+                        jdbc.update("UPDATE daily SET returns = returns + 1 WHERE day = ?", event.day());
+                    }
+                }
+                """);
+    }
+
+    @Test
     void flagsAListenerThatPublishesWithNoGuard() {
         assertFindings(dir, RULE, """
                 package com.acme.learning;
