@@ -54,6 +54,7 @@ public final class CallGraph {
     private final Map<MethodModel, List<Edge>> edges = new IdentityHashMap<>();
     private final Map<MethodModel, List<EffectRef>> effects = new IdentityHashMap<>();
     private final CodebaseEffects codebaseEffects;
+    private final Map<Set<Effect>, Set<MethodModel>> reaching = new HashMap<>();
 
     CallGraph(Project project) {
         this.project = project;
@@ -136,6 +137,41 @@ public final class CallGraph {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether {@code start} reaches an effect of the wanted kinds at any depth: a cheap test before
+     * {@link #reachAll}, answered for every method at once (effects propagated backwards along the calls).
+     */
+    public boolean canReach(MethodEntry start, Set<Effect> wanted) {
+        return methodsReaching(wanted).contains(start.method());
+    }
+
+    private synchronized Set<MethodModel> methodsReaching(Set<Effect> wanted) {
+        Set<MethodModel> known = reaching.get(wanted);
+        if (known != null) {
+            return known;
+        }
+        Map<MethodModel, List<MethodModel>> callers = new IdentityHashMap<>();
+        Deque<MethodModel> queue = new ArrayDeque<>();
+        Set<MethodModel> result = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (MethodEntry method : project.methods()) {
+            for (Edge edge : edges(method)) {
+                callers.computeIfAbsent(edge.target().method(), k -> new ArrayList<>()).add(method.method());
+            }
+            if (effectsOf(method).stream().anyMatch(e -> wanted.contains(e.effect())) && result.add(method.method())) {
+                queue.add(method.method());
+            }
+        }
+        while (!queue.isEmpty()) {
+            for (MethodModel caller : callers.getOrDefault(queue.poll(), List.of())) {
+                if (result.add(caller)) {
+                    queue.add(caller);
+                }
+            }
+        }
+        reaching.put(Set.copyOf(wanted), result);
+        return result;
     }
 
     /**

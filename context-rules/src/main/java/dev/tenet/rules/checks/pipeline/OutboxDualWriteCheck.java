@@ -102,6 +102,9 @@ public final class OutboxDualWriteCheck implements Check {
         }
         Set<MethodEntry> insideTransactions = reachableFrom(graph, transactionalMethods);
         for (MethodEntry method : project.methods()) {
+            if (!graph.canReach(method, Set.of(Effect.KAFKA_SEND))) {
+                continue;
+            }
             if (transactionalMethods.contains(method)) {
                 dualWrite(graph, method, graph.reachAll(method, Set.of(Effect.KAFKA_SEND)), graph.reachAll(method, Effect.DATABASE_WRITES),
                         outboxCalls, "the transaction of @Transactional " + method.label(), sink);
@@ -150,6 +153,9 @@ public final class OutboxDualWriteCheck implements Check {
      */
     private static void commitThenPublish(CallGraph graph, MethodEntry method, Set<MethodEntry> transactionalMethods,
                                           Set<String> outboxCalls, HitSink sink) {
+        if (!graph.canReach(method, Set.of(Effect.KAFKA_SEND)) || !graph.canReach(method, Effect.DATABASE_WRITES)) {
+            return;
+        }
         List<Reach> writes = graph.reachAll(method, Effect.DATABASE_WRITES).stream()
                 .filter(w -> !OutboxWrites.isOutboxWrite(w, outboxCalls)).toList();
         if (writes.isEmpty()) {
