@@ -54,6 +54,10 @@ final class CodebaseEffects {
             Map.entry(EXCHANGE + "PutExchange", "PUT"), Map.entry(EXCHANGE + "PatchExchange", "PATCH"),
             Map.entry(EXCHANGE + "DeleteExchange", "DELETE"), Map.entry(EXCHANGE + "HttpExchange", ""));
 
+    private static final Set<String> HTTP_SIMPLE_NAMES = VERB_ANNOTATIONS.keySet().stream()
+            .map(fqn -> fqn.substring(fqn.lastIndexOf('.') + 1)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> HTTP_INTERFACE_NAMES = Set.of("FeignClient", "HttpExchange");
+
     private final Project project;
     private java.util.Set<String> mapperPackages;
 
@@ -135,6 +139,12 @@ final class CodebaseEffects {
 
     /** The HTTP verb of a call on an OpenFeign or {@code @HttpExchange} interface ({@code ""} when it cannot be told). */
     private Optional<String> httpVerb(TypeEntry target, List<MethodEntry> resolved) {
+        // A cheap precondition on the simple names before resolving each annotation through the imports.
+        boolean mayBeHttp = target.type().annotations().stream().anyMatch(a -> HTTP_INTERFACE_NAMES.contains(a.simpleName()))
+                || resolved.stream().anyMatch(m -> m.method().annotations().stream().anyMatch(a -> HTTP_SIMPLE_NAMES.contains(a.simpleName())));
+        if (!mayBeHttp) {
+            return Optional.empty();
+        }
         boolean httpInterface = project.annotation(target.file(), target.type().annotations(), FEIGN_CLIENT).isPresent()
                 || project.annotation(target.file(), target.type().annotations(), HTTP_EXCHANGE).isPresent();
         for (MethodEntry method : resolved) {
