@@ -318,21 +318,6 @@ public final class CallGraph {
 
     /** Effects a team declared for a method, as the effect model's vocabulary. */
     static List<Effect> declared(DeclaredEffect declared, boolean decidesExit) {
-        return switch (declared.effect()) {
-            case "db-write" -> decidesExit ? List.of(Effect.DB_WRITE, Effect.DEDUP_GUARD) : List.of(Effect.DB_WRITE);
-            case "db-upsert" -> List.of(Effect.DB_UPSERT);
-            case "kafka-send" -> List.of(Effect.KAFKA_SEND);
-            case "http-post", "http-patch" -> List.of(Effect.HTTP_CALL, Effect.HTTP_UNSAFE);
-            case "http-get", "http-put", "http-delete" -> List.of(Effect.HTTP_CALL);
-            case "redis-write" -> List.of(Effect.REDIS_WRITE);
-            case "redis-add" -> List.of(Effect.REDIS_WRITE, Effect.REDIS_ACCUMULATE);
-            case "redis-claim" -> decidesExit ? List.of(Effect.REDIS_WRITE, Effect.REDIS_CLAIM, Effect.DEDUP_GUARD)
-                    : List.of(Effect.REDIS_WRITE, Effect.REDIS_CLAIM);
-            case "exists" -> decidesExit ? List.of(Effect.EXISTS_CHECK, Effect.DEDUP_GUARD) : List.of(Effect.EXISTS_CHECK);
-            case "sleep" -> List.of(Effect.SLEEP);
-            case "handoff" -> List.of(Effect.THREAD_HANDOFF);
-            case "circuit-breaker" -> List.of(Effect.CIRCUIT_BREAKER);
-            default -> List.of();
-        };
+        return EffectNames.of(declared.effect(), decidesExit);
     }
 }

@@ -183,7 +183,7 @@ final class CodebaseEffects {
             if (spec.isPresent() && !spec.get().effects().isEmpty()) {
                 List<Effect> effects = new ArrayList<>();
                 for (String effect : spec.get().effects()) {
-                    effects.addAll(EffectClassifier.effectsOfName(effect, call.decidesExit()));
+                    effects.addAll(EffectNames.of(effect, call.decidesExit()));
                 }
                 return Optional.of(effects);
             }
@@ -299,13 +299,7 @@ final class CodebaseEffects {
 
     /** A check or claim whose answer decides whether the work goes on is a dedup guard. */
     private static List<Effect> withGuard(List<Effect> effects, CallRef call) {
-        boolean claim = effects.contains(Effect.EXISTS_CHECK) || effects.contains(Effect.DB_WRITE) || effects.contains(Effect.DB_UPSERT);
-        if (!call.decidesExit() || !claim) {
-            return effects;
-        }
-        List<Effect> guarded = new ArrayList<>(effects);
-        guarded.add(Effect.DEDUP_GUARD);
-        return guarded;
+        return call.decidesExit() ? EffectNames.guarded(effects) : effects;
     }
 
     private static String detail(CallRef call) {

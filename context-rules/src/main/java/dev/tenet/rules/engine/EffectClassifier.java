@@ -88,7 +88,7 @@ final class EffectClassifier {
         List<EffectRef> effects = new ArrayList<>();
         model.lookup(type, reference.getIdentifier(), -1).ifPresent(spec -> {
             for (String name : spec.effects()) {
-                for (Effect effect : referenceEffects(name)) {
+                for (Effect effect : EffectNames.of(name, false)) {
                     effects.add(new EffectRef(effect, line, column, detail));
                 }
             }
@@ -136,48 +136,9 @@ final class EffectClassifier {
     private static List<Effect> effectsOf(String name, JavaFile file, List<MethodCallExpr> chain, MethodCallExpr call, String verb,
                                           boolean decidesExit) {
         return switch (name) {
-            case "db-write" -> decidesExit ? List.of(Effect.DB_WRITE, Effect.DEDUP_GUARD) : List.of(Effect.DB_WRITE);
             case "db-update", "db-sql" -> sqlEffects(name, sqlOf(file, chain), decidesExit);
             case "http" -> httpEffects(verb != null ? verb : verbArgument(call));
-            case "http-get", "http-head" -> List.of(Effect.HTTP_CALL);
-            case "http-put", "http-delete" -> httpEffects(name.substring(5).toUpperCase(java.util.Locale.ROOT));
-            case "http-post", "http-patch" -> List.of(Effect.HTTP_CALL, Effect.HTTP_UNSAFE);
-            default -> referenceEffects(name, decidesExit);
-        };
-    }
-
-    /** The effects an effect name stands for when no chain or argument tells more (a method reference, an inherited method). */
-    static List<Effect> effectsOfName(String name, boolean decidesExit) {
-        List<Effect> effects = new ArrayList<>(referenceEffects(name));
-        if (decidesExit && (effects.contains(Effect.REDIS_CLAIM) || effects.contains(Effect.EXISTS_CHECK))) {
-            effects.add(Effect.DEDUP_GUARD);
-        }
-        return effects;
-    }
-
-    private static List<Effect> referenceEffects(String name) {
-        return switch (name) {
-            case "db-update", "db-write" -> List.of(Effect.DB_WRITE);
-            case "http-post", "http-patch" -> List.of(Effect.HTTP_CALL, Effect.HTTP_UNSAFE);
-            case "http", "http-get", "http-head", "http-put", "http-delete" -> List.of(Effect.HTTP_CALL);
-            case "db-sql" -> List.of();
-            default -> referenceEffects(name, false);
-        };
-    }
-
-    private static List<Effect> referenceEffects(String name, boolean decidesExit) {
-        return switch (name) {
-            case "kafka-send" -> List.of(Effect.KAFKA_SEND);
-            case "redis-write" -> List.of(Effect.REDIS_WRITE);
-            case "redis-add" -> List.of(Effect.REDIS_WRITE, Effect.REDIS_ACCUMULATE);
-            case "redis-claim" -> decidesExit ? List.of(Effect.REDIS_WRITE, Effect.REDIS_CLAIM, Effect.DEDUP_GUARD)
-                    : List.of(Effect.REDIS_WRITE, Effect.REDIS_CLAIM);
-            case "exists" -> decidesExit ? List.of(Effect.EXISTS_CHECK, Effect.DEDUP_GUARD) : List.of(Effect.EXISTS_CHECK);
-            case "sleep" -> List.of(Effect.SLEEP);
-            case "wait" -> List.of(Effect.BLOCKING_WAIT);
-            case "handoff" -> List.of(Effect.THREAD_HANDOFF);
-            case "circuit-breaker" -> List.of(Effect.CIRCUIT_BREAKER);
-            default -> List.of();
+            default -> EffectNames.of(name, decidesExit);
         };
     }
 
@@ -202,10 +163,7 @@ final class EffectClassifier {
             }
             default -> throw new IllegalStateException(kind.name());
         }
-        if (decidesExit) {
-            effects.add(Effect.DEDUP_GUARD);
-        }
-        return effects;
+        return decidesExit ? EffectNames.guarded(effects) : effects;
     }
 
     /** {@code HttpMethod.POST} among a call's arguments. */
