@@ -100,8 +100,92 @@ class AutoCommitAsyncCheckTests {
                 """);
     }
 
+    @Test
+    void flagsAHandOffWhenABeanPutsTheSettingIntoTheConsumerProperties() {
+        assertFindings(dir, RULE, HANDING_OFF_LISTENER, """
+                // file: ConsumerSettings.java
+                package com.acme.learning;
+
+                import java.util.Properties;
+                import org.apache.kafka.clients.consumer.ConsumerConfig;
+                import org.springframework.context.annotation.Bean;
+                import org.springframework.kafka.listener.ContainerProperties;
+
+                public class ConsumerSettings {
+                    @Bean
+                    ContainerProperties containerProperties() {
+                        Properties props = new Properties();
+                        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");
+                        ContainerProperties container = new ContainerProperties("learning.session-finished");
+                        container.setKafkaConsumerProperties(props);
+                        return container;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void flagsAHandOffWhenTheListenerItselfTurnsAutoCommitOn() {
+        assertFindings(dir, RULE, """
+                package com.acme.learning;
+
+                import java.util.concurrent.CompletableFuture;
+                import org.springframework.kafka.annotation.KafkaListener;
+
+                public class MinutesListener {
+                    private final MinutesService minutes;
+
+                    MinutesListener(MinutesService minutes) {
+                        this.minutes = minutes;
+                    }
+
+                    @KafkaListener(topics = "learning.session-finished", properties = "enable.auto.commit=true")
+                    public void on(SessionFinished event) { // VIOLATION: pipeline.auto-commit-async
+                        CompletableFuture.runAsync(() -> minutes.add(event));
+                    }
+                }
+                """);
+    }
+
     @Nested
     class NoViolation {
+        @Test
+        void theSettingWrittenInJavaCodeThatIsNotConfiguration() {
+            assertFindings(dir, RULE, HANDING_OFF_LISTENER.replace(" // VIOLATION: pipeline.auto-commit-async", ""), """
+                    // file: ConsumerDiagnostics.java
+                    package com.acme.learning;
+
+                    import java.util.HashMap;
+                    import java.util.Map;
+                    import org.apache.kafka.clients.consumer.ConsumerConfig;
+                    import org.slf4j.Logger;
+                    import org.slf4j.LoggerFactory;
+
+                    public class ConsumerDiagnostics {
+                        private static final Logger log = LoggerFactory.getLogger(ConsumerDiagnostics.class);
+
+                        void explain() {
+                            log.warn("never run with enable.auto.commit=true here");
+                            Map<String, Object> report = new HashMap<>();
+                            report.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+                            log.info("what a bad setup looks like: {}", report);
+                        }
+                    }
+                    // file: src/test/java/com/acme/learning/AutoCommitIT.java
+                    package com.acme.learning;
+
+                    import java.util.Map;
+                    import org.apache.kafka.clients.consumer.ConsumerConfig;
+                    import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+                    class AutoCommitIT {
+                        KafkaConsumer<String, String> consumer() {
+                            return new KafkaConsumer<>(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true));
+                        }
+                    }
+                    """);
+        }
+
         @Test
         void aHandOffWithAutoCommitOff() {
             assertFindings(dir, RULE, HANDING_OFF_LISTENER.replace(" // VIOLATION: pipeline.auto-commit-async", ""), """

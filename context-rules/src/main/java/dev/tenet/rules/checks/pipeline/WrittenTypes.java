@@ -1,0 +1,80 @@
+package dev.tenet.rules.checks.pipeline;
+
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import dev.tenet.rules.engine.JavaFile;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Tells, in phase one, which fully qualified type a name written in a file stands for, by the file's
+ * own evidence only: an explicit import, the name written qualified, a wildcard import of the type's
+ * package, {@code java.lang}, or the file's package. A simple name with none of these is no evidence.
+ */
+final class WrittenTypes {
+    private WrittenTypes() {
+    }
+
+    /** Whether {@code written} (a type as written in {@code file}) stands for {@code fqn}. */
+    static boolean is(JavaFile file, String written, String fqn) {
+        if (written == null || written.isEmpty()) {
+            return false;
+        }
+        if (written.equals(fqn)) {
+            return true;
+        }
+        String qualified = file.qualify(written);
+        if (!qualified.equals(written)) {
+            return qualified.equals(fqn);
+        }
+        if (written.contains(".") || declaresType(file, written)) {
+            return false;
+        }
+        String suffix = "." + written;
+        if (!fqn.endsWith(suffix)) {
+            return false;
+        }
+        String owner = fqn.substring(0, fqn.length() - suffix.length());
+        if (owner.equals("java.lang") || owner.equals(file.packageName())) {
+            return true;
+        }
+        for (ImportDeclaration imp : file.unit().getImports()) {
+            if (imp.isAsterisk() && !imp.isStatic() && imp.getNameAsString().equals(owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The one of {@code fqns} that {@code written} stands for, if any. */
+    static Optional<String> among(JavaFile file, String written, Collection<String> fqns) {
+        return fqns.stream().filter(fqn -> is(file, written, fqn)).findFirst();
+    }
+
+    /** Whether a declaration carries an annotation that resolves to {@code fqn}. */
+    static boolean annotated(JavaFile file, NodeWithAnnotations<?> node, String fqn) {
+        for (AnnotationExpr annotation : node.getAnnotations()) {
+            if (is(file, annotation.getNameAsString(), fqn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a static import brings {@code member} of {@code owner} into the file (by name or wildcard). */
+    static boolean staticallyImported(JavaFile file, String owner, String member) {
+        for (ImportDeclaration imp : file.unit().getImports()) {
+            if (imp.isStatic() && (imp.isAsterisk() ? imp.getNameAsString().equals(owner)
+                    : imp.getNameAsString().equals(owner + "." + member))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean declaresType(JavaFile file, String simpleName) {
+        return !file.unit().findAll(TypeDeclaration.class, t -> t.getNameAsString().equals(simpleName)).isEmpty();
+    }
+}
