@@ -1,26 +1,40 @@
 package dev.tenet.rules.checks.pipeline;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.stmt.CatchClause;
+import dev.tenet.rules.checks.pipeline.FailurePaths.Outcome;
+import dev.tenet.rules.checks.pipeline.FailurePaths.Path;
+import dev.tenet.rules.checks.pipeline.SwallowingCatches.Verdict;
+import dev.tenet.rules.effects.EffectModel;
 import dev.tenet.rules.engine.Check;
+import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.JavaFile;
+import dev.tenet.rules.engine.Project;
 import dev.tenet.rules.engine.ScanSink;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * A catch block on a Kafka listener's path (the listener and the methods of its own class it calls)
- * that only logs or counts the failure: the record is dropped silently and its offset committed.
+ * A failure on the event path that is caught and only logged: a catch in a Kafka listener, or in a
+ * method of the codebase the listener calls, that on some path neither rethrows nor hands the record
+ * on (dead-letter send, nack, error handler) — the record is dropped and its offset committed; and a
+ * producer whose send failure is only logged, which loses the event. Decided by structure and resolved
+ * types, never by names: see {@link FailurePaths}.
  */
 public final class SwallowedListenerExceptionCheck implements Check {
     public static final String ID = "swallowed-listener-exception";
+    static final String CATCH = "catch";
+    static final String QUIET = "quiet";
+    static final String THROWS = "throws";
+    static final String DEDUP_THROW = "dedup-throw";
+    static final String FIX = "Rethrow (or do not catch) so the container's error handler retries and dead-letters the record,"
+            + " or publish it to the dead-letter topic here before moving on.";
+    private static final Set<String> THROWABLES = Set.of("java.lang.Throwable", "java.lang.Exception", "java.lang.RuntimeException",
+            "java.lang.Error");
 
     @Override
     public String id() {
@@ -29,7 +43,7 @@ public final class SwallowedListenerExceptionCheck implements Check {
 
     @Override
     public boolean appliesTo(String source) {
-        return KafkaListeners.mentionsListener(source) && source.contains("catch");
+        return source.contains("catch") || source.contains("Log") || source.contains("Slf4j") || source.contains("throw");
     }
 
     @Override
@@ -37,44 +51,50 @@ public final class SwallowedListenerExceptionCheck implements Check {
         if (TestSources.contains(file.path())) {
             return;
         }
-        Set<MethodDeclaration> inspected = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (MethodDeclaration listener : KafkaListeners.in(file)) {
-            Deque<MethodDeclaration> queue = new ArrayDeque<>();
-            queue.add(listener);
-            while (!queue.isEmpty()) {
-                MethodDeclaration method = queue.poll();
-                if (!inspected.add(method)) {
-                    continue;
-                }
-                for (CatchClause clause : method.findAll(CatchClause.class)) {
-                    if (SwallowingCatches.swallows(clause)) {
-                        sink.hitOnFirstLine(clause, message(listener, method), "Rethrow (or do not catch) so the container's error handler"
-                                + " retries and dead-letters the record, or publish it to the dead-letter topic here before moving on.");
-                    }
-                }
-                queue.addAll(sameClassCallees(method));
+        EffectModel model = EffectModel.builtIn();
+        LostSends.callbacks(file, model, sink);
+        Set<MethodDeclaration> listeners = Collections.newSetFromMap(new IdentityHashMap<>());
+        listeners.addAll(KafkaListeners.in(file));
+        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class, m -> m.getBody().isPresent())) {
+            for (CatchClause clause : method.findAll(CatchClause.class, c -> c.findAncestor(MethodDeclaration.class).orElse(null) == method)) {
+                SwallowingCatches.judge(file, model, clause).ifPresent(verdict -> catchClause(file, model, sink, listeners.contains(method),
+                        method, clause, verdict));
             }
+            recordOutcome(file, model, sink, method);
+            SwallowingCatches.recordDedupThrows(file, method, (type, where, at) -> sink.fact(DEDUP_THROW, type, where, at));
         }
     }
 
-    private static String message(MethodDeclaration listener, MethodDeclaration method) {
-        String type = method.getParentNode().filter(TypeDeclaration.class::isInstance)
-                .map(t -> ((TypeDeclaration<?>) t).getNameAsString() + "#").orElse("");
-        String where = listener == method ? "Listener " + type + listener.getNameAsString()
-                : type + method.getNameAsString() + ", called by listener " + type + listener.getNameAsString() + ",";
-        return where + " catches the failure and only logs it: no rethrow, no dead-letter publish, no nack,"
-                + " so the record is dropped silently and its offset committed";
+    private static void catchClause(JavaFile file, EffectModel model, ScanSink sink, boolean inListener, MethodDeclaration method,
+                                    CatchClause clause, Verdict verdict) {
+        if (inListener && verdict.swallowsOutright() && SwallowingCatches.catchesOnlyJdkTypes(file, clause)) {
+            sink.hitOnFirstLine(clause, "Listener " + file.ownerOf(method.getName()) + " " + CatchReport.swallows(caught(clause)), FIX);
+        } else if (verdict.swallowsOutright() && LostSends.awaitsSend(file, model, clause)) {
+            sink.hitOnFirstLine(clause, LostSends.awaitMessage(), LostSends.FIX);
+        } else {
+            sink.fact(CATCH, caught(clause), verdict.encoded(), clause);
+        }
     }
 
-    /** Methods of the same class called unqualified or on {@code this}, matched by name and arity. */
-    private static List<MethodDeclaration> sameClassCallees(MethodDeclaration method) {
-        if (!(method.getParentNode().orElse(null) instanceof TypeDeclaration<?> type)) {
-            return List.of();
+    /** A method that always throws, or only ever logs, for catches that call it. */
+    private static void recordOutcome(JavaFile file, EffectModel model, ScanSink sink, MethodDeclaration method) {
+        Set<String> exceptions = method.getParameters().stream()
+                .filter(p -> WrittenTypes.among(file, JavaFile.erasure(p.getType()), THROWABLES).isPresent())
+                .map(Parameter::getNameAsString).collect(Collectors.toSet());
+        List<Path> paths = new FailurePaths(file, model, exceptions, false).of(method.getBody().orElseThrow());
+        if (paths.stream().allMatch(p -> p.outcome() == Outcome.HANDED)) {
+            sink.fact(THROWS, "", "", method.getName());
+        } else if (paths.stream().allMatch(p -> p.outcome() == Outcome.QUIET)) {
+            sink.fact(QUIET, "", String.join(",", FailurePaths.dependencies(paths)), method.getName());
         }
-        return method.findAll(MethodCallExpr.class).stream()
-                .filter(call -> call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr)
-                .flatMap(call -> type.getMethodsByName(call.getNameAsString()).stream()
-                        .filter(candidate -> candidate.getParameters().size() == call.getArguments().size()))
-                .toList();
+    }
+
+    private static String caught(CatchClause clause) {
+        return String.join("|", SwallowingCatches.caughtTypes(clause));
+    }
+
+    @Override
+    public void finish(Project project, HitSink sink) {
+        new CatchReport(project, sink).run();
     }
 }

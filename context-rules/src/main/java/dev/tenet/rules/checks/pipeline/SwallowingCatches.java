@@ -1,59 +1,161 @@
 package dev.tenet.rules.checks.pipeline;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
-import com.github.javaparser.ast.stmt.ContinueStmt;
-import com.github.javaparser.ast.stmt.EmptyStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import dev.tenet.rules.checks.pipeline.FailurePaths.Outcome;
+import dev.tenet.rules.checks.pipeline.FailurePaths.Path;
+import dev.tenet.rules.effects.EffectModel;
 import dev.tenet.rules.engine.JavaFile;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Tells a catch block that swallows the failure: it does nothing but log, count, print the stack
- * trace, acknowledge or return — no rethrow, no dead-letter publish, no nack, no recovery.
+ * Phase one of the swallowed-failure rule for one catch clause: which of its paths neither rethrow
+ * nor hand the record on. A catch of a duplicate-key exception (resolved through the imports) skips a
+ * duplicate on purpose and is never a swallow, nor is one of {@code InterruptedException}; a path
+ * that falls out of the catch into a retry loop, or on to a later {@code throw}, is not judged.
  */
 final class SwallowingCatches {
-    private static final Pattern LOGGER = Pattern.compile("(?i)(.*\\.)?(log|logger|slf4j|System\\.(err|out))");
-    private static final Pattern METRICS = Pattern.compile("(?i).*(metric|meter|counter|stats|telemetry).*");
-    private static final Set<String> COUNTING = Set.of("increment", "inc", "incrementAndGet", "getAndIncrement");
-    private static final Set<String> HARMLESS = Set.of("printStackTrace", "acknowledge");
-    private static final Set<String> NOT_A_MESSAGE_FAILURE = Set.of("InterruptedException");
+    /** Exceptions a store throws on a unique key: catching one is how an insert-first dedup skips a duplicate. */
+    static final Set<String> DUPLICATE_KEY = Set.of("org.springframework.dao.DuplicateKeyException",
+            "org.springframework.dao.DataIntegrityViolationException", "java.sql.SQLIntegrityConstraintViolationException",
+            "org.hibernate.exception.ConstraintViolationException", "jakarta.persistence.EntityExistsException",
+            "javax.persistence.EntityExistsException");
+    private static final String INTERRUPTED = "java.lang.InterruptedException";
+
+    /** A catch's paths that swallow, each with the codebase calls its verdict still depends on. */
+    record Verdict(List<Path> quiet) {
+        boolean swallowsOutright() {
+            return quiet.stream().anyMatch(p -> p.dependsOn().isEmpty());
+        }
+
+        String encoded() {
+            return quiet.stream().map(Path::encoded).collect(Collectors.joining(";"));
+        }
+    }
+
+    /** Where dedup throws go: the exception type as written, {@code catch} or {@code if:FROM-TO}, the throw. */
+    @FunctionalInterface
+    interface DedupThrows {
+        void accept(String type, String where, ThrowStmt at);
+    }
 
     private SwallowingCatches() {
     }
 
-    /** Whether the catch only logs or counts a failure of real work in its try block. */
-    static boolean swallows(CatchClause clause) {
-        String caught = JavaFile.simpleName(JavaFile.erasure(clause.getParameter().getType()));
-        BlockStmt tried = clause.getParentNode().filter(TryStmt.class::isInstance).map(t -> ((TryStmt) t).getTryBlock())
-                .orElseGet(BlockStmt::new);
-        return !NOT_A_MESSAGE_FAILURE.contains(caught) && !onlyLogs(tried) && onlyLogs(clause.getBody());
-    }
-
-    private static boolean onlyLogs(BlockStmt block) {
-        for (Statement statement : block.getStatements()) {
-            boolean logs = statement instanceof EmptyStmt || statement instanceof ContinueStmt
-                    || statement instanceof ReturnStmt ret && ret.getExpression().isEmpty()
-                    || statement instanceof ExpressionStmt expression && expression.getExpression() instanceof MethodCallExpr call
-                    && logsOrCounts(call);
-            if (!logs) {
-                return false;
-            }
+    /** The quiet paths of a catch clause, or empty when it cannot swallow a record's failure. */
+    static Optional<Verdict> judge(JavaFile file, EffectModel model, CatchClause clause) {
+        if (caughtTypes(clause).stream().anyMatch(t -> WrittenTypes.is(file, t, INTERRUPTED)
+                || WrittenTypes.among(file, t, DUPLICATE_KEY).isPresent())) {
+            return Optional.empty();
         }
-        return true;
+        FailurePaths paths = new FailurePaths(file, model, Set.of(clause.getParameter().getNameAsString()), false);
+        TryStmt tryStmt = (TryStmt) clause.getParentNode().orElseThrow();
+        if (paths.onlyLogs(tryStmt.getTryBlock()) || paths.handedOff(clause)) {
+            return Optional.empty();
+        }
+        boolean fallThroughJudged = !insideRetryLoop(tryStmt) && !throwsLater(tryStmt);
+        List<Path> quiet = paths.of(clause.getBody()).stream()
+                .filter(p -> p.outcome() == Outcome.QUIET && (p.ended() || fallThroughJudged))
+                .toList();
+        return quiet.isEmpty() ? Optional.empty() : Optional.of(new Verdict(quiet));
     }
 
-    private static boolean logsOrCounts(MethodCallExpr call) {
-        Expression root = JavaFile.chainRoot(call);
-        String rootText = root == call ? "" : JavaFile.shortText(root);
-        String name = call.getNameAsString();
-        return LOGGER.matcher(rootText).matches() || HARMLESS.contains(name)
-                || COUNTING.contains(name) || METRICS.matcher(rootText).matches();
+    /** The exception types a catch names, as written (a multi-catch names several). */
+    static List<String> caughtTypes(CatchClause clause) {
+        Type type = clause.getParameter().getType();
+        if (type.isUnionType()) {
+            return type.asUnionType().getElements().stream().map(JavaFile::erasure).toList();
+        }
+        return List.of(JavaFile.erasure(type));
+    }
+
+    /** Whether every type a catch names is one of the JDK's (so none can be the codebase's own dedup exception). */
+    static boolean catchesOnlyJdkTypes(JavaFile file, CatchClause clause) {
+        return clause.getParameter().getType().findAll(ClassOrInterfaceType.class).stream()
+                .map(ClassOrInterfaceType::getNameWithScope)
+                .allMatch(t -> file.qualify(t).startsWith("java.") || !t.contains(".") && file.qualify(t).equals(t)
+                        && isJavaLang(t));
+    }
+
+    private static boolean isJavaLang(String simpleName) {
+        try {
+            return Class.forName("java.lang." + simpleName).getPackageName().equals("java.lang");
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** A try in a loop that leaves the loop when the call succeeds: the catch goes round again. */
+    private static boolean insideRetryLoop(TryStmt tryStmt) {
+        Optional<Node> current = tryStmt.getParentNode();
+        while (current.isPresent() && !(current.get() instanceof CallableDeclaration)) {
+            Node node = current.get();
+            if (node instanceof WhileStmt || node instanceof DoStmt || node instanceof ForStmt || node instanceof ForEachStmt) {
+                Expression condition = node instanceof WhileStmt w ? w.getCondition()
+                        : node instanceof DoStmt d ? d.getCondition() : node instanceof ForStmt f ? f.getCompare().orElse(null) : null;
+                Set<String> read = condition == null ? Set.of()
+                        : condition.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString).collect(Collectors.toSet());
+                boolean leaves = tryStmt.getTryBlock().findAll(Statement.class).stream().anyMatch(s -> s instanceof BreakStmt
+                        || s instanceof ReturnStmt || s.isExpressionStmt() && s.asExpressionStmt().getExpression() instanceof AssignExpr a
+                        && a.getTarget() instanceof NameExpr target && read.contains(target.getNameAsString()));
+                if (leaves) {
+                    return true;
+                }
+            }
+            current = node.getParentNode();
+        }
+        return false;
+    }
+
+    /** Whether the method throws after the try statement (e.g. once retries are exhausted, or when a flag the catch left says so). */
+    private static boolean throwsLater(TryStmt tryStmt) {
+        int end = tryStmt.getEnd().map(p -> p.line).orElse(Integer.MAX_VALUE);
+        return tryStmt.findAncestor(CallableDeclaration.class)
+                .map(callable -> callable.findAll(ThrowStmt.class).stream()
+                        .anyMatch(t -> t.getBegin().map(p -> p.line > end).orElse(false)))
+                .orElse(false);
+    }
+
+    /**
+     * Throws of a new exception by dedup code, for phase two: inside a catch of a duplicate-key
+     * exception ({@code catch}), or in the branch of an {@code if} whose condition phase two may find to be
+     * a dedup guard ({@code if:FROM-TO}, the condition's lines).
+     */
+    static void recordDedupThrows(JavaFile file, MethodDeclaration method, DedupThrows facts) {
+        for (ThrowStmt throwStmt : method.findAll(ThrowStmt.class)) {
+            if (!(throwStmt.getExpression() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created)) {
+                continue;
+            }
+            String type = JavaFile.erasure(created.getType());
+            Optional<CatchClause> inCatch = throwStmt.findAncestor(CatchClause.class);
+            if (inCatch.isPresent() && caughtTypes(inCatch.get()).stream().anyMatch(t -> WrittenTypes.among(file, t, DUPLICATE_KEY).isPresent())) {
+                facts.accept(type, "catch", throwStmt);
+                continue;
+            }
+            Optional<IfStmt> guard = throwStmt.findAncestor(IfStmt.class)
+                    .filter(ifStmt -> ifStmt.getThenStmt().isAncestorOf(throwStmt) || ifStmt.getThenStmt() == throwStmt);
+            guard.ifPresent(ifStmt -> facts.accept(type, "if:" + ifStmt.getCondition().getBegin().map(p -> p.line).orElse(0) + "-"
+                    + ifStmt.getCondition().getEnd().map(p -> p.line).orElse(0), throwStmt));
+        }
     }
 }

@@ -1,0 +1,224 @@
+package dev.tenet.rules.checks.pipeline;
+
+import dev.tenet.rules.checks.pipeline.FailurePaths.Outcome;
+import dev.tenet.rules.engine.CallGraph;
+import dev.tenet.rules.engine.CallGraph.Edge;
+import dev.tenet.rules.engine.HitSink;
+import dev.tenet.rules.engine.Project;
+import dev.tenet.rules.engine.Project.FactEntry;
+import dev.tenet.rules.engine.Project.MethodEntry;
+import dev.tenet.rules.model.Effect;
+import dev.tenet.rules.model.EffectRef;
+import dev.tenet.rules.model.Fact;
+import dev.tenet.rules.model.FileModel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Phase two of the swallowed-failure rule: walks each listener's calls through the codebase, and
+ * reports every catch on the way with a path that swallows once the codebase calls it depends on are
+ * known (a helper that only logs swallows too; one that sends to Kafka or always throws hands the
+ * record on). A catch of the codebase's own exception that the listener's dedup code throws skips a
+ * duplicate on purpose and is not reported.
+ */
+final class CatchReport {
+    private static final int MAX_DEPTH = 12;
+
+    private final Project project;
+    private final HitSink sink;
+    private final CallGraph graph;
+    private final Map<MethodEntry, List<Fact>> factsByMethod = new HashMap<>();
+    private final Map<MethodEntry, Outcome> outcomes = new IdentityHashMap<>();
+
+    CatchReport(Project project, HitSink sink) {
+        this.project = project;
+        this.sink = sink;
+        this.graph = project.callGraph();
+        Map<FileModel, List<MethodEntry>> methodsByFile = new IdentityHashMap<>();
+        for (MethodEntry method : project.methods()) {
+            methodsByFile.computeIfAbsent(method.file(), f -> new ArrayList<>()).add(method);
+        }
+        for (FactEntry entry : project.facts(SwallowedListenerExceptionCheck.ID)) {
+            Fact fact = entry.fact();
+            String type = fact.owner().contains("#") ? fact.owner().substring(0, fact.owner().indexOf('#')) : fact.owner();
+            methodsByFile.getOrDefault(entry.file(), List.of()).stream()
+                    .filter(m -> m.type().simpleName().equals(type) && m.method().startLine() <= fact.line() && fact.line() <= m.method().endLine())
+                    .filter(m -> fact.owner().endsWith("#" + m.method().name()))
+                    .findFirst()
+                    .ifPresent(m -> factsByMethod.computeIfAbsent(m, k -> new ArrayList<>()).add(fact));
+        }
+    }
+
+    static String swallows(String caught) {
+        return "catches " + caught.replace("|", " | ") + " and only logs it on some path: no rethrow, no dead-letter publish, no nack,"
+                + " so the record is dropped silently and its offset committed";
+    }
+
+    void run() {
+        Set<String> reported = new HashSet<>();
+        for (MethodEntry listener : KafkaListeners.in(project)) {
+            Map<MethodEntry, List<MethodEntry>> reached = reached(listener);
+            Set<String> dedupExceptions = dedupExceptions(reached.keySet());
+            for (Map.Entry<MethodEntry, List<MethodEntry>> step : reached.entrySet()) {
+                MethodEntry method = step.getKey();
+                for (Fact fact : factsByMethod.getOrDefault(method, List.of())) {
+                    if (!fact.kind().equals(SwallowedListenerExceptionCheck.CATCH) || TestSources.contains(method.file().path())
+                            || skipsDuplicates(method, fact, dedupExceptions) || !swallows(method, fact.detail())
+                            || !reported.add(method.file().path() + ":" + fact.line())) {
+                        continue;
+                    }
+                    String where = method == listener ? "Listener " + listener.label()
+                            : method.label() + ", called by listener " + listener.label() + via(step.getValue()) + ",";
+                    sink.hit(method.file().path(), fact.line(), fact.line(), where + " " + swallows(fact.subject()),
+                            SwallowedListenerExceptionCheck.FIX, fact.owner() + " catch (" + fact.subject() + ")");
+                }
+            }
+        }
+    }
+
+    private static String via(List<MethodEntry> path) {
+        if (path.size() <= 2) {
+            return "";
+        }
+        return " via " + String.join(" -> ", path.subList(1, path.size() - 1).stream().map(MethodEntry::label).toList());
+    }
+
+    /** The methods a listener reaches (itself included), each with the first path found to it. */
+    private Map<MethodEntry, List<MethodEntry>> reached(MethodEntry listener) {
+        Map<MethodEntry, List<MethodEntry>> paths = new LinkedHashMap<>();
+        Deque<List<MethodEntry>> queue = new ArrayDeque<>();
+        queue.add(List.of(listener));
+        paths.put(listener, List.of(listener));
+        while (!queue.isEmpty()) {
+            List<MethodEntry> path = queue.poll();
+            if (path.size() > MAX_DEPTH) {
+                continue;
+            }
+            for (MethodEntry callee : graph.callees(path.get(path.size() - 1))) {
+                if (!paths.containsKey(callee)) {
+                    List<MethodEntry> next = new ArrayList<>(path);
+                    next.add(callee);
+                    paths.put(callee, next);
+                    queue.add(next);
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** The codebase exceptions thrown by dedup code on the listener's path: inside a duplicate-key catch, or when a dedup guard says so. */
+    private Set<String> dedupExceptions(Set<MethodEntry> reached) {
+        Set<String> types = new HashSet<>();
+        for (MethodEntry method : reached) {
+            for (Fact fact : factsByMethod.getOrDefault(method, List.of())) {
+                if (fact.kind().equals(SwallowedListenerExceptionCheck.DEDUP_THROW) && byDedupCode(method, fact.detail())) {
+                    project.resolve(method.file(), fact.subject()).ifPresent(type -> types.add(type.type().fqn()));
+                }
+            }
+        }
+        return types;
+    }
+
+    private boolean byDedupCode(MethodEntry method, String where) {
+        if (where.equals("catch")) {
+            return true;
+        }
+        String[] lines = where.substring("if:".length()).split("-");
+        int from = Integer.parseInt(lines[0]);
+        int to = Integer.parseInt(lines[1]);
+        return graph.effectsOf(method).stream().anyMatch(e -> e.effect() == Effect.DEDUP_GUARD && e.line() >= from && e.line() <= to);
+    }
+
+    private boolean skipsDuplicates(MethodEntry method, Fact fact, Set<String> dedupExceptions) {
+        return !dedupExceptions.isEmpty() && Arrays.stream(fact.subject().split("\\|"))
+                .allMatch(t -> project.resolve(method.file(), t).filter(type -> dedupExceptions.contains(type.type().fqn())).isPresent());
+    }
+
+    /** Whether one of the catch's quiet paths stays quiet once the codebase calls on it are known. */
+    private boolean swallows(MethodEntry method, String encodedPaths) {
+        for (String path : encodedPaths.split(";")) {
+            List<String> calls = path.equals("-") || path.isEmpty() ? List.of() : List.of(path.split(","));
+            if (outcomeOf(method, calls, Collections.newSetFromMap(new IdentityHashMap<>())) == Outcome.QUIET) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Outcome outcomeOf(MethodEntry method, List<String> calls, Set<MethodEntry> seen) {
+        Outcome result = Outcome.QUIET;
+        for (String call : calls) {
+            Outcome next = callOutcome(method, call, seen);
+            if (next == Outcome.HANDED) {
+                return Outcome.HANDED;
+            }
+            if (next == Outcome.UNKNOWN) {
+                result = Outcome.UNKNOWN;
+            }
+        }
+        return result;
+    }
+
+    private Outcome callOutcome(MethodEntry method, String position, Set<MethodEntry> seen) {
+        String[] at = position.split(":");
+        int line = Integer.parseInt(at[0]);
+        int column = Integer.parseInt(at[1]);
+        for (EffectRef effect : graph.effectsOf(method)) {
+            if (effect.effect() == Effect.KAFKA_SEND && effect.line() == line && effect.column() == column) {
+                return Outcome.HANDED;
+            }
+        }
+        List<MethodEntry> targets = graph.edges(method).stream().filter(e -> e.call().line() == line && e.call().column() == column)
+                .map(Edge::target).toList();
+        if (targets.isEmpty()) {
+            return Outcome.UNKNOWN;
+        }
+        Outcome result = Outcome.QUIET;
+        for (MethodEntry target : targets) {
+            Outcome next = methodOutcome(target, seen);
+            if (next == Outcome.HANDED) {
+                return Outcome.HANDED;
+            }
+            if (next == Outcome.UNKNOWN) {
+                result = Outcome.UNKNOWN;
+            }
+        }
+        return result;
+    }
+
+    /** What calling a method does to a failure handed to it: sends it on, always throws, only logs, or something else. */
+    private Outcome methodOutcome(MethodEntry method, Set<MethodEntry> seen) {
+        Outcome known = outcomes.get(method);
+        if (known != null) {
+            return known;
+        }
+        if (!seen.add(method)) {
+            return Outcome.UNKNOWN;
+        }
+        Outcome outcome = Outcome.UNKNOWN;
+        if (graph.reach(method, Set.of(Effect.KAFKA_SEND)).isPresent()) {
+            outcome = Outcome.HANDED;
+        } else {
+            for (Fact fact : factsByMethod.getOrDefault(method, List.of())) {
+                if (fact.kind().equals(SwallowedListenerExceptionCheck.THROWS)) {
+                    outcome = Outcome.HANDED;
+                } else if (fact.kind().equals(SwallowedListenerExceptionCheck.QUIET)) {
+                    List<String> calls = fact.detail().isEmpty() ? List.of() : List.of(fact.detail().split(","));
+                    outcome = outcomeOf(method, calls, seen);
+                }
+            }
+        }
+        outcomes.put(method, outcome);
+        return outcome;
+    }
+}
