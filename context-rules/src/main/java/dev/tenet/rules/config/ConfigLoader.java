@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /** Reads {@code .tenet/config.yml}; every mistake is an error naming the line. */
 public final class ConfigLoader {
     public static final String CONFIG_FILE = ".tenet/config.yml";
-    private static final Set<String> KEYS = Set.of("layers", "allowEmptyLayers", "rules", "exclude", "allowEmptyExcludes", "effects");
+    private static final Set<String> KEYS = Set.of("layers", "allowEmptyLayers", "rules", "exclude", "allowEmptyExcludes", "effects",
+            "perKeyTopics", "allowEmptyPerKeyTopics");
     private static final Set<String> SETTINGS = Set.of("off", "on", "error", "warning", "info");
 
     private ConfigLoader() {
@@ -85,7 +86,24 @@ public final class ConfigLoader {
 
         List<PathGlob> excludes = YamlNodes.stringList(fields, "exclude", file, 1).stream().map(PathGlob::new).toList();
         return new TenetConfig(file, layers, layersExplicit, bool(fields, "allowEmptyLayers", file),
-                settings, settingLines, excludes, bool(fields, "allowEmptyExcludes", file), DeclaredEffects.parse(fields.get("effects"), file));
+                settings, settingLines, excludes, bool(fields, "allowEmptyExcludes", file), DeclaredEffects.parse(fields.get("effects"), file),
+                perKeyTopics(fields, file), bool(fields, "allowEmptyPerKeyTopics", file));
+    }
+
+    private static List<TopicPattern> perKeyTopics(Map<String, Node> fields, String file) {
+        List<TopicPattern> patterns = new ArrayList<>();
+        Node node = fields.get("perKeyTopics");
+        List<String> texts = YamlNodes.stringList(fields, "perKeyTopics", file, 1);
+        for (int i = 0; i < texts.size(); i++) {
+            Node item = node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence ? sequence.getValue().get(i) : node;
+            int line = YamlNodes.line(item, 1);
+            try {
+                patterns.add(TopicPattern.of(texts.get(i), line));
+            } catch (IllegalArgumentException e) {
+                throw new TenetInputException(file, line, e.getMessage());
+            }
+        }
+        return patterns;
     }
 
     private static boolean bool(Map<String, Node> fields, String key, String file) {

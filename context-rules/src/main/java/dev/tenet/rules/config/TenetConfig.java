@@ -19,10 +19,13 @@ import java.util.Optional;
  * @param excludes          paths not checked
  * @param allowEmptyExcludes opt-out: an exclusion that matches no file is not an error
  * @param effects           the team's own wrappers: {@code fully.qualified.Type#method} to the effect a call has
+ * @param perKeyTopics      topics whose records must carry a key (the id of the entity they are about), names or globs
+ * @param allowEmptyPerKeyTopics opt-out: a per-key topic pattern that matches no topic the code sends to is not an error
  */
 public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, boolean layersExplicit,
                           boolean allowEmptyLayers, Map<String, String> ruleSettings, Map<String, Integer> ruleSettingLines,
-                          List<PathGlob> excludes, boolean allowEmptyExcludes, Map<String, DeclaredEffect> effects) {
+                          List<PathGlob> excludes, boolean allowEmptyExcludes, Map<String, DeclaredEffect> effects,
+                          List<TopicPattern> perKeyTopics, boolean allowEmptyPerKeyTopics) {
 
     /** An effect a team declares for one of its own methods, with the config line that says so. */
     public record DeclaredEffect(String effect, int line) {
@@ -34,6 +37,13 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
         this(file, layers, layersExplicit, allowEmptyLayers, ruleSettings, ruleSettingLines, excludes, allowEmptyExcludes, Map.of());
     }
 
+    public TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, boolean layersExplicit, boolean allowEmptyLayers,
+                       Map<String, String> ruleSettings, Map<String, Integer> ruleSettingLines, List<PathGlob> excludes,
+                       boolean allowEmptyExcludes, Map<String, DeclaredEffect> effects) {
+        this(file, layers, layersExplicit, allowEmptyLayers, ruleSettings, ruleSettingLines, excludes, allowEmptyExcludes, effects,
+                List.of(), false);
+    }
+
     public static final String OFF = "off";
 
     public TenetConfig {
@@ -42,15 +52,17 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
         ruleSettingLines = Map.copyOf(ruleSettingLines);
         excludes = List.copyOf(excludes);
         effects = Map.copyOf(effects);
+        perKeyTopics = List.copyOf(perKeyTopics);
     }
 
     /**
      * This config for a partial tree (only some of the codebase's files): a layer pattern or exclusion that
-     * matches nothing there is no typo, so the empty-match errors are off as asked.
+     * matches nothing there is no typo, so the empty-match errors are off as asked. Per-key topic patterns
+     * select code as layers do, and follow {@code emptyLayers}.
      */
     public TenetConfig allowingEmptyMatches(boolean emptyLayers, boolean emptyExcludes) {
         return new TenetConfig(file, layers, layersExplicit, allowEmptyLayers || emptyLayers, ruleSettings, ruleSettingLines, excludes,
-                allowEmptyExcludes || emptyExcludes, effects);
+                allowEmptyExcludes || emptyExcludes, effects, perKeyTopics, allowEmptyPerKeyTopics || emptyLayers);
     }
 
     /** The configuration used when a repository has none. */

@@ -1,7 +1,10 @@
 package dev.tenet.rules.checks.pipeline;
 
 import static dev.tenet.rules.testing.MarkedCode.assertFindings;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.testing.Codebase;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -20,17 +23,22 @@ class MissingMessageKeyCheckTests {
                 }
             }
             """;
+    static final String PROGRESS_IS_PER_KEY = """
+            # file: .tenet/config.yml
+            perKeyTopics: ["learning.progress"]
+            """;
 
     @TempDir
     Path dir;
 
     @Test
-    void flagsEveryKeylessSendApiWhenThePayloadCarriesAUserId() {
+    void flagsEveryKeylessSendApiOnAPerKeyTopic() {
         assertFindings(dir, RULE, """
                 // file: ProgressPublisher.java
                 package com.acme.learning.adapter;
 
                 import com.acme.learning.domain.ProgressEvent;
+                import java.util.List;
                 import org.apache.kafka.clients.producer.KafkaProducer;
                 import org.apache.kafka.clients.producer.ProducerRecord;
                 import org.springframework.kafka.core.KafkaTemplate;
@@ -63,8 +71,20 @@ class MissingMessageKeyCheckTests {
                     void viaFactory(String userId, long minutes) {
                         kafkaTemplate.send("learning.progress", ProgressEvent.of(userId, minutes)); // VIOLATION: pipeline.missing-message-key
                     }
+
+                    void viaMethodReferences(List<ProgressEvent> events) {
+                        events.forEach(kafkaTemplate::sendDefault); // VIOLATION: pipeline.missing-message-key
+                        events.stream()
+                                .map(e -> new ProducerRecord<String, ProgressEvent>("learning.progress", e)) // VIOLATION: pipeline.missing-message-key
+                                .forEach(producer::send);
+                    }
                 }
-                """, PROGRESS_EVENT);
+                # file: src/main/resources/application.yml
+                spring:
+                  kafka:
+                    template:
+                      default-topic: learning.progress
+                """, PROGRESS_EVENT, PROGRESS_IS_PER_KEY);
     }
 
     @Test
@@ -99,71 +119,147 @@ class MissingMessageKeyCheckTests {
                     void viaBridge(ProgressEvent event) {
                         streamBridge.send("progress-out-0", MessageBuilder.withPayload(event).build()); // VIOLATION: pipeline.missing-message-key
                     }
+
+                    void aPayloadThroughTheBridge(ProgressEvent event) {
+                        streamBridge.send("progress-out-0", event); // VIOLATION: pipeline.missing-message-key
+                    }
                 }
+                # file: src/main/resources/application.yml
+                spring:
+                  cloud:
+                    stream:
+                      bindings:
+                        progress-out-0:
+                          destination: learning.progress
+                """, PROGRESS_EVENT, PROGRESS_IS_PER_KEY);
+    }
+
+    @Test
+    void readsTopicsFromConstantsOfOtherClassesPropertiesAndGlobs() {
+        assertFindings(dir, RULE, """
+                // file: BadgePublisher.java
+                package com.acme.learning.adapter;
+
+                import com.acme.learning.domain.ProgressEvent;
+                import org.springframework.beans.factory.annotation.Value;
+                import org.springframework.kafka.core.KafkaTemplate;
+
+                public class BadgePublisher {
+                    private final KafkaTemplate<String, ProgressEvent> kafka;
+                    @Value("${app.topics.badges}")
+                    private String badges;
+
+                    BadgePublisher(KafkaTemplate<String, ProgressEvent> kafka) {
+                        this.kafka = kafka;
+                    }
+
+                    void earned(ProgressEvent event) {
+                        kafka.send(Topics.CERTIFICATES, event); // VIOLATION: pipeline.missing-message-key
+                        kafka.send(badges, event); // VIOLATION: pipeline.missing-message-key
+                    }
+                }
+                // file: Topics.java
+                package com.acme.learning.adapter;
+
+                public final class Topics {
+                    public static final String CERTIFICATES = "learning.certificates";
+                }
+                # file: src/main/resources/application.properties
+                app.topics.badges=learning.badges
+                # file: .tenet/config.yml
+                perKeyTopics: ["learning.*"]
                 """, PROGRESS_EVENT);
     }
 
     @Test
-    void flagsAStringPayloadOnATopicThatNamesUsers() {
+    void flagsASendWhoseTopicCannotBeReadWhenItsPayloadGoesToAPerKeyTopicElsewhere() {
         assertFindings(dir, RULE, """
-                package com.acme.accounts;
+                // file: ProgressPublisher.java
+                package com.acme.learning.adapter;
+
+                import com.acme.learning.domain.ProgressEvent;
+                import org.springframework.kafka.core.KafkaTemplate;
+
+                public class ProgressPublisher {
+                    private final KafkaTemplate<String, ProgressEvent> kafka;
+
+                    ProgressPublisher(KafkaTemplate<String, ProgressEvent> kafka) {
+                        this.kafka = kafka;
+                    }
+
+                    void publish(ProgressEvent event) {
+                        kafka.send("learning.progress", event.userId(), event);
+                    }
+
+                    void replay(String topic, ProgressEvent event) {
+                        kafka.send(topic, event); // VIOLATION: pipeline.missing-message-key
+                    }
+                }
+                """, PROGRESS_EVENT, PROGRESS_IS_PER_KEY);
+    }
+
+    @Test
+    void aPerKeyTopicPatternThatMatchesNoSendIsAnError() {
+        Codebase codebase = new Codebase(dir).add("""
+                package com.acme.learning;
 
                 import org.springframework.kafka.core.KafkaTemplate;
 
-                public class AccountEvents {
-                    private static final String TOPIC = "accounts.member-updated";
-                    private final KafkaTemplate<String, String> kafkaTemplate;
+                public class ProgressPublisher {
+                    private final KafkaTemplate<String, String> kafka;
 
-                    AccountEvents(KafkaTemplate<String, String> kafkaTemplate) {
-                        this.kafkaTemplate = kafkaTemplate;
+                    ProgressPublisher(KafkaTemplate<String, String> kafka) {
+                        this.kafka = kafka;
                     }
 
-                    void updated(String json) {
-                        kafkaTemplate.send(TOPIC, json); // VIOLATION: pipeline.missing-message-key
+                    void publish(String userId, String json) {
+                        kafka.send("learning.progress", userId, json);
                     }
                 }
-                """);
+                """).file(".tenet/config.yml", "perKeyTopics:\n  - learning.progress\n  - learning.progres\n");
+
+        assertThatThrownBy(codebase::check).isInstanceOf(TenetInputException.class)
+                .hasMessageContaining(".tenet/config.yml").hasMessageContaining("'learning.progres'")
+                .hasMessageContaining("allowEmptyPerKeyTopics");
+    }
+
+    @Test
+    void aTopicPatternWithCharactersNoTopicCanHoldIsAnError() {
+        Codebase codebase = new Codebase(dir).add("package com.acme;\n\nclass Empty {\n}\n")
+                .file(".tenet/config.yml", "perKeyTopics: [\"learning progress\"]\n");
+
+        assertThatThrownBy(codebase::check).isInstanceOf(TenetInputException.class).hasMessageContaining("'learning progress'");
     }
 
     @Nested
     class NoViolation {
         @Test
-        void keyedSendsWithEveryApi() {
+        void keylessSendsWithoutPerKeyTopicsWhateverThePayloadOrTopicIsCalled() {
             assertFindings(dir, RULE, """
-                    // file: ProgressPublisher.java
-                    package com.acme.learning.adapter;
+                    // file: AccountEvents.java
+                    package com.acme.accounts;
 
                     import com.acme.learning.domain.ProgressEvent;
-                    import org.apache.kafka.clients.producer.KafkaProducer;
-                    import org.apache.kafka.clients.producer.ProducerRecord;
                     import org.springframework.kafka.core.KafkaTemplate;
-                    import org.springframework.kafka.support.KafkaHeaders;
-                    import org.springframework.messaging.support.MessageBuilder;
 
-                    public class ProgressPublisher {
-                        private final KafkaTemplate<String, ProgressEvent> kafkaTemplate;
-                        private final KafkaProducer<String, ProgressEvent> producer;
+                    public class AccountEvents {
+                        private static final String TOPIC = "accounts.member-updated";
+                        private final KafkaTemplate<String, Object> kafkaTemplate;
 
-                        ProgressPublisher(KafkaTemplate<String, ProgressEvent> kafkaTemplate, KafkaProducer<String, ProgressEvent> producer) {
+                        AccountEvents(KafkaTemplate<String, Object> kafkaTemplate) {
                             this.kafkaTemplate = kafkaTemplate;
-                            this.producer = producer;
                         }
 
-                        void publish(ProgressEvent event) {
-                            kafkaTemplate.send("learning.progress", event.userId(), event);
-                            kafkaTemplate.sendDefault(event.userId(), event);
-                            producer.send(new ProducerRecord<>("learning.progress", event.userId(), event));
-                            kafkaTemplate.send(MessageBuilder.withPayload(event)
-                                    .setHeader(KafkaHeaders.TOPIC, "learning.progress")
-                                    .setHeader(KafkaHeaders.KEY, event.userId())
-                                    .build());
+                        void updated(String json, ProgressEvent event) {
+                            kafkaTemplate.send(TOPIC, json);
+                            kafkaTemplate.send("user.progress", event);
                         }
                     }
                     """, PROGRESS_EVENT);
         }
 
         @Test
-        void keylessSendsOfPayloadsWithNoPerUserIdentity() {
+        void keylessSendsToTopicsNotListedAndAllowEmptyPerKeyTopics() {
             assertFindings(dir, RULE, """
                     // file: CatalogPublisher.java
                     package com.acme.catalog;
@@ -185,9 +281,49 @@ class MissingMessageKeyCheckTests {
                     // file: CourseUpdated.java
                     package com.acme.catalog;
 
-                    public record CourseUpdated(String courseId, String title) {
+                    public record CourseUpdated(String courseId, String userId, String title) {
                     }
+                    # file: .tenet/config.yml
+                    perKeyTopics: ["learning.progress"]
+                    allowEmptyPerKeyTopics: true
                     """);
+        }
+
+        @Test
+        void keyedSendsWithEveryApi() {
+            assertFindings(dir, RULE, """
+                    // file: ProgressPublisher.java
+                    package com.acme.learning.adapter;
+
+                    import com.acme.learning.domain.ProgressEvent;
+                    import java.util.Map;
+                    import org.apache.kafka.clients.producer.KafkaProducer;
+                    import org.apache.kafka.clients.producer.ProducerRecord;
+                    import org.springframework.kafka.core.KafkaTemplate;
+                    import org.springframework.kafka.support.KafkaHeaders;
+                    import org.springframework.messaging.support.MessageBuilder;
+
+                    public class ProgressPublisher {
+                        private final KafkaTemplate<String, ProgressEvent> kafkaTemplate;
+                        private final KafkaProducer<String, ProgressEvent> producer;
+
+                        ProgressPublisher(KafkaTemplate<String, ProgressEvent> kafkaTemplate, KafkaProducer<String, ProgressEvent> producer) {
+                            this.kafkaTemplate = kafkaTemplate;
+                            this.producer = producer;
+                        }
+
+                        void publish(ProgressEvent event, Map<String, ProgressEvent> byUser) {
+                            kafkaTemplate.send("learning.progress", event.userId(), event);
+                            kafkaTemplate.sendDefault(event.userId(), event);
+                            byUser.forEach(kafkaTemplate::sendDefault);
+                            producer.send(new ProducerRecord<>("learning.progress", event.userId(), event));
+                            kafkaTemplate.send(MessageBuilder.withPayload(event)
+                                    .setHeader(KafkaHeaders.TOPIC, "learning.progress")
+                                    .setHeader(KafkaHeaders.KEY, event.userId())
+                                    .build());
+                        }
+                    }
+                    """, PROGRESS_EVENT, PROGRESS_IS_PER_KEY);
         }
 
         @Test
@@ -220,12 +356,37 @@ class MissingMessageKeyCheckTests {
                     spring:
                       cloud:
                         stream:
+                          bindings:
+                            progress-out-0:
+                              destination: learning.progress
                           kafka:
                             bindings:
                               progress-out-0:
                                 producer:
                                   messageKeyExpression: payload.userId
-                    """, PROGRESS_EVENT);
+                    """, PROGRESS_EVENT, PROGRESS_IS_PER_KEY);
+        }
+
+        @Test
+        void aSenderWhoseTypeDoesNotResolveIsNoSend() {
+            assertFindings(dir, RULE, """
+                    package com.acme.learning.adapter;
+
+                    public class ProgressPublisher {
+                        private final EventBus kafkaTemplate;
+
+                        ProgressPublisher(EventBus kafkaTemplate) {
+                            this.kafkaTemplate = kafkaTemplate;
+                        }
+
+                        void publish(String json) {
+                            kafkaTemplate.send("learning.progress", json);
+                        }
+                    }
+                    # file: .tenet/config.yml
+                    perKeyTopics: ["learning.progress"]
+                    allowEmptyPerKeyTopics: true
+                    """);
         }
     }
 }
