@@ -68,12 +68,14 @@ final class CatchReport {
         Set<String> reported = new HashSet<>();
         for (MethodEntry listener : KafkaListeners.in(project)) {
             Map<MethodEntry, List<MethodEntry>> reached = reached(listener);
-            Set<String> dedupExceptions = dedupExceptions(reached.keySet());
+            Set<String> thrown = new HashSet<>();
+            Set<String> dedupExceptions = new HashSet<>();
+            thrownOnPath(reached.keySet(), thrown, dedupExceptions);
             for (Map.Entry<MethodEntry, List<MethodEntry>> step : reached.entrySet()) {
                 MethodEntry method = step.getKey();
                 for (Fact fact : factsByMethod.getOrDefault(method, List.of())) {
                     if (!fact.kind().equals(SwallowedListenerExceptionCheck.CATCH) || TestSources.contains(method.file().path())
-                            || skipsDuplicates(method, fact, dedupExceptions) || !swallows(method, fact.detail())
+                            || neverThrown(method, fact, thrown) || skipsDuplicates(method, fact, dedupExceptions) || !swallows(method, fact.detail())
                             || !reported.add(method.file().path() + ":" + fact.line())) {
                         continue;
                     }
@@ -116,22 +118,38 @@ final class CatchReport {
         return paths;
     }
 
-    /** The codebase exceptions thrown by dedup code on the listener's path: inside a duplicate-key catch, or when a dedup guard says so. */
-    private Set<String> dedupExceptions(Set<MethodEntry> reached) {
-        Set<String> types = new HashSet<>();
+    /**
+     * The codebase exceptions thrown on the listener's path (with their codebase supertypes), and those
+     * thrown by dedup code: inside a duplicate-key catch, or when a dedup guard says so.
+     */
+    private void thrownOnPath(Set<MethodEntry> reached, Set<String> thrown, Set<String> dedup) {
         for (MethodEntry method : reached) {
             for (Fact fact : factsByMethod.getOrDefault(method, List.of())) {
-                if (fact.kind().equals(SwallowedListenerExceptionCheck.DEDUP_THROW) && byDedupCode(method, fact.detail())) {
-                    project.resolve(method.file(), fact.subject()).ifPresent(type -> types.add(type.type().fqn()));
+                if (!fact.kind().equals(SwallowedListenerExceptionCheck.THROW)) {
+                    continue;
                 }
+                project.resolve(method.file(), fact.subject()).ifPresent(type -> {
+                    thrown.addAll(project.typeAndSupertypes(type));
+                    if (byDedupCode(method, fact.detail())) {
+                        dedup.add(type.type().fqn());
+                    }
+                });
             }
         }
-        return types;
+    }
+
+    /** A catch of the codebase's own exceptions that nothing on the listener's path throws: it never runs. */
+    private boolean neverThrown(MethodEntry method, Fact fact, Set<String> thrown) {
+        return Arrays.stream(fact.subject().split("\\|")).allMatch(t -> project.resolve(method.file(), t)
+                .filter(type -> !thrown.contains(type.type().fqn())).isPresent());
     }
 
     private boolean byDedupCode(MethodEntry method, String where) {
         if (where.equals("catch")) {
             return true;
+        }
+        if (!where.startsWith("if:")) {
+            return false;
         }
         String[] lines = where.substring("if:".length()).split("-");
         int from = Integer.parseInt(lines[0]);

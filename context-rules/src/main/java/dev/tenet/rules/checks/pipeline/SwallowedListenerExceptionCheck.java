@@ -30,7 +30,7 @@ public final class SwallowedListenerExceptionCheck implements Check {
     static final String CATCH = "catch";
     static final String QUIET = "quiet";
     static final String THROWS = "throws";
-    static final String DEDUP_THROW = "dedup-throw";
+    static final String THROW = "throw";
     static final String FIX = "Rethrow (or do not catch) so the container's error handler retries and dead-letters the record,"
             + " or publish it to the dead-letter topic here before moving on.";
     private static final Set<String> THROWABLES = Set.of("java.lang.Throwable", "java.lang.Exception", "java.lang.RuntimeException",
@@ -61,7 +61,7 @@ public final class SwallowedListenerExceptionCheck implements Check {
                         method, clause, verdict));
             }
             recordOutcome(file, model, sink, method);
-            SwallowingCatches.recordDedupThrows(file, method, (type, where, at) -> sink.fact(DEDUP_THROW, type, where, at));
+            SwallowingCatches.recordThrows(file, method, (type, where, at) -> sink.fact(THROW, type, where, at));
         }
     }
 

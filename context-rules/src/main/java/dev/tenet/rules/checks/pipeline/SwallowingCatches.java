@@ -53,9 +53,9 @@ final class SwallowingCatches {
         }
     }
 
-    /** Where dedup throws go: the exception type as written, {@code catch} or {@code if:FROM-TO}, the throw. */
+    /** Where throws go: the exception type as written, {@code catch}, {@code if:FROM-TO} or {@code -}, the throw. */
     @FunctionalInterface
-    interface DedupThrows {
+    interface Throws {
         void accept(String type, String where, ThrowStmt at);
     }
 
@@ -137,11 +137,11 @@ final class SwallowingCatches {
     }
 
     /**
-     * Throws of a new exception by dedup code, for phase two: inside a catch of a duplicate-key
-     * exception ({@code catch}), or in the branch of an {@code if} whose condition phase two may find to be
-     * a dedup guard ({@code if:FROM-TO}, the condition's lines).
+     * Every throw of a new exception, for phase two: inside a catch of a duplicate-key exception
+     * ({@code catch}, dedup code), in the branch of an {@code if} whose condition phase two may find to be
+     * a dedup guard ({@code if:FROM-TO}, the condition's lines), or elsewhere ({@code -}).
      */
-    static void recordDedupThrows(JavaFile file, MethodDeclaration method, DedupThrows facts) {
+    static void recordThrows(JavaFile file, MethodDeclaration method, Throws facts) {
         for (ThrowStmt throwStmt : method.findAll(ThrowStmt.class)) {
             if (!(throwStmt.getExpression() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created)) {
                 continue;
@@ -154,8 +154,8 @@ final class SwallowingCatches {
             }
             Optional<IfStmt> guard = throwStmt.findAncestor(IfStmt.class)
                     .filter(ifStmt -> ifStmt.getThenStmt().isAncestorOf(throwStmt) || ifStmt.getThenStmt() == throwStmt);
-            guard.ifPresent(ifStmt -> facts.accept(type, "if:" + ifStmt.getCondition().getBegin().map(p -> p.line).orElse(0) + "-"
-                    + ifStmt.getCondition().getEnd().map(p -> p.line).orElse(0), throwStmt));
+            facts.accept(type, guard.map(ifStmt -> "if:" + ifStmt.getCondition().getBegin().map(p -> p.line).orElse(0) + "-"
+                    + ifStmt.getCondition().getEnd().map(p -> p.line).orElse(0)).orElse("-"), throwStmt);
         }
     }
 }

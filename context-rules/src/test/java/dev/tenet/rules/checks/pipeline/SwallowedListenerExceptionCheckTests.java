@@ -571,6 +571,51 @@ class SwallowedListenerExceptionCheckTests {
         }
 
         @Test
+        void aCatchOfTheCodebasesOwnExceptionThatNothingOnThePathThrows() {
+            assertFindings(dir, RULE, """
+                    // file: PaymentListener.java
+                    package com.acme.payments;
+
+                    import org.slf4j.Logger;
+                    import org.slf4j.LoggerFactory;
+                    import org.springframework.kafka.annotation.KafkaListener;
+
+                    public class PaymentListener {
+                        private static final Logger log = LoggerFactory.getLogger(PaymentListener.class);
+                        private final Settlement settlement;
+
+                        PaymentListener(Settlement settlement) {
+                            this.settlement = settlement;
+                        }
+
+                        @KafkaListener(topics = "payments.captured")
+                        public void on(String payload) {
+                            try {
+                                settlement.book(payload);
+                            } catch (DuplicateEventException e) {
+                                log.debug("duplicate {}", payload);
+                            }
+                        }
+                    }
+                    // file: Settlement.java
+                    package com.acme.payments;
+
+                    public class Settlement {
+                        void book(String payload) {
+                            if (payload.isEmpty()) {
+                                throw new IllegalArgumentException("empty");
+                            }
+                        }
+                    }
+                    // file: DuplicateEventException.java
+                    package com.acme.payments;
+
+                    public class DuplicateEventException extends RuntimeException {
+                    }
+                    """);
+        }
+
+        @Test
         void catchesOutsideListenersAndAroundLoggingOnly() {
             assertFindings(dir, RULE, """
                     package com.acme.payments;
