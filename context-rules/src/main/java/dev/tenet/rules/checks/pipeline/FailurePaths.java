@@ -49,10 +49,11 @@ final class FailurePaths {
      * it ({@code line:column}).
      */
     record Path(Outcome outcome, List<String> dependsOn, boolean ended) {
+        /** The path after a step; once the failure is handed on, or the path cannot be told, what follows changes nothing. */
         Path then(Outcome next) {
             Outcome merged = outcome == Outcome.HANDED || next == Outcome.HANDED ? Outcome.HANDED
                     : outcome == Outcome.UNKNOWN || next == Outcome.UNKNOWN ? Outcome.UNKNOWN : Outcome.QUIET;
-            return new Path(merged, dependsOn, ended);
+            return new Path(merged, dependsOn, ended || merged != Outcome.QUIET);
         }
 
         Path depending(String call) {

@@ -33,6 +33,7 @@ public final class SwallowedListenerExceptionCheck implements Check {
     static final String THROW = "throw";
     static final String FIX = "Rethrow (or do not catch) so the container's error handler retries and dead-letters the record,"
             + " or publish it to the dead-letter topic here before moving on.";
+    private static final int MAX_HELPER_STATEMENTS = 12;
     private static final Set<String> THROWABLES = Set.of("java.lang.Throwable", "java.lang.Exception", "java.lang.RuntimeException",
             "java.lang.Error");
 
@@ -76,8 +77,11 @@ public final class SwallowedListenerExceptionCheck implements Check {
         }
     }
 
-    /** A method that always throws, or only ever logs, for catches that call it. */
+    /** A method that always throws, or only ever logs, for catches that call it (such helpers are short). */
     private static void recordOutcome(JavaFile file, EffectModel model, ScanSink sink, MethodDeclaration method) {
+        if (method.getBody().orElseThrow().getStatements().size() > MAX_HELPER_STATEMENTS) {
+            return;
+        }
         Set<String> exceptions = method.getParameters().stream()
                 .filter(p -> WrittenTypes.among(file, JavaFile.erasure(p.getType()), THROWABLES).isPresent())
                 .map(Parameter::getNameAsString).collect(Collectors.toSet());
