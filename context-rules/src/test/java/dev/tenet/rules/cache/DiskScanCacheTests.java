@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.checks.BuiltinChecks;
+import dev.tenet.rules.config.ConfigLoader;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.engine.Engine;
 import dev.tenet.rules.finding.Finding;
@@ -75,8 +76,9 @@ class DiskScanCacheTests {
     void everyModelOfTheSampleServiceComesBackFromTheCacheUnchanged() {
         Path sample = Path.of("../samples/legacy-learning-service").toAbsolutePath().normalize();
         Engine engine = new Engine(RuleCatalog.builtin(), BuiltinChecks.all(), 1);
-        Engine.Result cold = engine.check(sample, TenetConfig.defaults(), new DiskScanCache(cacheDir), Engine.Progress.NONE);
-        Engine.Result warm = engine.check(sample, TenetConfig.defaults(), new DiskScanCache(cacheDir), Engine.Progress.NONE);
+        TenetConfig config = ConfigLoader.load(sample);
+        Engine.Result cold = engine.check(sample, config, new DiskScanCache(cacheDir), Engine.Progress.NONE);
+        Engine.Result warm = engine.check(sample, config, new DiskScanCache(cacheDir), Engine.Progress.NONE);
         assertThat(warm.fromCache()).isEqualTo(warm.filesChecked()).isGreaterThan(20);
         assertThat(warm.files()).isEqualTo(cold.files());
         assertThat(warm.findings()).isEqualTo(cold.findings()).hasSize(15);
