@@ -17,7 +17,6 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.tenet.rules.checks.pipeline.FailurePaths.Outcome;
 import dev.tenet.rules.checks.pipeline.FailurePaths.Path;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * Phase one of the swallowed-failure rule for one catch clause: which of its paths neither rethrow
  * nor hand the record on. A catch of a duplicate-key exception (resolved through the imports) skips a
- * duplicate on purpose and is never a swallow, nor is one of {@code InterruptedException}; a path
+ * duplicate on purpose and is never a swallow, nor is one of {@code InterruptedException} alone; a path
  * that falls out of the catch into a retry loop, or on to a later {@code throw}, is not judged.
  */
 final class SwallowingCatches {
@@ -64,8 +63,9 @@ final class SwallowingCatches {
 
     /** The quiet paths of a catch clause, or empty when it cannot swallow a record's failure. */
     static Optional<Verdict> judge(JavaFile file, EffectModel model, CatchClause clause) {
-        if (caughtTypes(clause).stream().anyMatch(t -> WrittenTypes.is(file, t, INTERRUPTED)
-                || WrittenTypes.among(file, t, DUPLICATE_KEY).isPresent())) {
+        List<String> caught = caughtTypes(clause);
+        if (caught.stream().allMatch(t -> WrittenTypes.is(file, t, INTERRUPTED))
+                || caught.stream().anyMatch(t -> WrittenTypes.among(file, t, DUPLICATE_KEY).isPresent())) {
             return Optional.empty();
         }
         FailurePaths paths = new FailurePaths(file, model, Set.of(clause.getParameter().getNameAsString()), false);
@@ -91,8 +91,7 @@ final class SwallowingCatches {
 
     /** Whether every type a catch names is one of the JDK's (so none can be the codebase's own dedup exception). */
     static boolean catchesOnlyJdkTypes(JavaFile file, CatchClause clause) {
-        return clause.getParameter().getType().findAll(ClassOrInterfaceType.class).stream()
-                .map(ClassOrInterfaceType::getNameWithScope)
+        return caughtTypes(clause).stream()
                 .allMatch(t -> file.qualify(t).startsWith("java.") || !t.contains(".") && file.qualify(t).equals(t)
                         && isJavaLang(t));
     }

@@ -288,6 +288,14 @@ class SwallowedListenerExceptionCheckTests {
                             log.error("send failed for {}", id, e);
                         }
                     }
+
+                    void settled(String id, String json) {
+                        try {
+                            kafka.send("payments.settled", id, json).get();
+                        } catch (InterruptedException | java.util.concurrent.ExecutionException e) { // VIOLATION: pipeline.swallowed-listener-exception
+                            log.error("send failed for {}", id, e);
+                        }
+                    }
                 }
                 """);
     }
