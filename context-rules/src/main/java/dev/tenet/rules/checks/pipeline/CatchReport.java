@@ -74,7 +74,7 @@ final class CatchReport {
             for (Map.Entry<MethodEntry, List<MethodEntry>> step : reached.entrySet()) {
                 MethodEntry method = step.getKey();
                 for (Fact fact : factsByMethod.getOrDefault(method, List.of())) {
-                    if (!fact.kind().equals(SwallowedListenerExceptionCheck.CATCH) || TestSources.contains(method.file().path())
+                    if (!isCatch(fact) || TestSources.contains(method.file().path())
                             || neverThrown(method, fact, thrown) || skipsDuplicates(method, fact, dedupExceptions) || !swallows(method, fact.detail())
                             || !reported.add(method.file().path() + ":" + fact.line())) {
                         continue;
@@ -86,6 +86,25 @@ final class CatchReport {
                 }
             }
         }
+        lostSends(reported);
+    }
+
+    /** Catches around waiting for a send that no listener reaches: the producer loses the event. */
+    private void lostSends(Set<String> reported) {
+        for (Map.Entry<MethodEntry, List<Fact>> entry : factsByMethod.entrySet()) {
+            MethodEntry method = entry.getKey();
+            for (Fact fact : entry.getValue()) {
+                if (fact.kind().equals(SwallowedListenerExceptionCheck.SEND_CATCH) && !TestSources.contains(method.file().path())
+                        && swallows(method, fact.detail()) && reported.add(method.file().path() + ":" + fact.line())) {
+                    sink.hit(method.file().path(), fact.line(), fact.line(), LostSends.awaitMessage(), LostSends.FIX,
+                            fact.owner() + " catch (" + fact.subject() + ") around a send");
+                }
+            }
+        }
+    }
+
+    private static boolean isCatch(Fact fact) {
+        return fact.kind().equals(SwallowedListenerExceptionCheck.CATCH) || fact.kind().equals(SwallowedListenerExceptionCheck.SEND_CATCH);
     }
 
     private static String via(List<MethodEntry> path) {

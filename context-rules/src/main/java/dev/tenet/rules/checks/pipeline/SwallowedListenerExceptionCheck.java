@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 public final class SwallowedListenerExceptionCheck implements Check {
     public static final String ID = "swallowed-listener-exception";
     static final String CATCH = "catch";
+    /** A catch around waiting for a send, whose verdict depends on codebase calls: reported wherever it is. */
+    static final String SEND_CATCH = "send-catch";
     static final String QUIET = "quiet";
     static final String THROWS = "throws";
     static final String THROW = "throw";
@@ -70,8 +72,12 @@ public final class SwallowedListenerExceptionCheck implements Check {
                                     CatchClause clause, Verdict verdict) {
         if (inListener && verdict.swallowsOutright() && SwallowingCatches.catchesOnlyJdkTypes(file, clause)) {
             sink.hitOnFirstLine(clause, "Listener " + file.ownerOf(method.getName()) + " " + CatchReport.swallows(caught(clause)), FIX);
-        } else if (verdict.swallowsOutright() && LostSends.awaitsSend(file, model, clause)) {
-            sink.hitOnFirstLine(clause, LostSends.awaitMessage(), LostSends.FIX);
+        } else if (LostSends.awaitsSend(file, model, clause)) {
+            if (verdict.swallowsOutright()) {
+                sink.hitOnFirstLine(clause, LostSends.awaitMessage(), LostSends.FIX);
+            } else {
+                sink.fact(SEND_CATCH, caught(clause), verdict.encoded(), clause);
+            }
         } else {
             sink.fact(CATCH, caught(clause), verdict.encoded(), clause);
         }

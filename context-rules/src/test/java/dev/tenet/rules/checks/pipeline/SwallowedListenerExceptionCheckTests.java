@@ -296,6 +296,18 @@ class SwallowedListenerExceptionCheckTests {
                             log.error("send failed for {}", id, e);
                         }
                     }
+
+                    void disputed(String id, String json) {
+                        try {
+                            kafka.send("payments.disputed", id, json).join();
+                        } catch (RuntimeException e) { // VIOLATION: pipeline.swallowed-listener-exception
+                            report(id, e);
+                        }
+                    }
+
+                    private void report(String id, Exception e) {
+                        log.warn("send failed for {}", id, e);
+                    }
                 }
                 """);
     }
