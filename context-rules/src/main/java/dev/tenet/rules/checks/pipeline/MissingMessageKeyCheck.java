@@ -16,7 +16,6 @@ import dev.tenet.rules.engine.Project;
 import dev.tenet.rules.engine.Project.FactEntry;
 import dev.tenet.rules.engine.ScanSink;
 import dev.tenet.rules.model.Fact;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +34,6 @@ public final class MissingMessageKeyCheck implements Check {
     static final String KEYED = "keyed";
     static final String KEYLESS = "keyless";
     static final String CONSTANT = "constant";
-    private static final String DEFAULT_TOPIC = "spring.kafka.template.default-topic";
 
     @Override
     public String id() {
@@ -68,7 +66,7 @@ public final class MissingMessageKeyCheck implements Check {
         if (patterns.isEmpty()) {
             return;
         }
-        Topics topics = new Topics(project);
+        SendTopics topics = new SendTopics(project);
         List<FactEntry> sends = project.facts(ID).stream().filter(f -> !f.fact().kind().equals(CONSTANT))
                 .filter(f -> !TestSources.contains(f.file().path())).toList();
         Set<String> topicsSent = new HashSet<>();
@@ -182,71 +180,5 @@ public final class MissingMessageKeyCheck implements Check {
             default -> "Add setHeader(KafkaHeaders.KEY, event.userId()), the id of the entity the event is about, or set the binding's"
                     + " message-key-expression," + then;
         };
-    }
-
-    /** Topics of sends as phase two can read them: literals, constants of the codebase, properties, StreamBridge bindings. */
-    private static final class Topics {
-        private final Project project;
-        private final List<FactEntry> constants = new ArrayList<>();
-
-        Topics(Project project) {
-            this.project = project;
-            project.facts(ID).stream().filter(f -> f.fact().kind().equals(CONSTANT)).forEach(constants::add);
-        }
-
-        Optional<String> of(FactEntry send) {
-            String detail = send.fact().detail();
-            String topic = detail.substring(detail.indexOf('\t') + 1);
-            if (topic.startsWith("=")) {
-                return Optional.of(topic.substring(1));
-            }
-            if (topic.startsWith("prop:")) {
-                return property(topic.substring("prop:".length()));
-            }
-            if (topic.equals("default")) {
-                return property(DEFAULT_TOPIC);
-            }
-            if (topic.startsWith("binding:")) {
-                String binding = topic.substring("binding:".length());
-                return property("spring.cloud.stream.bindings." + binding + ".destination").or(() -> Optional.of(binding));
-            }
-            if (topic.startsWith("const:")) {
-                String constant = topic.substring("const:".length());
-                String owner = constant.substring(0, constant.indexOf('.'));
-                String name = constant.substring(constant.indexOf('.') + 1);
-                Optional<String> fqn = project.resolve(send.file(), owner).map(t -> t.type().fqn());
-                return fqn.flatMap(type -> constants.stream()
-                        .filter(c -> c.fact().subject().equals(owner + "." + name))
-                        .filter(c -> project.resolve(c.file(), owner).map(t -> t.type().fqn()).filter(type::equals).isPresent())
-                        .map(c -> c.fact().detail()).findFirst());
-            }
-            return Optional.empty();
-        }
-
-        /** A property's value; {@code key:default} falls back to the default. */
-        private Optional<String> property(String key) {
-            int colon = key.indexOf(':');
-            String name = colon < 0 ? key : key.substring(0, colon);
-            Optional<String> value = project.properties().stream().filter(p -> !TestSources.contains(p.file()))
-                    .filter(p -> normalized(p.key()).equals(normalized(name))).map(p -> p.value().strip()).findFirst();
-            return value.or(() -> colon < 0 ? Optional.empty() : Optional.of(key.substring(colon + 1)))
-                    .filter(v -> !v.isEmpty() && !v.contains("${"));
-        }
-
-        /** A StreamBridge send whose binding sets a message key expression. */
-        boolean keyedByBinding(FactEntry send) {
-            String detail = send.fact().detail();
-            String topic = detail.substring(detail.indexOf('\t') + 1);
-            if (!topic.startsWith("binding:")) {
-                return false;
-            }
-            String binding = topic.substring("binding:".length());
-            return project.properties().stream().map(p -> normalized(p.key()))
-                    .anyMatch(k -> k.contains("bindings." + normalized(binding) + ".") && k.endsWith("messagekeyexpression"));
-        }
-
-        private static String normalized(String key) {
-            return key.replace("-", "").toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }
