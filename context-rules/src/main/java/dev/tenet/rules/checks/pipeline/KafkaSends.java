@@ -33,6 +33,8 @@ import java.util.Set;
  * Senders are told by the effect model (their types resolved through the imports), never by names.
  */
 final class KafkaSends {
+    /** The sending methods of templates and StreamBridge that take the topic and value themselves. */
+    private static final Set<String> SEND_METHODS = Set.of("send", "sendDefault");
     private static final String PRODUCER_RECORD = "org.apache.kafka.clients.producer.ProducerRecord";
     private static final Set<String> MESSAGE_BUILDERS = Set.of("org.springframework.messaging.support.MessageBuilder",
             "org.springframework.integration.support.MessageBuilder");
@@ -69,7 +71,7 @@ final class KafkaSends {
     static List<Send> in(JavaFile file, EffectModel model) {
         KafkaSends finder = new KafkaSends(file, model);
         file.unit().findAll(ObjectCreationExpr.class).forEach(finder::producerRecord);
-        file.unit().findAll(MethodCallExpr.class).forEach(finder::templateSend);
+        file.unit().findAll(MethodCallExpr.class, c -> SEND_METHODS.contains(c.getNameAsString())).forEach(finder::templateSend);
         file.unit().findAll(MethodReferenceExpr.class).forEach(finder::referencedSend);
         file.unit().findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("build")).forEach(finder::builtMessage);
         return finder.found;
@@ -216,7 +218,7 @@ final class KafkaSends {
         while (!(body instanceof BodyDeclaration<?>) && body.getParentNode().isPresent()) {
             body = body.getParentNode().get();
         }
-        return body.findAll(MethodCallExpr.class, c -> senderType(c).isPresent()).stream()
+        return body.findAll(MethodCallExpr.class, c -> SEND_METHODS.contains(c.getNameAsString()) && senderType(c).isPresent()).stream()
                 .filter(c -> c.getArguments().stream().anyMatch(a -> a instanceof NameExpr n && n.getNameAsString().equals(name)))
                 .findFirst();
     }
