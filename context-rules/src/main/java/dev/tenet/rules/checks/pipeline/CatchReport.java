@@ -10,6 +10,7 @@ import dev.tenet.rules.engine.Project.MethodEntry;
 import dev.tenet.rules.model.Effect;
 import dev.tenet.rules.model.EffectRef;
 import dev.tenet.rules.model.Fact;
+import dev.tenet.rules.model.Step;
 import dev.tenet.rules.model.FileModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -81,7 +82,9 @@ final class CatchReport {
                     }
                     String where = method == listener ? "Listener " + listener.label()
                             : method.label() + ", called by listener " + listener.label() + via(step.getValue()) + ",";
-                    sink.hit(method.file().path(), fact.line(), fact.line(), where + " " + swallows(fact.subject()),
+                    Step at = new Step(method.file().path(), fact.line(), 0, "catches " + fact.subject().replace("|", " | ")
+                            + " and only logs it");
+                    sink.hit(List.of(at), callsTo(step.getValue()), where + " " + swallows(fact.subject()),
                             SwallowedListenerExceptionCheck.FIX, fact.owner() + " catch (" + fact.subject() + ")");
                 }
             }
@@ -105,6 +108,19 @@ final class CatchReport {
 
     private static boolean isCatch(Fact fact) {
         return fact.kind().equals(SwallowedListenerExceptionCheck.CATCH) || fact.kind().equals(SwallowedListenerExceptionCheck.SEND_CATCH);
+    }
+
+    /** The calls from the listener down to the method that holds the catch, as steps. */
+    private List<Step> callsTo(List<MethodEntry> path) {
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            MethodEntry caller = path.get(i);
+            MethodEntry callee = path.get(i + 1);
+            graph.edges(caller).stream().filter(edge -> edge.target().equals(callee)).findFirst()
+                    .ifPresent(edge -> steps.add(new Step(caller.file().path(), edge.call().line(), edge.call().column(),
+                            "calls " + callee.label())));
+        }
+        return steps;
     }
 
     private static String via(List<MethodEntry> path) {

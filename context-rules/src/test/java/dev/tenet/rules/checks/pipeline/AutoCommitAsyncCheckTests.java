@@ -140,8 +140,8 @@ class AutoCommitAsyncCheckTests {
                     }
 
                     @KafkaListener(topics = "learning.session-finished", properties = "enable.auto.commit=true")
-                    public void on(SessionFinished event) { // VIOLATION: pipeline.auto-commit-async
-                        CompletableFuture.runAsync(() -> minutes.add(event));
+                    public void on(SessionFinished event) {
+                        CompletableFuture.runAsync(() -> minutes.add(event)); // VIOLATION: pipeline.auto-commit-async
                     }
                 }
                 """);

@@ -1,6 +1,12 @@
 package dev.tenet.rules.checks.pipeline;
 
 import static dev.tenet.rules.testing.MarkedCode.assertFindings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.model.Step;
+import dev.tenet.rules.testing.Codebase;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -167,6 +173,49 @@ class SwallowedListenerExceptionCheckTests {
                     }
                 }
                 """);
+    }
+
+    @Test
+    void aCatchInAServiceCarriesTheListenersCallAsARelatedStep() {
+        Codebase codebase = new Codebase(dir).add("""
+                // file: PaymentListener.java
+                package com.acme.payments;
+
+                import org.springframework.kafka.annotation.KafkaListener;
+
+                public class PaymentListener {
+                    private final SettlementService settlement;
+
+                    PaymentListener(SettlementService settlement) {
+                        this.settlement = settlement;
+                    }
+
+                    @KafkaListener(topics = "payments.captured")
+                    public void on(String payload) {
+                        settlement.settle(payload);
+                    }
+                }
+                // file: SettlementService.java
+                package com.acme.payments;
+
+                public class SettlementService {
+                    public void settle(String payload) {
+                        try {
+                            Integer.parseInt(payload);
+                        } catch (NumberFormatException e) {
+                        }
+                    }
+                }
+                """);
+
+        List<Finding> findings = codebase.check("pipeline.swallowed-listener-exception");
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.file()).endsWith("SettlementService.java");
+            assertThat(finding.startLine()).isEqualTo(7);
+            assertThat(finding.related()).extracting(Step::position, Step::label)
+                    .containsExactly(tuple("src/main/java/com/acme/payments/PaymentListener.java:14:9", "calls SettlementService#settle"));
+        });
     }
 
     @Test
