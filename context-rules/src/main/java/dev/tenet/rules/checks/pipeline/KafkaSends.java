@@ -4,9 +4,11 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -253,8 +255,28 @@ final class KafkaSends {
         if (variable.isEmpty()) {
             declaration = from.findAncestor(CallableDeclaration.class).flatMap(c -> parameter(c, name));
         }
-        return declaration.flatMap(d -> d.getAnnotations().stream().filter(a -> WrittenTypes.is(file, a.getNameAsString(), VALUE)).findFirst())
-                .flatMap(KafkaSends::placeholder).orElse("");
+        Optional<String> injected = declaration.flatMap(this::valuePlaceholder);
+        if (injected.isEmpty() && variable.flatMap(v -> v.getParentNode()).filter(p -> p instanceof FieldDeclaration).isPresent()) {
+            injected = constructorInjected(from, name);
+        }
+        return injected.orElse("");
+    }
+
+    private Optional<String> valuePlaceholder(NodeWithAnnotations<?> declaration) {
+        return declaration.getAnnotations().stream().filter(a -> WrittenTypes.is(file, a.getNameAsString(), VALUE)).findFirst()
+                .flatMap(KafkaSends::placeholder);
+    }
+
+    /** A field set in a constructor from a parameter injected with {@code @Value}: {@code this.topic = topic}. */
+    private Optional<String> constructorInjected(Node from, String field) {
+        return file.enclosingType(from).stream().flatMap(type -> type.getConstructors().stream())
+                .flatMap(constructor -> constructor.findAll(AssignExpr.class).stream()
+                        .filter(assign -> assign.getTarget() instanceof FieldAccessExpr access && access.getScope().isThisExpr()
+                                && access.getNameAsString().equals(field)
+                                || assign.getTarget() instanceof NameExpr name && name.getNameAsString().equals(field))
+                        .filter(assign -> assign.getValue() instanceof NameExpr)
+                        .flatMap(assign -> parameter(constructor, ((NameExpr) assign.getValue()).getNameAsString()).stream()))
+                .map(this::valuePlaceholder).flatMap(Optional::stream).findFirst();
     }
 
     private static Optional<NodeWithAnnotations<?>> parameter(CallableDeclaration<?> callable, String name) {

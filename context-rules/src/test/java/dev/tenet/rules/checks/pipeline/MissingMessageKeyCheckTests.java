@@ -135,7 +135,7 @@ class MissingMessageKeyCheckTests {
     }
 
     @Test
-    void readsTopicsFromConstantsOfOtherClassesPropertiesAndGlobs() {
+    void readsTopicsFromConstantsOfOtherClassesInjectedPropertiesAndGlobs() {
         assertFindings(dir, RULE, """
                 // file: BadgePublisher.java
                 package com.acme.learning.adapter;
@@ -146,16 +146,19 @@ class MissingMessageKeyCheckTests {
 
                 public class BadgePublisher {
                     private final KafkaTemplate<String, ProgressEvent> kafka;
+                    private final String streaks;
                     @Value("${app.topics.badges}")
                     private String badges;
 
-                    BadgePublisher(KafkaTemplate<String, ProgressEvent> kafka) {
+                    BadgePublisher(KafkaTemplate<String, ProgressEvent> kafka, @Value("${app.topics.streaks:learning.streaks}") String streaks) {
                         this.kafka = kafka;
+                        this.streaks = streaks;
                     }
 
                     void earned(ProgressEvent event) {
                         kafka.send(Topics.CERTIFICATES, event); // VIOLATION: pipeline.missing-message-key
                         kafka.send(badges, event); // VIOLATION: pipeline.missing-message-key
+                        kafka.send(streaks, "streak of " + event.userId()); // VIOLATION: pipeline.missing-message-key
                     }
                 }
                 // file: Topics.java
