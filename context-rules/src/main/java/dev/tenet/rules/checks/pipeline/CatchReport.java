@@ -92,15 +92,17 @@ final class CatchReport {
         lostSends(reported);
     }
 
-    /** Catches around waiting for a send that no listener reaches: the producer loses the event. */
+    /** Catches around waiting for a send, and send callbacks, that only log once their helpers are known: the producer loses the event. */
     private void lostSends(Set<String> reported) {
         for (Map.Entry<MethodEntry, List<Fact>> entry : factsByMethod.entrySet()) {
             MethodEntry method = entry.getKey();
             for (Fact fact : entry.getValue()) {
-                if (fact.kind().equals(SwallowedListenerExceptionCheck.SEND_CATCH) && !TestSources.contains(method.file().path())
+                boolean callback = fact.kind().equals(SwallowedListenerExceptionCheck.SEND_CALLBACK);
+                if ((callback || fact.kind().equals(SwallowedListenerExceptionCheck.SEND_CATCH)) && !TestSources.contains(method.file().path())
                         && swallows(method, fact.detail()) && reported.add(method.file().path() + ":" + fact.line())) {
-                    sink.hit(method.file().path(), fact.line(), fact.line(), LostSends.awaitMessage(), LostSends.FIX,
-                            fact.owner() + " catch (" + fact.subject() + ") around a send");
+                    sink.hit(method.file().path(), fact.line(), fact.line(),
+                            callback ? LostSends.callbackMessage(fact.subject()) : LostSends.awaitMessage(), LostSends.FIX,
+                            fact.owner() + (callback ? " " + fact.subject() + " failure callback" : " catch (" + fact.subject() + ") around a send"));
                 }
             }
         }

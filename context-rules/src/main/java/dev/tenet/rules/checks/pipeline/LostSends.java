@@ -12,11 +12,14 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 import dev.tenet.rules.checks.pipeline.FailurePaths.Outcome;
+import dev.tenet.rules.checks.pipeline.FailurePaths.Path;
 import dev.tenet.rules.effects.EffectModel;
 import dev.tenet.rules.engine.JavaFile;
 import dev.tenet.rules.engine.ScanSink;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A producer that loses the event when the send fails: the failure branch of the send's callback
@@ -42,10 +45,12 @@ final class LostSends {
             }
             failureBranch(call).ifPresent(branch -> {
                 FailurePaths paths = new FailurePaths(file, model, Set.of(branch.exception()), true);
-                boolean quiet = paths.of(branch.body()).stream().anyMatch(p -> p.outcome() == Outcome.QUIET && p.dependsOn().isEmpty());
-                if (quiet) {
-                    sink.hitOnFirstLine(branch.body(), "The send's failure callback (" + call.getNameAsString() + ") only logs the failure,"
-                            + " so an event Kafka did not take is lost and nothing retries it", FIX);
+                List<Path> quiet = paths.of(branch.body()).stream().filter(p -> p.outcome() == Outcome.QUIET).toList();
+                if (quiet.stream().anyMatch(p -> p.dependsOn().isEmpty())) {
+                    sink.hitOnFirstLine(branch.body(), callbackMessage(call.getNameAsString()), FIX);
+                } else if (!quiet.isEmpty()) {
+                    sink.fact(SwallowedListenerExceptionCheck.SEND_CALLBACK, call.getNameAsString(),
+                            quiet.stream().map(Path::encoded).collect(Collectors.joining(";")), branch.body());
                 }
             });
         }
@@ -57,6 +62,11 @@ final class LostSends {
         TryStmt tryStmt = (TryStmt) clause.getParentNode().orElseThrow();
         return tryStmt.getTryBlock().findAll(MethodCallExpr.class, c -> WAITS.contains(c.getNameAsString())).stream()
                 .anyMatch(wait -> wait.getScope().filter(sends::isSend).isPresent());
+    }
+
+    static String callbackMessage(String callback) {
+        return "The send's failure callback (" + callback + ") only logs the failure, so an event Kafka did not take is lost and"
+                + " nothing retries it";
     }
 
     static String awaitMessage() {

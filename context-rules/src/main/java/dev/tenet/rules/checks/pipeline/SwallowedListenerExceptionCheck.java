@@ -30,6 +30,8 @@ public final class SwallowedListenerExceptionCheck implements Check {
     static final String CATCH = "catch";
     /** A catch around waiting for a send, whose verdict depends on codebase calls: reported wherever it is. */
     static final String SEND_CATCH = "send-catch";
+    /** A send's failure callback whose verdict depends on codebase calls: reported wherever it is. */
+    static final String SEND_CALLBACK = "send-callback";
     static final String QUIET = "quiet";
     static final String THROWS = "throws";
     static final String THROW = "throw";

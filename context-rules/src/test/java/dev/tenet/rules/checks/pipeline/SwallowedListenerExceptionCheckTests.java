@@ -354,6 +354,16 @@ class SwallowedListenerExceptionCheckTests {
                         }
                     }
 
+                    void reversed(String id, String json) {
+                        kafka.send("payments.reversed", id, json).whenComplete((result, ex) -> {
+                            if (ex == null) {
+                                log.info("sent {}", id);
+                            } else { // VIOLATION: pipeline.swallowed-listener-exception
+                                report(id, (Exception) ex);
+                            }
+                        });
+                    }
+
                     private void report(String id, Exception e) {
                         log.warn("send failed for {}", id, e);
                     }
