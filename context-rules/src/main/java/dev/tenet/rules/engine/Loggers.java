@@ -12,11 +12,14 @@ import java.util.Set;
  * the receiver's name.
  */
 public final class Loggers {
-    private static final Set<String> LOGGER_TYPES = Set.of("org.slf4j.Logger", "java.util.logging.Logger",
-            "org.apache.logging.log4j.Logger", "org.apache.commons.logging.Log", "java.lang.System.Logger");
-    private static final Set<String> LOMBOK_LOGGERS = Set.of("lombok.extern.slf4j.Slf4j", "lombok.extern.log4j.Log4j2",
-            "lombok.extern.log4j.Log4j", "lombok.extern.apachecommons.CommonsLog", "lombok.extern.java.Log",
-            "lombok.CustomLog", "lombok.extern.slf4j.XSlf4j");
+    /** Logger types, fully qualified. */
+    public static final Set<String> LOGGER_TYPES = Set.of("org.slf4j.Logger", "java.util.logging.Logger",
+            "org.apache.logging.log4j.Logger", "org.apache.commons.logging.Log", "org.jboss.logging.Logger",
+            "ch.qos.logback.classic.Logger", "java.lang.System.Logger");
+    /** Lombok annotations that generate a logger field named {@code log}. */
+    public static final Set<String> LOMBOK_LOGGERS = Set.of("lombok.extern.slf4j.Slf4j", "lombok.extern.slf4j.XSlf4j",
+            "lombok.extern.log4j.Log4j2", "lombok.extern.log4j.Log4j", "lombok.extern.apachecommons.CommonsLog",
+            "lombok.extern.java.Log", "lombok.extern.jbosslog.JBossLog", "lombok.extern.flogger.Flogger", "lombok.CustomLog");
 
     private Loggers() {
     }

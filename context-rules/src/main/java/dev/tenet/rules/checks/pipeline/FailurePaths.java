@@ -24,6 +24,7 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import dev.tenet.rules.effects.EffectModel;
 import dev.tenet.rules.effects.MethodEffects;
 import dev.tenet.rules.engine.JavaFile;
+import dev.tenet.rules.engine.Loggers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,14 +73,10 @@ final class FailurePaths {
         }
     }
 
-    static final Set<String> LOGGERS = Set.of("org.slf4j.Logger", "java.util.logging.Logger", "org.apache.logging.log4j.Logger",
-            "org.apache.commons.logging.Log", "org.jboss.logging.Logger", "ch.qos.logback.classic.Logger");
+    static final Set<String> LOGGERS = Loggers.LOGGER_TYPES;
     private static final Set<String> LOGGER_FACTORIES = Set.of("org.slf4j.LoggerFactory", "org.apache.logging.log4j.LogManager",
             "org.apache.commons.logging.LogFactory", "java.util.logging.Logger", "org.jboss.logging.Logger");
-    /** Lombok annotations that generate a logger field named {@code log}. */
-    private static final Set<String> LOMBOK_LOGS = Set.of("lombok.extern.slf4j.Slf4j", "lombok.extern.slf4j.XSlf4j",
-            "lombok.extern.log4j.Log4j2", "lombok.extern.log4j.Log4j", "lombok.extern.apachecommons.CommonsLog",
-            "lombok.extern.java.Log", "lombok.extern.jbosslog.JBossLog", "lombok.extern.flogger.Flogger", "lombok.CustomLog");
+    private static final Set<String> LOMBOK_LOGS = Loggers.LOMBOK_LOGGERS;
     private static final Set<String> METRICS = Set.of("io.micrometer.core.instrument.MeterRegistry", "io.micrometer.core.instrument.Counter",
             "io.micrometer.core.instrument.Timer", "io.micrometer.core.instrument.DistributionSummary", "io.micrometer.core.instrument.Gauge",
             "io.micrometer.core.instrument.Metrics", "io.micrometer.core.instrument.LongTaskTimer", "io.prometheus.client.Counter",
