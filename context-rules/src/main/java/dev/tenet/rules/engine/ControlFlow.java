@@ -131,8 +131,8 @@ final class ControlFlow {
     }
 
     /**
-     * Whether a catch skips the work: it is empty, ends by leaving ({@code return}, {@code continue},
-     * {@code break}), or only logs. A catch that goes on working (an insert-or-update: the duplicate
+     * Whether a catch skips the work: it is empty, ends by leaving ({@code return}, {@code throw} — a
+     * duplicate signalled to the caller —, {@code continue}, {@code break}), or only logs. A catch that goes on working (an insert-or-update: the duplicate
      * means "the row is there, update it") is no dedup.
      */
     private static boolean skips(JavaFile file, CatchClause clause) {
@@ -141,7 +141,8 @@ final class ControlFlow {
             return true;
         }
         Statement last = statements.get(statements.size() - 1);
-        boolean leaves = last instanceof ReturnStmt || last instanceof com.github.javaparser.ast.stmt.ContinueStmt || last instanceof BreakStmt;
+        boolean leaves = last instanceof ReturnStmt || last instanceof ThrowStmt || last instanceof com.github.javaparser.ast.stmt.ContinueStmt
+                || last instanceof BreakStmt;
         for (int i = 0; i < statements.size() - (leaves ? 1 : 0); i++) {
             Statement statement = statements.get(i);
             if (!(statement.isExpressionStmt() && statement.asExpressionStmt().getExpression() instanceof MethodCallExpr call

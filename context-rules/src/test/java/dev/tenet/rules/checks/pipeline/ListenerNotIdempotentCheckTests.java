@@ -267,6 +267,27 @@ class ListenerNotIdempotentCheckTests {
                         jdbc.update("UPDATE daily SET loans = loans + 1 WHERE day = ?", event.day());
                     }
 
+                    @KafkaListener(topics = "renewals")
+                    public void claimedByAHelperThatThrows(LoanEvent event) {
+                        try {
+                            claim(event);
+                            jdbc.update("UPDATE daily SET renewals = renewals + 1 WHERE day = ?", event.day());
+                        } catch (AlreadyApplied e) {
+                            logger.debug("duplicate {}", event.id());
+                        }
+                    }
+
+                    private void claim(LoanEvent event) {
+                        try {
+                            jdbc.update("INSERT INTO processed_event (event_id) VALUES (?)", event.id());
+                        } catch (DuplicateKeyException e) {
+                            throw new AlreadyApplied();
+                        }
+                    }
+
+                    static class AlreadyApplied extends RuntimeException {
+                    }
+
                     @KafkaListener(topics = "returns")
                     public void upserted(LoanEvent event) {
                         try {
