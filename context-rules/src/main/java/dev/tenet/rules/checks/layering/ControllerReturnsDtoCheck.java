@@ -1,5 +1,14 @@
 package dev.tenet.rules.checks.layering;
 
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.tenet.rules.engine.JavaFile;
+import dev.tenet.rules.engine.Project.FactEntry;
+import dev.tenet.rules.engine.ScanSink;
+import java.util.Map;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.Project;
@@ -20,6 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class ControllerReturnsDtoCheck implements Check {
     public static final String ID = "controller-returns-dto";
+    private static final String BODY_CALL = "body-call";
     private static final Set<String> MAPPINGS = Set.of("GetMapping", "PostMapping", "PutMapping", "PatchMapping", "DeleteMapping",
             "RequestMapping");
     private static final Set<String> PERSISTENCE = Set.of("Entity", "Table", "Document", "Embeddable");
@@ -32,7 +42,68 @@ public final class ControllerReturnsDtoCheck implements Check {
     }
 
     @Override
+    public boolean appliesTo(String source) {
+        return source.contains("Controller");
+    }
+
+    /**
+     * Phase one: a handler declared to return {@code ResponseEntity<?>} (or a raw one, or {@code Object}) says nothing
+     * in its signature; what it puts in the body does. Records the call whose result becomes the body
+     * ({@code ResponseEntity.ok(service.find(id))}, {@code ...body(service.save(x))}).
+     */
+    @Override
+    public void scan(JavaFile file, ScanSink sink) {
+        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+            String declared = method.getType().asString();
+            boolean opaque = declared.equals("ResponseEntity<?>") || declared.equals("ResponseEntity") || declared.equals("Object");
+            if (!opaque || method.getAnnotations().stream().noneMatch(a -> MAPPINGS.contains(JavaFile.simpleName(a.getNameAsString())))) {
+                continue;
+            }
+            for (ReturnStmt ret : method.findAll(ReturnStmt.class)) {
+                ret.getExpression().flatMap(ControllerReturnsDtoCheck::body).ifPresent(call -> {
+                    String receiver = call.getScope().map(file::typeOf).orElse(null);
+                    if (receiver != null) {
+                        sink.fact(BODY_CALL, receiver + "#" + call.getNameAsString(), String.valueOf(call.getArguments().size()), ret);
+                    }
+                });
+            }
+        }
+    }
+
+    /** The call whose result a response carries: the argument of {@code ok(..)}, {@code body(..)} or {@code new ResponseEntity<>(..)}. */
+    private static Optional<MethodCallExpr> body(Expression returned) {
+        Expression argument = null;
+        if (returned instanceof MethodCallExpr call && Set.of("ok", "body", "of").contains(call.getNameAsString())
+                && call.getArguments().size() == 1) {
+            argument = call.getArgument(0);
+        } else if (returned instanceof ObjectCreationExpr creation && JavaFile.erasure(creation.getType()).equals("ResponseEntity")
+                && !creation.getArguments().isEmpty()) {
+            argument = creation.getArgument(0);
+        }
+        return argument instanceof MethodCallExpr call ? Optional.of(call) : Optional.empty();
+    }
+
+    @Override
     public void finish(Project project, HitSink sink) {
+        for (FactEntry fact : project.facts(ID)) {
+            String[] target = fact.fact().subject().split("#");
+            int argCount = Integer.parseInt(fact.fact().detail());
+            project.resolve(fact.file(), target[0]).ifPresent(owner -> project.methodsOf(owner.type()).stream()
+                    .filter(m -> m.method().name().equals(target[1]) && m.method().parameterTypes().size() == argCount).findFirst()
+                    .flatMap(callee -> exposedEntity(project, new TypeEntry(callee.file(), callee.type()), callee.method().returnType())
+                            .map(entity -> Map.entry(callee, entity)))
+                    .ifPresent(found -> sink.hit(fact.file().path(), fact.fact().line(), fact.fact().line(),
+                            "Handler " + fact.fact().owner() + " puts the persistence entity " + found.getValue() + " (from "
+                                    + found.getKey().label() + ", returning " + found.getKey().method().returnType()
+                                    + ") in its response body, so the API exposes the table schema, can trigger lazy loading while "
+                                    + "serialising, and breaks when a column changes",
+                            "Return a response DTO (a record) mapped from " + found.getValue() + " in the use case or the controller.",
+                            fact.fact().owner() + " body " + found.getValue())));
+        }
+        declaredReturns(project, sink);
+    }
+
+    private static void declaredReturns(Project project, HitSink sink) {
         for (TypeEntry controller : project.types()) {
             TypeModel type = controller.type();
             boolean rest = type.hasAnnotation("RestController") || type.hasAnnotation("Controller") && type.hasAnnotation("ResponseBody");

@@ -39,6 +39,71 @@ class ControllerReturnsDtoCheckTests {
     Path dir;
 
     @Test
+    void aWildcardResponseWhoseBodyComesFromAServiceReturningAnEntity() {
+        assertFindings(dir, RULE, """
+                // file: CustomerController.java
+                package com.acme.shop.web;
+
+                import com.acme.shop.CustomerService;
+                import org.springframework.http.HttpStatus;
+                import org.springframework.http.ResponseEntity;
+                import org.springframework.web.bind.annotation.GetMapping;
+                import org.springframework.web.bind.annotation.PutMapping;
+                import org.springframework.web.bind.annotation.RestController;
+
+                @RestController
+                public class CustomerController {
+                    private final CustomerService customers;
+
+                    CustomerController(CustomerService customers) {
+                        this.customers = customers;
+                    }
+
+                    @GetMapping("/customers")
+                    public ResponseEntity<?> all() {
+                        return ResponseEntity.ok(customers.findAll()); // VIOLATION: layering.controller-returns-dto
+                    }
+
+                    @PutMapping("/customers")
+                    public ResponseEntity<?> update(String name) {
+                        return ResponseEntity.status(HttpStatus.ACCEPTED).body(customers.rename(name)); // VIOLATION: layering.controller-returns-dto
+                    }
+
+                    @GetMapping("/customers/count")
+                    public ResponseEntity<?> count() {
+                        return ResponseEntity.ok(customers.count());
+                    }
+                }
+                // file: CustomerService.java
+                package com.acme.shop;
+
+                import java.util.List;
+
+                public class CustomerService {
+                    public List<Customer> findAll() {
+                        return List.of();
+                    }
+
+                    public Customer rename(String name) {
+                        return null;
+                    }
+
+                    public long count() {
+                        return 0;
+                    }
+                }
+                // file: Customer.java
+                package com.acme.shop;
+
+                import jakarta.persistence.Entity;
+
+                @Entity
+                public class Customer {
+                }
+                """);
+    }
+
+    @Test
     void anEntityReturnedDirectlyOrInsideWrappersIsReported() {
         assertFindings(dir, RULE, ENTITIES, """
                 // file: ProgressController.java
