@@ -51,7 +51,8 @@ final class CheckCommand implements Callable<Integer> {
             baselined = filtered.baselined();
         }
         Report result = Report.of(findings, run.catalog(), displayName(run.root()), run.result().filesChecked(), baselined)
-                .withCallCoverage(run.result().calls(), run.result().unresolvedCalls());
+                .withCallCoverage(run.result().calls(), run.result().unresolvedCalls())
+                .withNotices(run.result().notices());
         report.write(spec, format, result, run.root());
         boolean failing = threshold != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
         return failing ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -6,6 +6,7 @@ import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.checks.BuiltinChecks;
 import dev.tenet.rules.config.ConfigLoader;
 import dev.tenet.rules.config.TenetConfig;
+import dev.tenet.rules.engine.BuildModules;
 import dev.tenet.rules.engine.Engine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ final class EngineOptions {
         if (!Files.exists(root)) {
             throw new TenetInputException(directory.toString(), 0, "no such file or directory");
         }
-        Path repository = Files.isDirectory(root) ? root : root.getParent();
+        // A single file is checked within its build module, with that module's config and baseline.
+        Path repository = Files.isDirectory(root) ? root : BuildModules.rootOf(root);
         TenetConfig config = ConfigLoader.load(repository);
         RuleCatalog catalog = RuleCatalog.forRepository(repository);
         Engine engine = new Engine(catalog, BuiltinChecks.all(), parallelism());

@@ -20,9 +20,9 @@ class ReviewLocalTests {
     static final String FRAMEWORK_DOMAIN = """
             package com.acme.learning.domain;
 
-            import jakarta.persistence.Entity;
+            import org.springframework.stereotype.Component;
 
-            @Entity
+            @Component
             public class TrainingProgress {
                 private String userId;
                 private long minutes;

@@ -42,9 +42,9 @@ final class Fixtures {
         write(dir, DOMAIN_FILE, """
                 package com.acme.learning.domain;
 
-                import jakarta.persistence.Entity;
+                import org.springframework.stereotype.Component;
 
-                @Entity
+                @Component
                 public class TrainingProgress {
                     private String userId;
                     private long minutes;

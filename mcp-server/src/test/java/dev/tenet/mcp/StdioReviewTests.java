@@ -35,9 +35,9 @@ class StdioReviewTests {
         Fixtures.write(repo, "src/main/java/com/acme/domain/New.java", """
                 package com.acme.domain;
 
-                import jakarta.persistence.Entity;
+                import org.springframework.stereotype.Component;
 
-                @Entity
+                @Component
                 public class New {
                 }
                 """);

@@ -93,9 +93,9 @@ class WorkspaceRootsTests {
         Fixtures.write(root, "src/main/java/com/acme/learning/domain/Certificate.java", """
                 package com.acme.learning.domain;
 
-                import jakarta.persistence.Entity;
+                import org.springframework.stereotype.Component;
 
-                @Entity
+                @Component
                 public class Certificate {
                     private String userId;
                 }

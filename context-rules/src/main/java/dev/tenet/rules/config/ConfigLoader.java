@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 public final class ConfigLoader {
     public static final String CONFIG_FILE = ".tenet/config.yml";
     private static final Set<String> KEYS = Set.of("layers", "allowEmptyLayers", "rules", "exclude", "allowEmptyExcludes", "effects",
-            "perKeyTopics", "allowEmptyPerKeyTopics");
+            "perKeyTopics", "allowEmptyPerKeyTopics", "checkTestSources");
     private static final Set<String> SETTINGS = Set.of("off", "on", "error", "warning", "info");
 
     private ConfigLoader() {
@@ -87,7 +87,7 @@ public final class ConfigLoader {
         List<PathGlob> excludes = YamlNodes.stringList(fields, "exclude", file, 1).stream().map(PathGlob::new).toList();
         return new TenetConfig(file, layers, layersExplicit, bool(fields, "allowEmptyLayers", file),
                 settings, settingLines, excludes, bool(fields, "allowEmptyExcludes", file), DeclaredEffects.parse(fields.get("effects"), file),
-                perKeyTopics(fields, file), bool(fields, "allowEmptyPerKeyTopics", file));
+                perKeyTopics(fields, file), bool(fields, "allowEmptyPerKeyTopics", file), bool(fields, "checkTestSources", file));
     }
 
     private static List<TopicPattern> perKeyTopics(Map<String, Node> fields, String file) {

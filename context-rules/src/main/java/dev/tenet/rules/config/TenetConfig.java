@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param effects           the team's own wrappers: {@code fully.qualified.Type#method} to the effect a call has
  * @param perKeyTopics      topics whose records must carry a key (the id of the entity they are about), names or globs
  * @param allowEmptyPerKeyTopics opt-out: a per-key topic pattern that matches no topic the code sends to is not an error
+ * @param checkTestSources  opt-in: test sources (src/test, src/it, Gatling, JMH, {@code *Test}, {@code *IT}) are checked too
  */
 public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, boolean layersExplicit,
                           boolean allowEmptyLayers, Map<String, String> ruleSettings, Map<String, Integer> ruleSettingLines,
                           List<PathGlob> excludes, boolean allowEmptyExcludes, Map<String, DeclaredEffect> effects,
-                          List<TopicPattern> perKeyTopics, boolean allowEmptyPerKeyTopics) {
+                          List<TopicPattern> perKeyTopics, boolean allowEmptyPerKeyTopics, boolean checkTestSources) {
 
     /** An effect a team declares for one of its own methods, with the config line that says so. */
     public record DeclaredEffect(String effect, int line) {
@@ -41,7 +42,7 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
                        Map<String, String> ruleSettings, Map<String, Integer> ruleSettingLines, List<PathGlob> excludes,
                        boolean allowEmptyExcludes, Map<String, DeclaredEffect> effects) {
         this(file, layers, layersExplicit, allowEmptyLayers, ruleSettings, ruleSettingLines, excludes, allowEmptyExcludes, effects,
-                List.of(), false);
+                List.of(), false, false);
     }
 
     public static final String OFF = "off";
@@ -62,12 +63,18 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
      */
     public TenetConfig allowingEmptyMatches(boolean emptyLayers, boolean emptyExcludes) {
         return new TenetConfig(file, layers, layersExplicit, allowEmptyLayers || emptyLayers, ruleSettings, ruleSettingLines, excludes,
-                allowEmptyExcludes || emptyExcludes, effects, perKeyTopics, allowEmptyPerKeyTopics || emptyLayers);
+                allowEmptyExcludes || emptyExcludes, effects, perKeyTopics, allowEmptyPerKeyTopics || emptyLayers, checkTestSources);
+    }
+
+    /** This config with other layers, not declared by the user (so not validated against the packages). */
+    public TenetConfig withFoundLayers(Map<Layer, List<PackagePattern>> found) {
+        return new TenetConfig(file, found, false, allowEmptyLayers, ruleSettings, ruleSettingLines, excludes, allowEmptyExcludes,
+                effects, perKeyTopics, allowEmptyPerKeyTopics, checkTestSources);
     }
 
     /** The configuration used when a repository has none. */
     public static TenetConfig defaults() {
-        return new TenetConfig(null, defaultLayers(), false, true, Map.of(), Map.of(), List.of(), true);
+        return new TenetConfig(null, defaultLayers(), false, true, Map.of(), Map.of(), List.of(), true, Map.of(), List.of(), false, false);
     }
 
     public static Map<Layer, List<PackagePattern>> defaultLayers() {

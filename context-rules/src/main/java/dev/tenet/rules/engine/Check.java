@@ -11,6 +11,16 @@ public interface Check {
     String id();
 
     /**
+     * Whether the check judges code by its layer; such checks stay silent when the layers are neither
+     * configured nor recognised from the layout.
+     *
+     * @return true for layer-based checks
+     */
+    default boolean usesLayers() {
+        return false;
+    }
+
+    /**
      * A cheap whole-file precondition on the raw source text (e.g. does it mention
      * {@code KafkaListener} at all); when it answers false, {@link #scan} is skipped for that file.
      *

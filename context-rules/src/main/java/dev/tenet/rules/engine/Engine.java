@@ -11,6 +11,7 @@ import dev.tenet.rules.cache.ScanCache;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.layout.LayoutConvention;
 import dev.tenet.rules.model.Fact;
 import dev.tenet.rules.model.FileModel;
 import dev.tenet.rules.model.Hit;
@@ -59,8 +60,13 @@ public final class Engine {
      * @param filesChecked number of Java files
      * @param fromCache    how many of them came from the scan cache
      * @param files        every file's model
+     * @param notices      what the run could not do and the user should know, once each (e.g. layers not configured)
      */
-    public record Result(List<Finding> findings, int filesChecked, int fromCache, List<FileModel> files) {
+    public record Result(List<Finding> findings, int filesChecked, int fromCache, List<FileModel> files, List<String> notices) {
+        public Result {
+            notices = List.copyOf(notices);
+        }
+
         /** Call chains in the checked files. */
         public int calls() {
             return files.stream().mapToInt(FileModel::calls).sum();
@@ -71,6 +77,10 @@ public final class Engine {
             return files.stream().mapToInt(FileModel::unresolvedCalls).sum();
         }
     }
+
+    /** The notice given when layering rules stay silent: layers neither configured nor recognised from the layout. */
+    public static final String LAYERS_NOT_CONFIGURED = "Layering rules were not run: layers are not configured in "
+            + ".tenet/config.yml and the package layout is not one Tenet recognises (%s). Run 'tenet init' to propose a configuration.";
 
     private final RuleCatalog catalog;
     private final List<Check> checks;
@@ -94,7 +104,10 @@ public final class Engine {
      */
     public Result check(Path root, TenetConfig config, ScanCache cache, Progress progress) {
         Path base = root.toAbsolutePath().normalize();
-        Path displayRoot = java.nio.file.Files.isRegularFile(base) ? base.getParent() : base;
+        if (Files.isRegularFile(base)) {
+            return checkFile(base, config, cache, progress);
+        }
+        Path displayRoot = base;
         SourceTree tree = SourceTree.scan(base, config);
         List<Path> javaFiles = tree.javaFiles();
         AtomicInteger done = new AtomicInteger();
@@ -113,22 +126,60 @@ public final class Engine {
         for (Path file : tree.propertyFiles()) {
             properties.addAll(PropertyReader.read(displayRoot, file));
         }
-        Project project = new Project(config, models, properties);
+        FindingFactory factory = new FindingFactory(catalog, config, models);
+        List<String> notices = new ArrayList<>();
+        TenetConfig effective = config;
+        if (!config.layersExplicit()) {
+            LayoutConvention layout = LayoutConvention.of(models, tree.modules()::moduleOf);
+            effective = config.withFoundLayers(layout.layers());
+            boolean layerChecks = checks.stream().anyMatch(c -> c.usesLayers() && factory.isEnabled(c.id()));
+            if (!layout.recognised() && layerChecks) {
+                notices.add(String.format(LAYERS_NOT_CONFIGURED, layout.problem()));
+            }
+        }
+        Project project = new Project(effective, models, properties, tree.modules());
         LayerValidator.validate(project);
         DeclaredEffectsValidator.validate(project);
+        List<Project> scopes = modulesOf(project);
 
-        FindingFactory factory = new FindingFactory(catalog, config, models);
         List<Hit> hits = new ArrayList<>();
         for (FileModel model : models) {
             hits.addAll(model.hits());
         }
         for (Check check : checks) {
             if (factory.isEnabled(check.id())) {
-                check.finish(project, new HitSink(check.id(), hits));
+                for (Project scope : scopes) {
+                    check.finish(scope, new HitSink(check.id(), hits));
+                }
             }
         }
         List<Finding> findings = factory.findings(hits);
-        return new Result(findings, javaFiles.size(), cached.get(), models);
+        return new Result(findings, javaFiles.size(), cached.get(), models, notices);
+    }
+
+    /**
+     * A single file is checked in the context of its enclosing build module: the module is checked
+     * as a folder and only the file's findings are kept, so it gets the findings a folder check gives it.
+     */
+    private Result checkFile(Path file, TenetConfig config, ScanCache cache, Progress progress) {
+        Path moduleRoot = BuildModules.rootOf(file);
+        Result module = check(moduleRoot, config, cache, progress);
+        String relative = SourceTree.relative(moduleRoot, file);
+        List<Finding> own = module.findings().stream().filter(f -> f.file().equals(relative)).toList();
+        int checked = (int) module.files().stream().filter(m -> m.path().equals(relative)).count();
+        return new Result(own, checked, module.fromCache(), module.files(), module.notices());
+    }
+
+    /** The build modules checks finish over, one view each (the project itself when it has one module). */
+    private static List<Project> modulesOf(Project project) {
+        BuildModules modules = project.modules();
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        project.files().forEach(f -> names.add(modules.moduleOf(f.path())));
+        project.properties().forEach(p -> names.add(modules.moduleOf(p.file())));
+        if (names.size() <= 1) {
+            return List.of(project);
+        }
+        return names.stream().map(project::module).toList();
     }
 
     private FileModel scanFile(Path root, Path file, ScanCache cache, FileStamps stamps, String salt, AtomicInteger cached) {

@@ -54,41 +54,114 @@ public final class Project {
     public record FactEntry(FileModel file, Fact fact) {
     }
 
+    /*
+     * Scope, a deliberate choice: the type index, the call graph and the layers span the whole tree,
+     * because a service split into build modules calls across them (a listener in one module reaches
+     * a repository in another). What a check reports on and the configuration evidence it weighs —
+     * files, types, methods, facts and Spring properties — are scoped to one build module by
+     * module(), so one service's error handler, auto-commit setting or cache configuration never
+     * answers for, or triggers, another's findings. The whole project is its own root-module view
+     * only when the tree has a single module.
+     */
+    private final Project whole;
     private final TenetConfig config;
     private final List<FileModel> files;
     private final List<PropertyEntry> properties;
-    private final Map<String, TypeEntry> typesByFqn = new HashMap<>();
-    private final java.util.Set<String> packages = new java.util.HashSet<>();
-    private final Map<String, Optional<Layer>> layersByPackage = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<FileModel, Map<String, Optional<TypeEntry>>> resolved = new java.util.IdentityHashMap<>();
-    private final Map<String, List<MethodEntry>> methodsByType = new HashMap<>();
+    private final BuildModules modules;
+    private final Map<String, TypeEntry> typesByFqn;
+    /** Module and FQN to type: two services under one root may declare the same class, each resolves its own. */
+    private final Map<String, TypeEntry> typesByModuleAndFqn;
+    private final List<TypeEntry> types = new ArrayList<>();
+    private final java.util.Set<String> packages;
+    private final Map<String, Optional<Layer>> layersByPackage;
+    private final Map<FileModel, Map<String, Optional<TypeEntry>>> resolved;
+    private final Map<TypeModel, List<MethodEntry>> methodsByType;
     private final List<MethodEntry> methods = new ArrayList<>();
     private final Map<String, List<FactEntry>> factsByCheck = new HashMap<>();
     private CallGraph callGraph;
 
     public Project(TenetConfig config, List<FileModel> files, List<PropertyEntry> properties) {
+        this(config, files, properties, new BuildModules(List.of()));
+    }
+
+    public Project(TenetConfig config, List<FileModel> files, List<PropertyEntry> properties, BuildModules modules) {
+        this.whole = this;
         this.config = config;
         this.files = List.copyOf(files);
         this.properties = List.copyOf(properties);
+        this.modules = modules;
+        this.typesByFqn = new HashMap<>();
+        this.typesByModuleAndFqn = new HashMap<>();
+        this.packages = new java.util.HashSet<>();
+        this.layersByPackage = new java.util.concurrent.ConcurrentHashMap<>();
+        this.resolved = new java.util.IdentityHashMap<>();
+        this.methodsByType = new java.util.IdentityHashMap<>();
+        index(true);
+    }
+
+    /** A view of {@code whole} limited to some of its files and properties; the indexes stay shared. */
+    private Project(Project whole, List<FileModel> files, List<PropertyEntry> properties) {
+        this.whole = whole;
+        this.config = whole.config;
+        this.files = List.copyOf(files);
+        this.properties = List.copyOf(properties);
+        this.modules = whole.modules;
+        this.typesByFqn = whole.typesByFqn;
+        this.typesByModuleAndFqn = whole.typesByModuleAndFqn;
+        this.packages = whole.packages;
+        this.layersByPackage = whole.layersByPackage;
+        this.resolved = whole.resolved;
+        this.methodsByType = whole.methodsByType;
+        index(false);
+    }
+
+    private void index(boolean shared) {
         for (FileModel file : files) {
-            packages.add(file.packageName());
+            if (shared) {
+                packages.add(file.packageName());
+            }
             for (Fact fact : file.facts()) {
                 factsByCheck.computeIfAbsent(fact.checkId(), k -> new ArrayList<>()).add(new FactEntry(file, fact));
             }
             for (TypeModel type : file.types()) {
-                typesByFqn.put(type.fqn(), new TypeEntry(file, type));
+                TypeEntry typeEntry = new TypeEntry(file, type);
+                types.add(typeEntry);
                 List<MethodEntry> own = new ArrayList<>();
                 for (MethodModel method : type.methods()) {
                     MethodEntry entry = new MethodEntry(file, type, method);
                     own.add(entry);
                     methods.add(entry);
                 }
-                methodsByType.put(type.fqn(), own);
+                if (shared) {
+                    typesByFqn.put(type.fqn(), typeEntry);
+                    typesByModuleAndFqn.put(modules.moduleOf(file.path()) + "|" + type.fqn(), typeEntry);
+                    methodsByType.put(type, own);
+                }
             }
         }
     }
 
-    /** The packages the codebase's own files declare. */
+    /** The whole tree's project (itself when this is not a view of one service or module). */
+    public Project whole() {
+        return whole;
+    }
+
+    /** The tree's build modules. */
+    public BuildModules modules() {
+        return modules;
+    }
+
+    /**
+     * This project seen from one build module: its files, types, methods, facts and properties only;
+     * type resolution, layers and the call graph still span the whole tree.
+     */
+    public Project module(String module) {
+        List<FileModel> own = whole.files.stream().filter(f -> modules.moduleOf(f.path()).equals(module)).toList();
+        List<PropertyEntry> settings = whole.properties.stream().filter(p -> modules.moduleOf(p.file()).equals(module)).toList();
+        return new Project(whole, own, settings);
+    }
+
+    /** The packages the codebase's own files declare (the whole tree's). */
     public java.util.Set<String> packages() {
         return packages;
     }
@@ -109,8 +182,9 @@ public final class Project {
         return methods;
     }
 
+    /** The types declared in this project's files (in a module view, that module's). */
     public List<TypeEntry> types() {
-        return List.copyOf(typesByFqn.values());
+        return java.util.Collections.unmodifiableList(types);
     }
 
     public Optional<TypeEntry> type(String fqn) {
@@ -118,7 +192,7 @@ public final class Project {
     }
 
     public List<MethodEntry> methodsOf(TypeModel type) {
-        return methodsByType.getOrDefault(type.fqn(), List.of());
+        return methodsByType.getOrDefault(type, List.of());
     }
 
     /** Facts recorded by one check in phase one. */
@@ -142,7 +216,7 @@ public final class Project {
     }
 
     private Optional<TypeEntry> resolveUncached(FileModel from, String writtenName) {
-        TypeEntry direct = typesByFqn.get(writtenName);
+        TypeEntry direct = lookup(from, writtenName);
         if (direct != null && writtenName.contains(".")) {
             return Optional.of(direct);
         }
@@ -151,26 +225,33 @@ public final class Project {
         String rest = dot < 0 ? "" : writtenName.substring(dot);
         Optional<String> imported = from.importedAs(first);
         if (imported.isPresent()) {
-            return Optional.ofNullable(typesByFqn.get(imported.get() + rest));
+            return Optional.ofNullable(lookup(from, imported.get() + rest));
         }
         for (TypeModel own : from.types()) {
             if (own.simpleName().equals(first)) {
-                return Optional.ofNullable(typesByFqn.get(own.fqn() + rest));
+                return Optional.ofNullable(lookup(from, own.fqn() + rest));
             }
         }
         String samePackage = from.packageName().isEmpty() ? writtenName : from.packageName() + "." + writtenName;
-        if (typesByFqn.containsKey(samePackage)) {
-            return Optional.of(typesByFqn.get(samePackage));
+        TypeEntry sibling = lookup(from, samePackage);
+        if (sibling != null) {
+            return Optional.of(sibling);
         }
         for (ImportRef imp : from.imports()) {
             if (imp.asterisk() && !imp.isStatic()) {
-                TypeEntry candidate = typesByFqn.get(imp.name() + "." + writtenName);
+                TypeEntry candidate = lookup(from, imp.name() + "." + writtenName);
                 if (candidate != null) {
                     return Optional.of(candidate);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A type by FQN, preferring the one declared in {@code from}'s own build module. */
+    private TypeEntry lookup(FileModel from, String fqn) {
+        TypeEntry own = typesByModuleAndFqn.get(modules.moduleOf(from.path()) + "|" + fqn);
+        return own != null ? own : typesByFqn.get(fqn);
     }
 
     /**
@@ -253,6 +334,9 @@ public final class Project {
 
     /** The call graph over the codebase's own methods, built on first use. */
     public synchronized CallGraph callGraph() {
+        if (whole != this) {
+            return whole.callGraph();
+        }
         if (callGraph == null) {
             callGraph = new CallGraph(this);
         }

@@ -15,12 +15,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The files of a tree that get checked: Java sources and Spring property files, minus build output and exclusions. */
+/**
+ * The files of a tree that get checked: Java sources and Spring property files, minus build output,
+ * exclusions and (unless the config asks for them) test sources; and the tree's build modules.
+ */
 public final class SourceTree {
     private static final Set<String> SKIPPED_ANYWHERE = Set.of("node_modules", ".git", ".gradle", ".idea", ".mvn", ".tenet");
     /** Build output folders; skipped only outside source folders, where {@code out} or {@code build} may be packages. */
     private static final Set<String> BUILD_OUTPUT = Set.of("target", "build", "out", "bin");
     private static final Pattern PROPERTY_FILE = Pattern.compile("(application|bootstrap)[\\w-]*\\.(ya?ml|properties)");
+    /** Source sets of tests, benchmarks and load tests: {@code src/<name>/...}. */
+    private static final Set<String> TEST_SOURCE_SETS = Set.of("test", "tests", "it", "integrationTest", "integration-test",
+            "integrationTests", "integration-tests", "intTest", "testFixtures", "gatling", "jmh", "e2e");
+    private static final Pattern TEST_CLASS = Pattern.compile("\\w*(Test|Tests|IT)\\.java");
 
     /** True for the files the engine reads, by name: Java sources and Spring property files. */
     public static boolean isChecked(String path) {
@@ -28,12 +35,30 @@ public final class SourceTree {
         return name.endsWith(".java") || PROPERTY_FILE.matcher(name).matches();
     }
 
+    /**
+     * True for a test's source or resource, by its path relative to the checked root: a file under
+     * a test, integration-test, Gatling or JMH source set ({@code src/test/}, {@code src/it/}, ...),
+     * or a {@code *Test}, {@code *Tests} or {@code *IT} class. A test's own listeners, sends and
+     * settings (an embedded broker, a capturing listener) are not the service's.
+     */
+    public static boolean isTestSource(String relativePath) {
+        String[] segments = relativePath.split("/");
+        for (int i = 0; i + 1 < segments.length - 1; i++) {
+            if (segments[i].equals("src") && TEST_SOURCE_SETS.contains(segments[i + 1])) {
+                return true;
+            }
+        }
+        return TEST_CLASS.matcher(segments[segments.length - 1]).matches();
+    }
+
     private final List<Path> javaFiles;
     private final List<Path> propertyFiles;
+    private final BuildModules modules;
 
-    private SourceTree(List<Path> javaFiles, List<Path> propertyFiles) {
+    private SourceTree(List<Path> javaFiles, List<Path> propertyFiles, BuildModules modules) {
         this.javaFiles = javaFiles;
         this.propertyFiles = propertyFiles;
+        this.modules = modules;
     }
 
     /**
@@ -45,12 +70,13 @@ public final class SourceTree {
     public static SourceTree scan(Path root, TenetConfig config) {
         List<Path> java = new ArrayList<>();
         List<Path> properties = new ArrayList<>();
+        List<String> modules = new ArrayList<>();
         Set<PathGlob> usedExcludes = new HashSet<>();
         if (Files.isRegularFile(root)) {
             if (!root.getFileName().toString().endsWith(".java")) {
                 throw new TenetInputException(root.toString(), 0, "not a Java file; give a directory or a .java file");
             }
-            return new SourceTree(List.of(root), List.of());
+            return new SourceTree(List.of(root), List.of(), new BuildModules(List.of()));
         }
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -58,6 +84,9 @@ public final class SourceTree {
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (!dir.equals(root) && isSkipped(root.relativize(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (BuildModules.isModule(dir)) {
+                        modules.add(dir.equals(root) ? BuildModules.ROOT : relative(root, dir));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -76,6 +105,9 @@ public final class SourceTree {
                             usedExcludes.add(exclude);
                             return FileVisitResult.CONTINUE;
                         }
+                    }
+                    if (!config.checkTestSources() && isTestSource(relative)) {
+                        return FileVisitResult.CONTINUE;
                     }
                     (isJava ? java : properties).add(file);
                     return FileVisitResult.CONTINUE;
@@ -99,7 +131,7 @@ public final class SourceTree {
         }
         java.sort(null);
         properties.sort(null);
-        return new SourceTree(List.copyOf(java), List.copyOf(properties));
+        return new SourceTree(List.copyOf(java), List.copyOf(properties), new BuildModules(modules));
     }
 
     private static boolean isSkipped(Path relativeDir) {
@@ -124,6 +156,11 @@ public final class SourceTree {
 
     public List<Path> propertyFiles() {
         return propertyFiles;
+    }
+
+    /** The tree's build modules. */
+    public BuildModules modules() {
+        return modules;
     }
 
     public static String relative(Path root, Path file) {

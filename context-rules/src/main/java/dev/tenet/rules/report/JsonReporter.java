@@ -48,6 +48,10 @@ public final class JsonReporter implements Reporter {
             calls.put("note", "calls whose receiver's type could not be told from imports and the codebase's own types; "
                     + "they count as having no effect");
         }
+        if (!report.notices().isEmpty()) {
+            ArrayNode notices = summary.putArray("notices");
+            report.notices().forEach(notices::add);
+        }
         return summary;
     }
 

@@ -25,6 +25,9 @@ public final class MarkdownReporter implements Reporter {
     @Override
     public void write(Report report, Appendable out) throws IOException {
         out.append("## Tenet report for ").append(MarkdownText.code(report.root())).append("\n\n");
+        for (String notice : report.notices()) {
+            out.append("> **Note:** ").append(MarkdownText.inline(notice)).append("\n\n");
+        }
         if (report.isEmpty()) {
             String summary = report.summary();
             out.append("All clear: ").append(summary.substring(0, 1).toLowerCase(Locale.ROOT))

@@ -24,13 +24,10 @@ import java.util.TreeMap;
  * @param toolVersion  the Tenet version that produced the report
  * @param calls        call chains in the checked code ({@code -1} when not counted)
  * @param unresolvedCalls of those, the ones whose receiver's type Tenet could not tell: they have no effect
+ * @param notices      what the run could not do, said once each (e.g. layering rules not run: layers not configured)
  */
 public record Report(List<Finding> findings, RuleCatalog catalog, String root, int filesChecked, int baselined,
-                     String toolVersion, int calls, int unresolvedCalls) {
-
-    public Report(List<Finding> findings, RuleCatalog catalog, String root, int filesChecked, int baselined, String toolVersion) {
-        this(findings, catalog, root, filesChecked, baselined, toolVersion, -1, -1);
-    }
+                     String toolVersion, int calls, int unresolvedCalls, List<String> notices) {
 
     static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
             .thenComparingInt(Finding::startLine).thenComparing(Finding::ruleId).thenComparing(Finding::message);
@@ -45,6 +42,16 @@ public record Report(List<Finding> findings, RuleCatalog catalog, String root, i
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
         findings = List.copyOf(sorted);
+        notices = List.copyOf(notices);
+    }
+
+    public Report(List<Finding> findings, RuleCatalog catalog, String root, int filesChecked, int baselined, String toolVersion) {
+        this(findings, catalog, root, filesChecked, baselined, toolVersion, -1, -1, List.of());
+    }
+
+    /** This report with the run's notices. */
+    public Report withNotices(List<String> runNotices) {
+        return new Report(findings, catalog, root, filesChecked, baselined, toolVersion, calls, unresolvedCalls, runNotices);
     }
 
     /** A report stamped with this build's version. */
@@ -54,7 +61,7 @@ public record Report(List<Finding> findings, RuleCatalog catalog, String root, i
 
     /** This report with the engine's count of calls and of calls it could not resolve. */
     public Report withCallCoverage(int callCount, int unresolved) {
-        return new Report(findings, catalog, root, filesChecked, baselined, toolVersion, callCount, unresolved);
+        return new Report(findings, catalog, root, filesChecked, baselined, toolVersion, callCount, unresolved, notices);
     }
 
     public boolean isEmpty() {

@@ -45,6 +45,11 @@ public final class SarifReporter implements Reporter {
         for (String ruleId : ruleIndex.keySet()) {
             rules.add(SarifRules.descriptor(ruleId, report.rule(ruleId)));
         }
+        if (!report.notices().isEmpty()) {
+            ArrayNode notifications = run.putArray("invocations").addObject().put("executionSuccessful", true)
+                    .putArray("toolExecutionNotifications");
+            report.notices().forEach(notice -> notifications.addObject().put("level", "note").putObject("message").put("text", notice));
+        }
         ArrayNode results = run.putArray("results");
         for (Finding finding : report.findings()) {
             results.add(result(finding, ruleIndex.get(finding.ruleId())));

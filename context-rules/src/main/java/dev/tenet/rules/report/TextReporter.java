@@ -59,6 +59,9 @@ public final class TextReporter implements Reporter {
             out.append('\n');
         }
         out.append(paint(summaryColour(report), report.summary())).append('\n');
+        for (String notice : report.notices()) {
+            out.append(paint(CYAN, "note: ")).append(notice).append('\n');
+        }
     }
 
     private void writeSteps(String title, List<Step> steps, Appendable out) throws IOException {

@@ -33,6 +33,11 @@ public final class ApplicationAdapterImportCheck implements Check {
         return ID;
     }
 
+    @Override
+    public boolean usesLayers() {
+        return true;
+    }
+
     /** Only a file that writes a package-qualified type name after its imports can hold one. */
     @Override
     public boolean appliesTo(String source) {

@@ -29,6 +29,11 @@ public final class DomainFrameworkImportCheck implements Check {
     }
 
     @Override
+    public boolean usesLayers() {
+        return true;
+    }
+
+    @Override
     public void finish(Project project, HitSink sink) {
         OwnLayers layers = new OwnLayers(project);
         for (FileModel file : project.files()) {

@@ -45,6 +45,11 @@ public final class OutboundThroughPortsCheck implements Check {
     }
 
     @Override
+    public boolean usesLayers() {
+        return true;
+    }
+
+    @Override
     public boolean appliesTo(String source) {
         return CLIENTS.keySet().stream().anyMatch(source::contains);
     }

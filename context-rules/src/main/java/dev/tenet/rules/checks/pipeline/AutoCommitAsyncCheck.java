@@ -50,7 +50,6 @@ public final class AutoCommitAsyncCheck implements Check {
         Optional<Setting> setting = Stream.concat(
                 project.properties().stream().filter(AutoCommitSettings::enables).map(p -> new Setting(p.file(), p.line())),
                 project.facts(ID).stream().map(f -> new Setting(f.file().path(), f.fact().line())))
-                .filter(s -> !TestSources.contains(s.file()))
                 .min(Comparator.comparing(Setting::file).thenComparingInt(Setting::line));
         if (setting.isEmpty()) {
             return;

@@ -75,7 +75,7 @@ final class CatchReport {
             for (Map.Entry<MethodEntry, List<MethodEntry>> step : reached.entrySet()) {
                 MethodEntry method = step.getKey();
                 for (Fact fact : factsByMethod.getOrDefault(method, List.of())) {
-                    if (!isCatch(fact) || TestSources.contains(method.file().path())
+                    if (!isCatch(fact)
                             || neverThrown(method, fact, thrown) || skipsDuplicates(method, fact, dedupExceptions) || !swallows(method, fact.detail())
                             || !reported.add(method.file().path() + ":" + fact.line())) {
                         continue;
@@ -98,7 +98,7 @@ final class CatchReport {
             MethodEntry method = entry.getKey();
             for (Fact fact : entry.getValue()) {
                 boolean callback = fact.kind().equals(SwallowedListenerExceptionCheck.SEND_CALLBACK);
-                if ((callback || fact.kind().equals(SwallowedListenerExceptionCheck.SEND_CATCH)) && !TestSources.contains(method.file().path())
+                if ((callback || fact.kind().equals(SwallowedListenerExceptionCheck.SEND_CATCH))
                         && swallows(method, fact.detail()) && reported.add(method.file().path() + ":" + fact.line())) {
                     sink.hit(method.file().path(), fact.line(), fact.line(),
                             callback ? LostSends.callbackMessage(fact.subject()) : LostSends.awaitMessage(), LostSends.FIX,

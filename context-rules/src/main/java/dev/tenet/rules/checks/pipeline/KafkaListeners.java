@@ -25,10 +25,9 @@ final class KafkaListeners {
         return source.contains(LISTENER);
     }
 
-    /** The listener methods of the codebase's main sources, sorted by file and line. */
+    /** The listener methods of the codebase, sorted by file and line. */
     static List<MethodEntry> in(Project project) {
         return project.methods().stream()
-                .filter(m -> !TestSources.contains(m.file().path()))
                 .filter(KafkaListeners::isListener)
                 .sorted(Comparator.comparing((MethodEntry m) -> m.file().path()).thenComparingInt(m -> m.method().startLine()))
                 .toList();

@@ -58,7 +58,6 @@ public final class MissingErrorHandlerCheck implements Check {
 
     private static List<FactEntry> ofKind(List<FactEntry> facts, String kind) {
         return facts.stream().filter(f -> f.fact().kind().equals(kind))
-                .filter(f -> !TestSources.contains(f.file().path()))
                 .sorted(Comparator.comparing((FactEntry f) -> f.file().path()).thenComparingInt(f -> f.fact().line()))
                 .toList();
     }

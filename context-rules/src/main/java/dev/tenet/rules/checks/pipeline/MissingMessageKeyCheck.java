@@ -67,8 +67,7 @@ public final class MissingMessageKeyCheck implements Check {
             return;
         }
         SendTopics topics = new SendTopics(project);
-        List<FactEntry> sends = project.facts(ID).stream().filter(f -> !f.fact().kind().equals(CONSTANT))
-                .filter(f -> !TestSources.contains(f.file().path())).toList();
+        List<FactEntry> sends = project.facts(ID).stream().filter(f -> !f.fact().kind().equals(CONSTANT)).toList();
         Set<String> topicsSent = new HashSet<>();
         Set<String> perKeyPayloads = new HashSet<>();
         for (FactEntry send : sends) {
@@ -78,7 +77,8 @@ public final class MissingMessageKeyCheck implements Check {
                 payloadType(project, send).ifPresent(perKeyPayloads::add);
             }
         }
-        validate(project, patterns, topicsSent);
+        // A pattern is a typo only when no part of the tree sends to a matching topic, not when this service does not.
+        validate(project, patterns, project.whole() == project ? topicsSent : topicsSent(project.whole()));
         for (FactEntry send : sends) {
             Fact fact = send.fact();
             if (!fact.kind().equals(KEYLESS) || topics.keyedByBinding(send)) {
@@ -111,6 +111,13 @@ public final class MissingMessageKeyCheck implements Check {
     }
 
     /** A per-key topic pattern that matches no topic the code sends to is a typo, not a pass. */
+    private static Set<String> topicsSent(Project project) {
+        SendTopics topics = new SendTopics(project);
+        Set<String> sent = new HashSet<>();
+        project.facts(ID).stream().filter(f -> !f.fact().kind().equals(CONSTANT)).forEach(f -> topics.of(f).ifPresent(sent::add));
+        return sent;
+    }
+
     private static void validate(Project project, List<TopicPattern> patterns, Set<String> topicsSent) {
         if (project.config().allowEmptyPerKeyTopics()) {
             return;

@@ -80,11 +80,7 @@ public final class OutboxDualWriteCheck implements Check {
         for (FactEntry entry : project.facts(ID)) {
             String place = entry.file().path() + "|" + entry.fact().line();
             switch (entry.fact().kind()) {
-                case TRANSACTIONAL_FACT -> {
-                    if (!TestSources.contains(entry.file().path())) {
-                        transactional.add(place + "|" + entry.fact().owner());
-                    }
-                }
+                case TRANSACTIONAL_FACT -> transactional.add(place + "|" + entry.fact().owner());
                 case CALLBACK_FACT -> {
                     String[] range = entry.fact().subject().split("-");
                     callbacks.computeIfAbsent(entry.file().path() + "|" + entry.fact().owner(), k -> new ArrayList<>())
@@ -116,7 +112,7 @@ public final class OutboxDualWriteCheck implements Check {
                         "the transaction callback in " + method.label(), sink);
             }
             boolean hasCallbacks = callbacks.containsKey(method.file().path() + "|" + method.label());
-            if (!hasCallbacks && !insideTransactions.contains(method) && !TestSources.contains(method.file().path())) {
+            if (!hasCallbacks && !insideTransactions.contains(method)) {
                 commitThenPublish(graph, method, transactionalMethods, outboxCalls, sink);
             }
         }

@@ -55,7 +55,7 @@ final class SendTopics {
     private Optional<String> property(String key) {
         int colon = key.indexOf(':');
         String name = colon < 0 ? key : key.substring(0, colon);
-        Optional<String> value = project.properties().stream().filter(p -> !TestSources.contains(p.file()))
+        Optional<String> value = project.properties().stream()
                 .filter(p -> normalized(p.key()).equals(normalized(name))).map(p -> p.value().strip()).findFirst();
         return value.or(() -> colon < 0 ? Optional.empty() : Optional.of(key.substring(colon + 1)))
                 .filter(v -> !v.isEmpty() && !v.contains("${"));
