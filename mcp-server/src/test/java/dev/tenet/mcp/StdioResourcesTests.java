@@ -71,7 +71,9 @@ class StdioResourcesTests {
         assertThat(config.get("source").asText()).isEqualTo(".tenet/config.yml");
         assertThat(config.get("rules").get("caching.redis-write-without-ttl").asText()).isEqualTo("off");
         assertThat(config.get("rules").get("layering.domain-no-framework").asText()).isEqualTo("warning");
-        assertThat(config.get("layers").get("domain").get(0).asText()).isEqualTo("..domain..");
+        assertThat(config.get("layers").isEmpty()).as("no layers declared, none made up").isTrue();
+        assertThat(config.get("layersNote").asText()).contains("tenet init");
+        assertThat(config.get("checkTestSources").asBoolean()).isFalse();
     }
 
     @Test

@@ -41,10 +41,9 @@ public final class ConfigLoader {
         MappingNode root = YamlNodes.parseMapping(yaml, file, 1);
         Map<String, Node> fields = YamlNodes.fields(root, file, 1, KEYS);
 
-        Map<Layer, List<PackagePattern>> layers = TenetConfig.defaultLayers();
+        Map<Layer, List<PackagePattern>> layers = new EnumMap<>(Layer.class);
         boolean layersExplicit = fields.containsKey("layers");
         if (layersExplicit) {
-            layers = new EnumMap<>(Layer.class);
             MappingNode layerNode = YamlNodes.mapping(fields.get("layers"), "layers", file, 1);
             for (NodeTuple tuple : layerNode.getValue()) {
                 String key = YamlNodes.scalar(tuple.getKeyNode(), file, 1, "a layer name");

@@ -1,7 +1,6 @@
 package dev.tenet.rules.config;
 
 import dev.tenet.rules.Severity;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,8 @@ import java.util.Optional;
  * re-graded, excluded paths.
  *
  * @param file              where the config was read from ({@code null} for the defaults)
- * @param layers            layer to the patterns of its packages
+ * @param layers            layer to the patterns of its packages (none unless declared: the engine then reads them
+ *                          from the package layout when it follows the convention, see {@code LayoutConvention})
  * @param layersExplicit    true when the config declared layers (then each pattern must match a package)
  * @param allowEmptyLayers  opt-out: a layer pattern that matches no package is not an error
  * @param ruleSettings      rule id to its setting ({@code off}, or a severity)
@@ -74,17 +74,7 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
 
     /** The configuration used when a repository has none. */
     public static TenetConfig defaults() {
-        return new TenetConfig(null, defaultLayers(), false, true, Map.of(), Map.of(), List.of(), true, Map.of(), List.of(), false, false);
-    }
-
-    public static Map<Layer, List<PackagePattern>> defaultLayers() {
-        Map<Layer, List<PackagePattern>> layers = new EnumMap<>(Layer.class);
-        layers.put(Layer.DOMAIN, List.of(PackagePattern.of("..domain..")));
-        layers.put(Layer.APPLICATION, List.of(PackagePattern.of("..application.."), PackagePattern.of("..usecase..")));
-        layers.put(Layer.ADAPTER, List.of(PackagePattern.of("..adapter.."), PackagePattern.of("..adapters..")));
-        layers.put(Layer.INFRASTRUCTURE, List.of(PackagePattern.of("..infrastructure.."), PackagePattern.of("..infra..")));
-        layers.put(Layer.PRESENTATION, List.of(PackagePattern.of("..presentation.."), PackagePattern.of("..web..")));
-        return layers;
+        return new TenetConfig(null, Map.of(), false, true, Map.of(), Map.of(), List.of(), true, Map.of(), List.of(), false, false);
     }
 
     /** The layer of a package; the innermost declared layer wins when patterns overlap. */

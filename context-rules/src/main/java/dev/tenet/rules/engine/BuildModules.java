@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The build modules of a tree: the folders holding a {@code pom.xml}, {@code build.gradle} or
  * {@code build.gradle.kts}. A file belongs to the nearest such folder above it, or to the root when
- * there is none. Configuration facts are scoped to a module (see {@link Project#module}).
+ * there is none. Configuration facts are scoped to a module (see {@link Project#byModule}).
  */
 public final class BuildModules {
     /** The file names that make a folder a build module. */

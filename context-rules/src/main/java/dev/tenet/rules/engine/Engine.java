@@ -140,7 +140,7 @@ public final class Engine {
         Project project = new Project(effective, models, properties, tree.modules());
         LayerValidator.validate(project);
         DeclaredEffectsValidator.validate(project);
-        List<Project> scopes = modulesOf(project);
+        List<Project> scopes = project.byModule();
 
         List<Hit> hits = new ArrayList<>();
         for (FileModel model : models) {
@@ -168,18 +168,6 @@ public final class Engine {
         List<Finding> own = module.findings().stream().filter(f -> f.file().equals(relative)).toList();
         int checked = (int) module.files().stream().filter(m -> m.path().equals(relative)).count();
         return new Result(own, checked, module.fromCache(), module.files(), module.notices());
-    }
-
-    /** The build modules checks finish over, one view each (the project itself when it has one module). */
-    private static List<Project> modulesOf(Project project) {
-        BuildModules modules = project.modules();
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
-        project.files().forEach(f -> names.add(modules.moduleOf(f.path())));
-        project.properties().forEach(p -> names.add(modules.moduleOf(p.file())));
-        if (names.size() <= 1) {
-            return List.of(project);
-        }
-        return names.stream().map(project::module).toList();
     }
 
     private FileModel scanFile(Path root, Path file, ScanCache cache, FileStamps stamps, String salt, AtomicInteger cached) {

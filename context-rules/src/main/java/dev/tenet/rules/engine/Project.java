@@ -59,9 +59,12 @@ public final class Project {
      * because a service split into build modules calls across them (a listener in one module reaches
      * a repository in another). What a check reports on and the configuration evidence it weighs —
      * files, types, methods, facts and Spring properties — are scoped to one build module by
-     * module(), so one service's error handler, auto-commit setting or cache configuration never
-     * answers for, or triggers, another's findings. The whole project is its own root-module view
-     * only when the tree has a single module.
+     * byModule(), so one service's error handler, auto-commit setting or cache configuration never
+     * answers for, or triggers, another's findings (DESIGN.md: facts are per build module). The
+     * price: a service whose error handler bean sits in another of its own modules than its
+     * listeners is judged without it; a module is the only unit Tenet can tell apart without the
+     * build, and a leak across services would silence real findings. When the tree has a single
+     * module, the whole project is its only view.
      */
     private final Project whole;
     private final TenetConfig config;
@@ -71,6 +74,7 @@ public final class Project {
     private final Map<String, TypeEntry> typesByFqn;
     /** Module and FQN to type: two services under one root may declare the same class, each resolves its own. */
     private final Map<String, TypeEntry> typesByModuleAndFqn;
+    private final Map<FileModel, String> moduleByFile;
     private final List<TypeEntry> types = new ArrayList<>();
     private final java.util.Set<String> packages;
     private final Map<String, Optional<Layer>> layersByPackage;
@@ -92,6 +96,7 @@ public final class Project {
         this.modules = modules;
         this.typesByFqn = new HashMap<>();
         this.typesByModuleAndFqn = new HashMap<>();
+        this.moduleByFile = new java.util.IdentityHashMap<>();
         this.packages = new java.util.HashSet<>();
         this.layersByPackage = new java.util.concurrent.ConcurrentHashMap<>();
         this.resolved = new java.util.IdentityHashMap<>();
@@ -108,6 +113,7 @@ public final class Project {
         this.modules = whole.modules;
         this.typesByFqn = whole.typesByFqn;
         this.typesByModuleAndFqn = whole.typesByModuleAndFqn;
+        this.moduleByFile = whole.moduleByFile;
         this.packages = whole.packages;
         this.layersByPackage = whole.layersByPackage;
         this.resolved = whole.resolved;
@@ -119,6 +125,7 @@ public final class Project {
         for (FileModel file : files) {
             if (shared) {
                 packages.add(file.packageName());
+                moduleByFile.put(file, modules.moduleOf(file.path()));
             }
             for (Fact fact : file.facts()) {
                 factsByCheck.computeIfAbsent(fact.checkId(), k -> new ArrayList<>()).add(new FactEntry(file, fact));
@@ -134,7 +141,7 @@ public final class Project {
                 }
                 if (shared) {
                     typesByFqn.put(type.fqn(), typeEntry);
-                    typesByModuleAndFqn.put(modules.moduleOf(file.path()) + "|" + type.fqn(), typeEntry);
+                    typesByModuleAndFqn.put(moduleByFile.get(file) + "|" + type.fqn(), typeEntry);
                     methodsByType.put(type, own);
                 }
             }
@@ -152,13 +159,25 @@ public final class Project {
     }
 
     /**
-     * This project seen from one build module: its files, types, methods, facts and properties only;
-     * type resolution, layers and the call graph still span the whole tree.
+     * This project seen from each build module, in module order: a module's files, types, methods,
+     * facts and properties only; type resolution, layers and the call graph still span the whole tree.
+     * A project of a single module is its own only view.
      */
-    public Project module(String module) {
-        List<FileModel> own = whole.files.stream().filter(f -> modules.moduleOf(f.path()).equals(module)).toList();
-        List<PropertyEntry> settings = whole.properties.stream().filter(p -> modules.moduleOf(p.file()).equals(module)).toList();
-        return new Project(whole, own, settings);
+    public List<Project> byModule() {
+        Map<String, List<FileModel>> files = new java.util.TreeMap<>();
+        Map<String, List<PropertyEntry>> settings = new java.util.TreeMap<>();
+        for (FileModel file : whole.files) {
+            files.computeIfAbsent(whole.moduleByFile.get(file), m -> new ArrayList<>()).add(file);
+        }
+        for (PropertyEntry property : whole.properties) {
+            settings.computeIfAbsent(modules.moduleOf(property.file()), m -> new ArrayList<>()).add(property);
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>(files.keySet());
+        names.addAll(settings.keySet());
+        if (names.size() <= 1) {
+            return List.of(whole);
+        }
+        return names.stream().map(m -> new Project(whole, files.getOrDefault(m, List.of()), settings.getOrDefault(m, List.of()))).toList();
     }
 
     /** The packages the codebase's own files declare (the whole tree's). */
@@ -250,7 +269,8 @@ public final class Project {
 
     /** A type by FQN, preferring the one declared in {@code from}'s own build module. */
     private TypeEntry lookup(FileModel from, String fqn) {
-        TypeEntry own = typesByModuleAndFqn.get(modules.moduleOf(from.path()) + "|" + fqn);
+        String module = moduleByFile.get(from);
+        TypeEntry own = module == null ? null : typesByModuleAndFqn.get(module + "|" + fqn);
         return own != null ? own : typesByFqn.get(fqn);
     }
 

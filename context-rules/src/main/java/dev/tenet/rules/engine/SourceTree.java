@@ -54,11 +54,13 @@ public final class SourceTree {
     private final List<Path> javaFiles;
     private final List<Path> propertyFiles;
     private final BuildModules modules;
+    private final List<Path> buildFiles;
 
-    private SourceTree(List<Path> javaFiles, List<Path> propertyFiles, BuildModules modules) {
+    private SourceTree(List<Path> javaFiles, List<Path> propertyFiles, BuildModules modules, List<Path> buildFiles) {
         this.javaFiles = javaFiles;
         this.propertyFiles = propertyFiles;
         this.modules = modules;
+        this.buildFiles = buildFiles;
     }
 
     /**
@@ -71,12 +73,13 @@ public final class SourceTree {
         List<Path> java = new ArrayList<>();
         List<Path> properties = new ArrayList<>();
         List<String> modules = new ArrayList<>();
+        List<Path> buildFiles = new ArrayList<>();
         Set<PathGlob> usedExcludes = new HashSet<>();
         if (Files.isRegularFile(root)) {
             if (!root.getFileName().toString().endsWith(".java")) {
                 throw new TenetInputException(root.toString(), 0, "not a Java file; give a directory or a .java file");
             }
-            return new SourceTree(List.of(root), List.of(), new BuildModules(List.of()));
+            return new SourceTree(List.of(root), List.of(), new BuildModules(List.of()), List.of());
         }
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -85,7 +88,12 @@ public final class SourceTree {
                     if (!dir.equals(root) && isSkipped(root.relativize(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    if (BuildModules.isModule(dir)) {
+                    for (String name : BuildModules.BUILD_FILES) {
+                        if (Files.isRegularFile(dir.resolve(name))) {
+                            buildFiles.add(dir.resolve(name));
+                        }
+                    }
+                    if (!buildFiles.isEmpty() && buildFiles.get(buildFiles.size() - 1).getParent().equals(dir)) {
                         modules.add(dir.equals(root) ? BuildModules.ROOT : relative(root, dir));
                     }
                     return FileVisitResult.CONTINUE;
@@ -131,7 +139,8 @@ public final class SourceTree {
         }
         java.sort(null);
         properties.sort(null);
-        return new SourceTree(List.copyOf(java), List.copyOf(properties), new BuildModules(modules));
+        buildFiles.sort(null);
+        return new SourceTree(List.copyOf(java), List.copyOf(properties), new BuildModules(modules), List.copyOf(buildFiles));
     }
 
     private static boolean isSkipped(Path relativeDir) {
@@ -161,6 +170,11 @@ public final class SourceTree {
     /** The tree's build modules. */
     public BuildModules modules() {
         return modules;
+    }
+
+    /** The build files that make the modules ({@code pom.xml}, {@code build.gradle[.kts]}). */
+    public List<Path> buildFiles() {
+        return buildFiles;
     }
 
     public static String relative(Path root, Path file) {

@@ -52,10 +52,15 @@ public final class ConfigResource {
         json.put("source", config.file() == null ? "defaults (no .tenet/config.yml)" : config.file());
         json.put("layers", layers);
         json.put("layersExplicit", config.layersExplicit());
+        if (!config.layersExplicit()) {
+            json.put("layersNote", "no layers declared: layering rules use the package layout only when it follows the convention"
+                    + " unambiguously; 'tenet init' proposes layers");
+        }
         json.put("allowEmptyLayers", config.allowEmptyLayers());
         json.put("rules", new TreeMap<>(config.ruleSettings()));
         json.put("exclude", config.excludes().stream().map(Object::toString).toList());
         json.put("allowEmptyExcludes", config.allowEmptyExcludes());
+        json.put("checkTestSources", config.checkTestSources());
         return json;
     }
 }

@@ -42,6 +42,7 @@ final class ShadowTree implements AutoCloseable {
             SourceTree sources = SourceTree.scan(workspace, config);
             List<Path> files = new ArrayList<>(sources.javaFiles());
             files.addAll(sources.propertyFiles());
+            files.addAll(sources.buildFiles()); // the modules decide which facts answer for the checked file
             for (Path file : files) {
                 String path = SourceTree.relative(workspace, file);
                 if (!path.equals(relative)) {
