@@ -74,6 +74,17 @@ class SarifReporterTests {
     }
 
     @Test
+    void aNoticeIsAToolExecutionNotificationOfAValidRun() throws Exception {
+        String sarif = new SarifReporter().render(SampleReports.several().withNotices(List.of("Layering rules were not run")));
+
+        assertThat(validate(sarif)).isEmpty();
+        JsonNode notification = mapper.readTree(sarif).at("/runs/0/invocations/0/toolExecutionNotifications/0");
+        assertThat(notification.at("/message/text").asText()).isEqualTo("Layering rules were not run");
+        assertThat(notification.get("level").asText()).isEqualTo("note");
+        assertThat(new SarifReporter().render(SampleReports.several())).doesNotContain("invocations");
+    }
+
+    @Test
     void anEmptyReportIsValidSarif() throws Exception {
         String sarif = new SarifReporter().render(SampleReports.empty());
 
