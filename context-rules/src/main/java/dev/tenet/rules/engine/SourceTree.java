@@ -24,9 +24,10 @@ public final class SourceTree {
     /** Build output folders; skipped only outside source folders, where {@code out} or {@code build} may be packages. */
     private static final Set<String> BUILD_OUTPUT = Set.of("target", "build", "out", "bin");
     private static final Pattern PROPERTY_FILE = Pattern.compile("(application|bootstrap)[\\w-]*\\.(ya?ml|properties)");
-    /** Source sets of tests, benchmarks and load tests: {@code src/<name>/...}. */
-    private static final Set<String> TEST_SOURCE_SETS = Set.of("test", "tests", "it", "integrationTest", "integration-test",
-            "integrationTests", "integration-tests", "intTest", "testFixtures", "gatling", "jmh", "e2e");
+    /** Source sets of tests, benchmarks and load tests ({@code src/<name>/...}) that do not say "test" in their name. */
+    private static final Set<String> TEST_SOURCE_SETS = Set.of("it", "gatling", "jmh", "e2e");
+    /** Source sets named as tests: {@code test}, {@code testFixtures}, {@code integration-test}, {@code integrationTest}, {@code functionalTests}. */
+    private static final Pattern TEST_SOURCE_SET = Pattern.compile("test.*|(?:.*-)?tests?|.*Tests?|.*IT");
     private static final Pattern TEST_CLASS = Pattern.compile("\\w*(Test|Tests|IT)\\.java");
 
     /** True for the files the engine reads, by name: Java sources and Spring property files. */
@@ -44,7 +45,8 @@ public final class SourceTree {
     public static boolean isTestSource(String relativePath) {
         String[] segments = relativePath.split("/");
         for (int i = 0; i + 1 < segments.length - 1; i++) {
-            if (segments[i].equals("src") && TEST_SOURCE_SETS.contains(segments[i + 1])) {
+            if (segments[i].equals("src") && (TEST_SOURCE_SETS.contains(segments[i + 1])
+                    || TEST_SOURCE_SET.matcher(segments[i + 1]).matches())) {
                 return true;
             }
         }

@@ -18,11 +18,13 @@ class SourceTreeTests {
     void testSourceSetsAndTestClassesAreTestSources() {
         assertThat(List.of("src/test/java/a/B.java", "svc/src/it/java/a/B.java", "src/integrationTest/java/a/B.java",
                 "src/integration-test/java/a/B.java", "src/testFixtures/java/a/B.java", "src/gatling/java/a/LoadSimulation.java",
-                "src/jmh/java/a/Bench.java", "src/test/resources/application.yml", "src/main/java/a/OrderTest.java",
+                "src/jmh/java/a/Bench.java", "src/functionalTest/java/a/B.java", "src/intTest/java/a/B.java",
+                "src/contract-tests/java/a/B.java", "src/acceptanceIT/java/a/B.java", "src/test/resources/application.yml", "src/main/java/a/OrderTest.java",
                 "src/main/java/a/OrderTests.java", "src/main/java/a/OrderIT.java"))
                 .allMatch(SourceTree::isTestSource);
         assertThat(List.of("src/main/java/a/Order.java", "src/main/java/test/Order.java", "src/main/java/a/Attestation.java",
-                "src/main/java/a/Audit.java", "src/main/resources/application.yml", "test/Order.java"))
+                "src/main/java/a/Audit.java", "src/main/resources/application.yml", "test/Order.java",
+                "src/latest/java/a/Order.java", "src/contest/java/a/Order.java"))
                 .noneMatch(SourceTree::isTestSource);
     }
 
