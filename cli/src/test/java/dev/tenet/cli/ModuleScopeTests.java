@@ -80,6 +80,44 @@ class ModuleScopeTests {
     }
 
     @Test
+    void theErrorHandlerOfAServicesAppModuleAnswersForTheListenersOfTheModuleItDependsOn() throws IOException {
+        Tree tree = new Tree(dir)
+                .file("orders/pom.xml", "<project><artifactId>orders</artifactId><modules><module>core</module>"
+                        + "<module>app</module></modules></project>\n")
+                .file("orders/core/pom.xml", "<project><parent><artifactId>orders</artifactId></parent>"
+                        + "<artifactId>orders-core</artifactId></project>\n")
+                .java("orders/core", LISTENER.formatted("orders", "OrderListener"))
+                .file("orders/app/pom.xml", "<project><parent><artifactId>orders</artifactId></parent><artifactId>orders-app</artifactId>"
+                        + "<dependencies><dependency><groupId>com.acme</groupId><artifactId>orders-core</artifactId></dependency>"
+                        + "</dependencies></project>\n")
+                .java("orders/app", ERROR_HANDLER.replace("com.acme.billing", "com.acme.orders"))
+                .pom("shipping").java("shipping", LISTENER.formatted("shipping", "ParcelListener"));
+
+        assertThat(findings(json(tree.root())))
+                .contains("shipping/src/main/java/com/acme/shipping/ParcelListener.java pipeline.missing-error-handler")
+                .noneMatch(f -> f.startsWith("orders/") && f.endsWith("pipeline.missing-error-handler"));
+        assertThat(findings(json(tree.resolve("orders/core/src/main/java/com/acme/orders/OrderListener.java"))))
+                .as("alone, the listener is checked with the service's app module too").noneMatch(f -> f.endsWith("pipeline.missing-error-handler"));
+    }
+
+    @Test
+    void aLibrarySharedByTwoServicesDoesNotJoinThem() throws IOException {
+        String common = "<dependencies><dependency><artifactId>common</artifactId></dependency></dependencies>";
+        Tree tree = new Tree(dir)
+                .file("common/pom.xml", "<project><artifactId>common</artifactId></project>\n")
+                .java("common", "package com.acme.common;\npublic class Money {}\n")
+                .file("billing/pom.xml", "<project><artifactId>billing</artifactId>" + common + "</project>\n")
+                .java("billing", ERROR_HANDLER).java("billing", LISTENER.formatted("billing", "InvoiceListener"))
+                .file("shipping/pom.xml", "<project><artifactId>shipping</artifactId>" + common + "</project>\n")
+                .java("shipping", LISTENER.formatted("shipping", "ParcelListener"));
+
+        List<String> findings = findings(json(tree.root()));
+
+        assertThat(findings).containsOnlyOnce("shipping/src/main/java/com/acme/shipping/ParcelListener.java pipeline.missing-error-handler")
+                .doesNotContain("billing/src/main/java/com/acme/billing/InvoiceListener.java pipeline.missing-error-handler");
+    }
+
+    @Test
     void callsStillReachAcrossTheModulesOfOneService() throws IOException {
         Tree tree = new Tree(dir).pom("")
                 .pom("core").java("core", """

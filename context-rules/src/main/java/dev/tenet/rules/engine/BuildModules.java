@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The build modules of a tree: the folders holding a {@code pom.xml}, {@code build.gradle} or
  * {@code build.gradle.kts}. A file belongs to the nearest such folder above it, or to the root when
- * there is none. Configuration facts are scoped to a module (see {@link Project#byModule}).
+ * there is none. Configuration facts are scoped to the services these modules make up (see {@link BuildServices}).
  */
 public final class BuildModules {
     /** The file names that make a folder a build module. */
@@ -44,14 +44,20 @@ public final class BuildModules {
     }
 
     /**
-     * The folder a single file is checked in: its nearest enclosing build module; without one, the
-     * nearest folder above it holding {@code .tenet} or {@code .git}; else the file's own folder.
+     * The folder a single file is checked in: its nearest enclosing build module, widened to the
+     * build that aggregates it (each parent folder with a build file of its own), so the modules of
+     * its service are seen as in a folder check; without a build module, the nearest folder above it
+     * holding {@code .tenet} or {@code .git}; else the file's own folder.
      */
     public static Path rootOf(Path file) {
         Path start = file.toAbsolutePath().normalize().getParent();
         for (Path folder = start; folder != null; folder = folder.getParent()) {
             if (isModule(folder)) {
-                return folder;
+                Path build = folder;
+                while (build.getParent() != null && isModule(build.getParent())) {
+                    build = build.getParent();
+                }
+                return build;
             }
         }
         for (Path folder = start; folder != null; folder = folder.getParent()) {

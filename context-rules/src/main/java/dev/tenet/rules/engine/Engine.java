@@ -140,26 +140,32 @@ public final class Engine {
         Project project = new Project(effective, models, properties, tree.modules());
         LayerValidator.validate(project);
         DeclaredEffectsValidator.validate(project);
-        List<Project> scopes = project.byModule();
+        List<Project> scopes = project.byService(BuildServices.of(base, tree.modules(), tree.buildFiles()));
 
         List<Hit> hits = new ArrayList<>();
         for (FileModel model : models) {
             hits.addAll(model.hits());
         }
-        for (Check check : checks) {
-            if (factory.isEnabled(check.id())) {
-                for (Project scope : scopes) {
-                    check.finish(scope, new HitSink(check.id(), hits));
+        // A library shared by two services is judged from each: the same hit from both is one finding.
+        java.util.Set<Hit> fromEarlierScopes = new java.util.HashSet<>();
+        for (Project scope : scopes) {
+            List<Hit> own = new ArrayList<>();
+            for (Check check : checks) {
+                if (factory.isEnabled(check.id())) {
+                    check.finish(scope, new HitSink(check.id(), own));
                 }
             }
+            own.stream().filter(hit -> !fromEarlierScopes.contains(hit)).forEach(hits::add);
+            fromEarlierScopes.addAll(own);
         }
         List<Finding> findings = factory.findings(hits);
         return new Result(findings, javaFiles.size(), cached.get(), models, notices);
     }
 
     /**
-     * A single file is checked in the context of its enclosing build module: the module is checked
-     * as a folder and only the file's findings are kept, so it gets the findings a folder check gives it.
+     * A single file is checked in the context of its enclosing build module (widened to the build
+     * aggregating it, see {@link BuildModules#rootOf}): that folder is checked and only the file's
+     * findings are kept, so it gets the findings a folder check gives it.
      */
     private Result checkFile(Path file, TenetConfig config, ScanCache cache, Progress progress) {
         Path moduleRoot = BuildModules.rootOf(file);

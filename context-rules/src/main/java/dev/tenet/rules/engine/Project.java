@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The whole codebase as phase-two checks see it: every file's model, an index of the codebase's own
@@ -58,13 +59,13 @@ public final class Project {
      * Scope, a deliberate choice: the type index, the call graph and the layers span the whole tree,
      * because a service split into build modules calls across them (a listener in one module reaches
      * a repository in another). What a check reports on and the configuration evidence it weighs —
-     * files, types, methods, facts and Spring properties — are scoped to one build module by
-     * byModule(), so one service's error handler, auto-commit setting or cache configuration never
-     * answers for, or triggers, another's findings (DESIGN.md: facts are per build module). The
-     * price: a service whose error handler bean sits in another of its own modules than its
-     * listeners is judged without it; a module is the only unit Tenet can tell apart without the
-     * build, and a leak across services would silence real findings. When the tree has a single
-     * module, the whole project is its only view.
+     * files, types, methods, facts and Spring properties — are scoped to one service by
+     * byService(): a deployable build module with the modules it depends on (read from the build
+     * files), so one service's error handler, auto-commit setting or cache configuration never
+     * answers for, or triggers, another's findings (DESIGN.md: facts are per build module), while
+     * the error handler in a service's app module still answers for the listeners of its core
+     * module. A library shared by two services is seen from each of them, never joining them.
+     * When the tree has a single service, the whole project is its only view.
      */
     private final Project whole;
     private final TenetConfig config;
@@ -159,25 +160,35 @@ public final class Project {
     }
 
     /**
-     * This project seen from each build module, in module order: a module's files, types, methods,
-     * facts and properties only; type resolution, layers and the call graph still span the whole tree.
-     * A project of a single module is its own only view.
+     * This project seen from each service (a set of build module folders, see {@link BuildServices}):
+     * a service's files, types, methods, facts and properties only; type resolution, layers and the
+     * call graph still span the whole tree. A project of a single service is its own only view.
      */
-    public List<Project> byModule() {
-        Map<String, List<FileModel>> files = new java.util.TreeMap<>();
-        Map<String, List<PropertyEntry>> settings = new java.util.TreeMap<>();
+    public List<Project> byService(List<Set<String>> services) {
+        if (services.size() <= 1) {
+            return List.of(whole);
+        }
+        Map<String, List<FileModel>> files = new HashMap<>();
+        Map<String, List<PropertyEntry>> settings = new HashMap<>();
         for (FileModel file : whole.files) {
             files.computeIfAbsent(whole.moduleByFile.get(file), m -> new ArrayList<>()).add(file);
         }
         for (PropertyEntry property : whole.properties) {
             settings.computeIfAbsent(modules.moduleOf(property.file()), m -> new ArrayList<>()).add(property);
         }
-        java.util.Set<String> names = new java.util.TreeSet<>(files.keySet());
-        names.addAll(settings.keySet());
-        if (names.size() <= 1) {
-            return List.of(whole);
+        List<Project> views = new ArrayList<>();
+        for (Set<String> service : services) {
+            List<FileModel> own = new ArrayList<>();
+            List<PropertyEntry> ownSettings = new ArrayList<>();
+            for (String module : service) {
+                own.addAll(files.getOrDefault(module, List.of()));
+                ownSettings.addAll(settings.getOrDefault(module, List.of()));
+            }
+            if (!own.isEmpty() || !ownSettings.isEmpty()) {
+                views.add(new Project(whole, own, ownSettings));
+            }
         }
-        return names.stream().map(m -> new Project(whole, files.getOrDefault(m, List.of()), settings.getOrDefault(m, List.of()))).toList();
+        return views;
     }
 
     /** The packages the codebase's own files declare (the whole tree's). */

@@ -39,7 +39,7 @@ class SourceTreeTests {
     }
 
     @Test
-    void aSingleFileIsCheckedInItsNearestBuildModule() throws IOException {
+    void aSingleFileIsCheckedInItsBuildModuleAndTheBuildAggregatingIt() throws IOException {
         Path file = dir.resolve("svc/core/src/main/java/a/A.java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "package a; class A {}");
@@ -47,6 +47,9 @@ class SourceTreeTests {
         assertThat(BuildModules.rootOf(file)).isEqualTo(dir.resolve("svc"));
 
         Files.writeString(dir.resolve("svc/core/build.gradle.kts"), "");
+        assertThat(BuildModules.rootOf(file)).as("widened to the build aggregating the module").isEqualTo(dir.resolve("svc"));
+
+        Files.delete(dir.resolve("svc/pom.xml"));
         assertThat(BuildModules.rootOf(file)).isEqualTo(dir.resolve("svc/core"));
     }
 }
