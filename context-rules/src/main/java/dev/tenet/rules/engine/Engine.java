@@ -172,8 +172,8 @@ public final class Engine {
         Result module = check(moduleRoot, config, cache, progress);
         String relative = SourceTree.relative(moduleRoot, file);
         List<Finding> own = module.findings().stream().filter(f -> f.file().equals(relative)).toList();
-        int checked = (int) module.files().stream().filter(m -> m.path().equals(relative)).count();
-        return new Result(own, checked, module.fromCache(), module.files(), module.notices());
+        List<FileModel> models = module.files().stream().filter(m -> m.path().equals(relative)).toList();
+        return new Result(own, models.size(), module.fromCache(), models, module.notices());
     }
 
     private FileModel scanFile(Path root, Path file, ScanCache cache, FileStamps stamps, String salt, AtomicInteger cached) {
