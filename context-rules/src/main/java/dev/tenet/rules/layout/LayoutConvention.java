@@ -95,7 +95,7 @@ public record LayoutConvention(Map<Layer, List<PackagePattern>> layers, String p
                     .findFirst();
             if (mapped.isPresent()) {
                 return none("domain package " + mapped.get() + " holds persistence entities (" + persistenceByPackage.get(mapped.get())
-                        + ") and no adapter or infrastructure package does: it reads as the persistence model");
+                        + ") with no adapter or infrastructure layer beside it: it reads as the persistence model");
             }
         }
         String base = bases.iterator().next();
