@@ -40,7 +40,7 @@ final class CheckCommand implements Callable<Integer> {
         EngineOptions.Run run = engine.run(spec.commandLine().getErr(), format == ReportFormat.TEXT && TerminalProgress.wanted());
         if (run.result().filesChecked() == 0) {
             throw new TenetInputException(engine.directory.toString(), 0,
-                    "no Java file to check (none there, or all excluded by .tenet/config.yml)");
+                    "no Java file to check (none there, or all excluded by .tenet/config.yml or as test sources)");
         }
         List<Finding> findings = run.result().findings();
         int baselined = 0;

@@ -105,6 +105,7 @@ public final class Engine {
     public Result check(Path root, TenetConfig config, ScanCache cache, Progress progress) {
         Path base = root.toAbsolutePath().normalize();
         if (Files.isRegularFile(base)) {
+            SourceTree.requireJava(base);
             return checkFile(base, config, cache, progress);
         }
         Path displayRoot = base;

@@ -78,9 +78,7 @@ public final class SourceTree {
         List<Path> buildFiles = new ArrayList<>();
         Set<PathGlob> usedExcludes = new HashSet<>();
         if (Files.isRegularFile(root)) {
-            if (!root.getFileName().toString().endsWith(".java")) {
-                throw new TenetInputException(root.toString(), 0, "not a Java file; give a directory or a .java file");
-            }
+            requireJava(root);
             return new SourceTree(List.of(root), List.of(), new BuildModules(List.of()), List.of());
         }
         try {
@@ -143,6 +141,17 @@ public final class SourceTree {
         properties.sort(null);
         buildFiles.sort(null);
         return new SourceTree(List.copyOf(java), List.copyOf(properties), new BuildModules(modules), List.copyOf(buildFiles));
+    }
+
+    /**
+     * Refuses a single file that is not Java as what to check.
+     *
+     * @throws TenetInputException when {@code file} does not end in {@code .java}
+     */
+    public static void requireJava(Path file) {
+        if (!file.getFileName().toString().endsWith(".java")) {
+            throw new TenetInputException(file.toString(), 0, "not a Java file; give a directory or a .java file");
+        }
     }
 
     private static boolean isSkipped(Path relativeDir) {
