@@ -118,6 +118,35 @@ class ModuleScopeTests {
     }
 
     @Test
+    void aPerKeyTopicSentToByOneServiceOnlyIsNoTypoInTheOther() {
+        Tree tree = new Tree(dir)
+                .pom("billing").java("billing", """
+                        package com.acme.billing;
+
+                        import org.springframework.kafka.core.KafkaTemplate;
+
+                        public class InvoicePublisher {
+                            private final KafkaTemplate<String, String> kafka;
+
+                            InvoicePublisher(KafkaTemplate<String, String> kafka) {
+                                this.kafka = kafka;
+                            }
+
+                            public void publish(String invoice) {
+                                kafka.send("payments.invoiced", invoice);
+                            }
+                        }
+                        """)
+                .pom("shipping").java("shipping", "package com.acme.shipping;\npublic class Parcel {}\n")
+                .file(".tenet/config.yml", "perKeyTopics: [\"payments.*\"]\n");
+
+        Cli.Result result = Cli.run("check", tree.root().toString(), "--no-cache", "--color", "never");
+
+        assertThat(result.err()).doesNotContain("perKeyTopics");
+        assertThat(result.out()).contains("InvoicePublisher.java").contains("[pipeline.missing-message-key]");
+    }
+
+    @Test
     void callsStillReachAcrossTheModulesOfOneService() throws IOException {
         Tree tree = new Tree(dir).pom("")
                 .pom("core").java("core", """
