@@ -5,6 +5,7 @@
 #   bench/precision/run.sh                      # whole corpus
 #   bench/precision/run.sh --half first         # only the rows whose note starts with "first half"
 #   bench/precision/run.sh owner/name ...       # only these codebases
+#   bench/precision/run.sh --with-init          # each codebase with the .tenet/config.yml 'tenet init' proposes
 #   SCORE_ARGS="--no-unlabelled" bench/precision/run.sh
 #
 # Work trees come from bench/precision/checkout.sh (${CORPUS_DIR:-/work/corpus}); the JSON reports
@@ -17,10 +18,12 @@ results="${RESULTS_DIR:-$root/bench/work/precision}"
 jar="$root/cli/target/tenet.jar"
 
 half=""
+with_init=""
 repos=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --half) half="$2"; shift 2 ;;
+    --with-init) with_init=1; shift ;;
     -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) repos+=("$1"); shift ;;
   esac
@@ -61,9 +64,17 @@ for row in "${selected[@]}"; do
   tree="$corpus_dir/$name"
   [[ "$subdir" != "." ]] && tree="$tree/$subdir"
   echo "checking $repo ($subdir)..." >&2
+  if [[ -n "$with_init" ]]; then
+    # What a new user gets after 'tenet init': the proposed .tenet/config.yml, accepted as it is, in a copy of the tree.
+    copy="$(mktemp -d)"
+    cp -r "$tree/." "$copy/"
+    java -Xlog:disable -jar "$jar" init "$copy" >&2 || true
+    tree="$copy"
+  fi
   java -Xlog:disable -jar "$jar" check "$tree" --format json --no-baseline --no-cache --fail-on never \
     > "$results/$name.json.tmp"
   mv "$results/$name.json.tmp" "$results/$name.json"
+  [[ -n "$with_init" ]] && rm -rf "$copy"
 done
 
 python3 "$here/score.py" --results "$results" ${SCORE_ARGS:-} "${names[@]}"

@@ -40,7 +40,7 @@ final class LostSends {
     static void callbacks(JavaFile file, EffectModel model, ScanSink sink) {
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class, c -> CALLBACKS.contains(c.getNameAsString()))) {
             FailurePaths sends = new FailurePaths(file, model, Set.of(), true);
-            if (call.getScope().isEmpty() || !sends.isSend(call.getScope().get())) {
+            if (call.getScope().isEmpty() || !sends.isSend(call.getScope().get()) || reachesTheCaller(call)) {
                 continue;
             }
             failureBranch(call).ifPresent(branch -> {
@@ -54,6 +54,32 @@ final class LostSends {
                 }
             });
         }
+    }
+
+    /**
+     * Whether the send's future is handed back to the caller, who then learns of the failure: the callback
+     * call (or the chain it starts) is returned, or the future it was registered on is returned later.
+     */
+    private static boolean reachesTheCaller(MethodCallExpr callback) {
+        com.github.javaparser.ast.Node current = callback;
+        while (current.getParentNode().isPresent() && carriesTheFuture(current.getParentNode().get(), current)) {
+            current = current.getParentNode().get();
+        }
+        if (current.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.stmt.ReturnStmt).isPresent()) {
+            return true;
+        }
+        if (callback.getScope().orElse(null) instanceof NameExpr future) {
+            return callback.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).map(body -> body
+                    .findAll(com.github.javaparser.ast.stmt.ReturnStmt.class).stream()
+                    .anyMatch(r -> r.getExpression().filter(e -> e instanceof NameExpr n && n.getNameAsString().equals(future.getNameAsString()))
+                            .isPresent())).orElse(false);
+        }
+        return false;
+    }
+
+    private static boolean carriesTheFuture(com.github.javaparser.ast.Node parent, com.github.javaparser.ast.Node child) {
+        return parent instanceof MethodCallExpr outer && outer.getScope().filter(scope -> scope == child).isPresent()
+                || parent instanceof com.github.javaparser.ast.expr.EnclosedExpr;
     }
 
     /** Whether a catch waits for a send ({@code send(...).get()}, {@code .join()}) in its try block. */

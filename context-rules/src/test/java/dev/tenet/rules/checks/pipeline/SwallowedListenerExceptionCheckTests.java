@@ -638,6 +638,24 @@ class SwallowedListenerExceptionCheckTests {
                             return kafka.send("payments.refunded", id, json);
                         }
 
+                        CompletableFuture<SendResult<String, String>> voided(String id, String json) {
+                            return kafka.send("payments.voided", id, json).whenComplete((result, ex) -> {
+                                if (ex != null) {
+                                    log.warn("void of {} not sent", id, ex);
+                                }
+                            });
+                        }
+
+                        CompletableFuture<SendResult<String, String>> disputed(String id, String json) {
+                            var future = kafka.send("payments.disputed", id, json);
+                            future.whenComplete((result, ex) -> {
+                                if (ex != null) {
+                                    log.warn("dispute of {} not sent", id, ex);
+                                }
+                            });
+                            return future;
+                        }
+
                         void settled(String id, String json) {
                             try {
                                 kafka.send("payments.settled", id, json).get();
