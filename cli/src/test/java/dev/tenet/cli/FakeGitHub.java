@@ -81,6 +81,12 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     /** The pull request's files: the list with patches, and each file's head content. */
+    /** A file of the head commit that the pull request does not change (e.g. the repository's .tenet/config.yml). */
+    void repositoryFile(String path, String content) {
+        PrFile file = new PrFile(path, "unchanged", "", content);
+        server.stubFor(get(urlPathEqualTo(API + "/contents/" + path)).willReturn(okJson(content(file).toString())));
+    }
+
     void files(List<PrFile> files) {
         ArrayNode list = JSON.createArrayNode();
         for (PrFile file : files) {

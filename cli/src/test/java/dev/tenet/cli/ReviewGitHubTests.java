@@ -45,6 +45,8 @@ class ReviewGitHubTests {
     @BeforeEach
     void start() throws Exception {
         github = new FakeGitHub();
+        // A team that keeps its domain free of Spring raises domain-no-framework (info by default) to error.
+        github.repositoryFile(".tenet/config.yml", ReviewLocalTests.SPRING_FREE_DOMAIN);
         token = dir.resolve("token");
         Files.writeString(token, "ghp_16C7e42F292c6912E7710c838347Ae178B4a\n");
     }
@@ -134,7 +136,8 @@ class ReviewGitHubTests {
         Path checkout = dir.resolve("checkout");
         String head;
         try (GitRepo repo = GitRepo.init(checkout)) {
-            repo.write(PROGRESS, ReviewLocalTests.FRAMEWORK_DOMAIN).write(USER_ID, USER_ID_NEW).write("README.md", "# Learning progress\n");
+            repo.write(PROGRESS, ReviewLocalTests.FRAMEWORK_DOMAIN).write(USER_ID, USER_ID_NEW).write("README.md", "# Learning progress\n")
+                    .write(".tenet/config.yml", ReviewLocalTests.SPRING_FREE_DOMAIN);
             head = repo.commitAll("progress");
         }
         github.close();

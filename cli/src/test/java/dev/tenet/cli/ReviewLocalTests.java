@@ -17,6 +17,8 @@ class ReviewLocalTests {
             public record UserId(String value) {
             }
             """;
+    /** A team that keeps its domain free of Spring raises domain-no-framework (info by default) to error. */
+    static final String SPRING_FREE_DOMAIN = "rules:\n  layering.domain-no-framework: error\n";
     static final String FRAMEWORK_DOMAIN = """
             package com.acme.learning.domain;
 
@@ -35,7 +37,8 @@ class ReviewLocalTests {
     @Test
     void keepsOnlyFindingsOnTheLinesTheCommitsChanged() throws Exception {
         try (GitRepo repo = GitRepo.init(dir)) {
-            repo.write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN)
+            repo.write(".tenet/config.yml", SPRING_FREE_DOMAIN)
+                    .write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN)
                     .write("src/main/java/com/acme/learning/domain/UserId.java", CLEAN_DOMAIN).commitAll("one");
             repo.write("src/main/java/com/acme/learning/domain/UserId.java", CLEAN_DOMAIN.replace("public record",
                     "import org.springframework.util.Assert;\n\npublic record")).commitAll("two");
@@ -53,7 +56,8 @@ class ReviewLocalTests {
     @Test
     void followsRenamesAndIgnoresDeletedFiles() throws Exception {
         try (GitRepo repo = GitRepo.init(dir)) {
-            repo.write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN)
+            repo.write(".tenet/config.yml", SPRING_FREE_DOMAIN)
+                    .write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN)
                     .write("src/main/java/com/acme/learning/domain/Gone.java", FRAMEWORK_DOMAIN.replace("TrainingProgress", "Gone"))
                     .commitAll("one");
             repo.rename("src/main/java/com/acme/learning/domain/TrainingProgress.java", "src/main/java/com/acme/learning/domain/Progress.java");
@@ -93,7 +97,8 @@ class ReviewLocalTests {
     void worktreeIsTheDefaultAndIncludesUntrackedFiles() throws Exception {
         try (GitRepo repo = GitRepo.init(dir)) {
             repo.write("src/main/java/com/acme/learning/domain/UserId.java", CLEAN_DOMAIN).commitAll("one");
-            repo.write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN);
+            repo.write(".tenet/config.yml", SPRING_FREE_DOMAIN)
+                    .write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN);
 
             Cli.Result text = Cli.run("review", dir.toString(), "--no-cache", "--color", "never");
             assertThat(text.exitCode()).isEqualTo(1);
@@ -105,7 +110,8 @@ class ReviewLocalTests {
     void baselinedFindingsAreCountedNotReported() throws Exception {
         try (GitRepo repo = GitRepo.init(dir)) {
             repo.write("src/main/java/com/acme/learning/domain/UserId.java", CLEAN_DOMAIN).commitAll("one");
-            repo.write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN);
+            repo.write(".tenet/config.yml", SPRING_FREE_DOMAIN)
+                    .write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN);
             assertThat(Cli.run("baseline", dir.toString(), "--no-cache").exitCode()).isZero();
 
             Cli.Result result = Cli.run("review", dir.toString(), "--worktree", "--format", "json", "--no-cache");
@@ -120,7 +126,8 @@ class ReviewLocalTests {
     void writesSarifAndMarkdownLikeCheck() throws Exception {
         try (GitRepo repo = GitRepo.init(dir)) {
             repo.write("src/main/java/com/acme/learning/domain/UserId.java", CLEAN_DOMAIN).commitAll("one");
-            repo.write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN);
+            repo.write(".tenet/config.yml", SPRING_FREE_DOMAIN)
+                    .write("src/main/java/com/acme/learning/domain/TrainingProgress.java", FRAMEWORK_DOMAIN);
 
             Cli.Result sarif = Cli.run("review", dir.toString(), "--format", "sarif", "--no-cache", "--fail-on", "never");
             assertThat(sarif.exitCode()).isZero();

@@ -55,7 +55,7 @@ class SampleCheckTests {
                 .contains("fix: ")
                 .contains("    path:\n      " + service + ":27:9  calls ");
         assertThat(result.out().strip().lines().reduce((a, b) -> b).orElseThrow())
-                .matches("\\d+ findings \\(\\d+ errors?, \\d+ warnings?\\) in \\d+ of \\d+ files");
+                .matches("\\d+ findings \\(\\d+ errors?, \\d+ warnings?(, \\d+ info)?\\) in \\d+ of \\d+ files");
         assertThat(result.out()).doesNotContain("\u001b[");
     }
 

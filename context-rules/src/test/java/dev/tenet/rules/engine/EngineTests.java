@@ -33,7 +33,7 @@ class EngineTests {
     void findsAViolationWithRuleSeverityLineAndFix() {
         List<Finding> findings = new Codebase(dir).add(DOMAIN_WITH_SPRING).check(RULE);
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.severity()).as("at info until its real-code precision reaches 0.90").isEqualTo(Severity.INFO);
             assertThat(f.file()).isEqualTo("src/main/java/com/acme/learning/domain/Progress.java");
             assertThat(f.startLine()).isEqualTo(3);
             assertThat(f.message()).contains("org.springframework");

@@ -156,7 +156,7 @@ class SarifReporterTests {
         String howToFix = rule.body().section(RuleBody.HOW_TO_FIX).orElseThrow();
         assertThat(descriptor.at("/help/markdown").asText()).isEqualTo(howToFix);
         assertThat(descriptor.at("/help/text").asText()).isEqualTo(howToFix.replace('\n', ' '));
-        assertThat(descriptor.at("/defaultConfiguration/level").asText()).isEqualTo("error");
+        assertThat(descriptor.at("/defaultConfiguration/level").asText()).as("info maps to SARIF note").isEqualTo("note");
         List<String> tags = new ArrayList<>();
         descriptor.at("/properties/tags").forEach(tag -> tags.add(tag.asText()));
         assertThat(tags).isEqualTo(rule.tags());
