@@ -25,10 +25,12 @@ import com.github.javaparser.ast.type.Type;
 import dev.tenet.rules.effects.EffectModel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One parsed Java file as the checks see it in phase one: the tree plus name lookups that need no
@@ -41,6 +43,7 @@ public final class JavaFile {
     private final List<Comment> comments;
     private final Map<Node, Map<String, String>> localsByCallable = new IdentityHashMap<>();
     private final Map<Node, Map<String, Expression>> varsByCallable = new IdentityHashMap<>();
+    private Set<String> declaredTypeNames;
     private final Map<String, String> importsBySimpleName = new HashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, Type>> fieldTypesByType = new IdentityHashMap<>();
@@ -143,13 +146,14 @@ public final class JavaFile {
         return null;
     }
 
-    private boolean declaresType(String simpleName) {
-        for (TypeDeclaration<?> type : unit.getTypes()) {
-            if (type.getNameAsString().equals(simpleName)) {
-                return true;
-            }
+    /** Whether the file declares a type (nested ones included) of that simple name; the names are collected once. */
+    public boolean declaresType(String simpleName) {
+        if (declaredTypeNames == null) {
+            Set<String> names = new HashSet<>();
+            unit.findAll(TypeDeclaration.class).forEach(type -> names.add(type.getNameAsString()));
+            declaredTypeNames = names;
         }
-        return false;
+        return declaredTypeNames.contains(simpleName);
     }
 
     /** The simple (last) segment of a possibly qualified type name. */

@@ -44,8 +44,7 @@ public final class OutboxDualWriteCheck implements Check {
 
     @Override
     public boolean appliesTo(String source) {
-        return source.contains(Transactions.ANNOTATION) || source.contains("Transaction") || OutboxWrites.OUTBOX.matcher(source).find()
-                || source.contains("kafka") || source.contains("StreamBridge");
+        return source.contains("Transaction") || source.contains("utbox") || source.contains("UTBOX");
     }
 
     @Override
@@ -56,9 +55,13 @@ public final class OutboxDualWriteCheck implements Check {
             }
         }
         EffectModel model = EffectModel.builtIn();
+        boolean mentionsOutbox = file.source().contains("utbox") || file.source().contains("UTBOX");
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
-            if (OutboxWrites.mentionsOutbox(file, call)) {
+            if (mentionsOutbox && OutboxWrites.mentionsOutbox(file, call)) {
                 sink.fact(OUTBOX_CALL_FACT, call.getNameAsString(), "", call);
+            }
+            if (!call.getNameAsString().startsWith("execute")) {
+                continue;
             }
             Optional<Expression> scope = call.getScope();
             String type = scope.map(s -> file.frameworkType(file.typeOf(s), model)).orElse(null);

@@ -1,7 +1,6 @@
 package dev.tenet.rules.checks.pipeline;
 
 import com.github.javaparser.ast.ImportDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import dev.tenet.rules.engine.JavaFile;
@@ -29,11 +28,8 @@ final class WrittenTypes {
         if (!qualified.equals(written)) {
             return qualified.equals(fqn);
         }
-        if (written.contains(".") || declaresType(file, written)) {
-            return false;
-        }
         String suffix = "." + written;
-        if (!fqn.endsWith(suffix)) {
+        if (written.contains(".") || !fqn.endsWith(suffix) || file.declaresType(written)) {
             return false;
         }
         String owner = fqn.substring(0, fqn.length() - suffix.length());
@@ -74,7 +70,4 @@ final class WrittenTypes {
         return false;
     }
 
-    private static boolean declaresType(JavaFile file, String simpleName) {
-        return !file.unit().findAll(TypeDeclaration.class, t -> t.getNameAsString().equals(simpleName)).isEmpty();
-    }
 }
