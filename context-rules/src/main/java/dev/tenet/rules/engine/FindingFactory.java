@@ -94,6 +94,30 @@ final class FindingFactory {
                 return true;
             }
         }
+        return aboveTheEnclosingMethod(file, ruleId, hit.startLine());
+    }
+
+    /**
+     * A {@code // tenet:ignore} comment right above a method (before its annotations, or between them and the name)
+     * covers the method's findings of that rule: findings start at the call inside the body where the problem shows,
+     * while a suppression written for the method naturally sits on top of it.
+     */
+    private static boolean aboveTheEnclosingMethod(FileModel file, String ruleId, int line) {
+        for (dev.tenet.rules.model.TypeModel type : file.types()) {
+            for (dev.tenet.rules.model.MethodModel method : type.methods()) {
+                if (line < method.startLine() || line > method.endLine()) {
+                    continue;
+                }
+                int top = method.annotations().stream().mapToInt(a -> a.line()).min().orElse(method.startLine());
+                for (Suppression suppression : file.suppressions()) {
+                    boolean comment = suppression.startLine() == suppression.line();
+                    if (comment && suppression.covers(ruleId, suppression.line()) && suppression.line() >= top - 1
+                            && suppression.line() <= method.startLine()) {
+                        return true;
+                    }
+                }
+            }
+        }
         return false;
     }
 
