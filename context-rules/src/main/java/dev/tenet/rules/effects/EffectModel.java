@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +30,9 @@ public final class EffectModel {
     }
 
     private final Map<String, TypeSpec> types;
-    private final Map<String, List<String>> typesBySimpleName = new HashMap<>();
 
     private EffectModel(Map<String, TypeSpec> types) {
         this.types = types;
-        for (String fqn : types.keySet()) {
-            typesBySimpleName.computeIfAbsent(fqn.substring(fqn.lastIndexOf('.') + 1), k -> new ArrayList<>()).add(fqn);
-        }
     }
 
     /** The model shipped with Tenet. */
@@ -50,11 +45,6 @@ public final class EffectModel {
         return types.containsKey(fqn);
     }
 
-    /** The listed types with this simple name (for wildcard imports). */
-    public List<String> typesNamed(String simpleName) {
-        return typesBySimpleName.getOrDefault(simpleName, List.of());
-    }
-
     /** Whether the model gives {@code method} of {@code fqn} this effect name. */
     public boolean has(String fqn, String method, int argCount, String effect) {
         return lookup(fqn, method, argCount).filter(spec -> spec.effects().contains(effect)).isPresent();
@@ -63,6 +53,11 @@ public final class EffectModel {
     /** Every listed type, for validation and documentation. */
     public Set<String> types() {
         return types.keySet();
+    }
+
+    /** Whether {@code fqn} is {@code wanted} or lists it among its supertypes, directly or not. */
+    public boolean isA(String fqn, String wanted) {
+        return fqn.equals(wanted) || supertypesOf(fqn).stream().anyMatch(supertype -> isA(supertype, wanted));
     }
 
     /** Supertypes listed for a type ({@code is}). */

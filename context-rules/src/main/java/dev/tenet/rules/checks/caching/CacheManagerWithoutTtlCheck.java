@@ -101,7 +101,7 @@ public final class CacheManagerWithoutTtlCheck implements Check {
             return;
         }
         for (PropertyEntry property : properties) {
-            if (!inTestResources(property.file()) && normalized(property.key()).equals("spring.cache.type") && property.value().strip().equalsIgnoreCase("redis")) {
+            if (normalized(property.key()).equals("spring.cache.type") && property.value().strip().equalsIgnoreCase("redis")) {
                 sink.hit(property.file(), property.line(), property.line(),
                         "spring.cache.type is redis but spring.cache.redis.time-to-live is not set, so Spring Boot builds Redis caches "
                                 + "whose entries never expire and serve stale data after a missed invalidation",
@@ -109,10 +109,6 @@ public final class CacheManagerWithoutTtlCheck implements Check {
                         "spring.cache.type=redis without spring.cache.redis.time-to-live");
             }
         }
-    }
-
-    private static boolean inTestResources(String path) {
-        return ("/" + path).contains("/src/test/");
     }
 
     /** Relaxed binding: {@code time-to-live}, {@code timeToLive} and {@code time_to_live} are one key. */

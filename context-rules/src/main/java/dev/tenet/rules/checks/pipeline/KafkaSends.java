@@ -199,11 +199,7 @@ final class KafkaSends {
             return Optional.empty();
         }
         return type.equals(STREAM_BRIDGE) ? Optional.of(STREAM_BRIDGE)
-                : TEMPLATES.stream().anyMatch(t -> isA(type, t)) ? Optional.of(type) : Optional.empty();
-    }
-
-    private boolean isA(String type, String wanted) {
-        return type.equals(wanted) || model.supertypesOf(type).stream().anyMatch(s -> isA(s, wanted));
+                : TEMPLATES.stream().anyMatch(t -> model.isA(type, t)) ? Optional.of(type) : Optional.empty();
     }
 
     /** The template or StreamBridge send that takes the built message, inline or through a local variable. */
