@@ -118,7 +118,7 @@ final class ControlFlow {
             if (current.get() instanceof TryStmt tryStmt && tryStmt.getTryBlock() == child) {
                 for (CatchClause clause : tryStmt.getCatchClauses()) {
                     if (clause.getParameter().getType().findAll(ClassOrInterfaceType.class).stream()
-                            .anyMatch(type -> DUPLICATE_KEY_EXCEPTIONS.contains(file.qualify(type.getNameWithScope())))
+                            .anyMatch(type -> file.standsForAny(type.getNameWithScope(), DUPLICATE_KEY_EXCEPTIONS))
                             && skips(file, clause)) {
                         return true;
                     }
@@ -262,6 +262,9 @@ final class ControlFlow {
      * TransactionSynchronization (its {@code afterCommit}), registered to run once the commit is done.
      */
     static boolean runsAfterCommit(JavaFile file, Node node, EffectClassifier classifier) {
+        if (!file.mentions("TransactionSynchronization")) {
+            return false;
+        }
         Optional<Node> current = node.getParentNode();
         while (current.isPresent() && !(current.get() instanceof CallableDeclaration<?> callable && callable.getParentNode()
                 .filter(p -> p instanceof com.github.javaparser.ast.body.TypeDeclaration).isPresent())) {

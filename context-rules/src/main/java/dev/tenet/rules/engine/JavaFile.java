@@ -44,6 +44,7 @@ public final class JavaFile {
     private final Map<Node, Map<String, String>> localsByCallable = new IdentityHashMap<>();
     private final Map<Node, Map<String, Expression>> varsByCallable = new IdentityHashMap<>();
     private Set<String> declaredTypeNames;
+    private final Map<String, Boolean> mentioned = new HashMap<>();
     private final Map<String, String> importsBySimpleName = new HashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, Type>> fieldTypesByType = new IdentityHashMap<>();
@@ -131,6 +132,43 @@ public final class JavaFile {
         return model.knows("java.lang." + written) ? "java.lang." + written : null;
     }
 
+    /**
+     * Whether a type written in this file stands for {@code fqn}, by the file's own evidence only: an explicit
+     * import, the name written qualified, a wildcard import of the type's package, {@code java.lang}, or the
+     * file's package. A simple name with none of these is no evidence.
+     */
+    public boolean standsFor(String written, String fqn) {
+        if (written == null || written.isEmpty()) {
+            return false;
+        }
+        if (written.equals(fqn)) {
+            return true;
+        }
+        String qualified = qualify(written);
+        if (!qualified.equals(written)) {
+            return qualified.equals(fqn);
+        }
+        String suffix = "." + written;
+        if (written.contains(".") || !fqn.endsWith(suffix) || declaresType(written)) {
+            return false;
+        }
+        String owner = fqn.substring(0, fqn.length() - suffix.length());
+        if (owner.equals("java.lang") || owner.equals(packageName())) {
+            return true;
+        }
+        for (ImportDeclaration imp : unit.getImports()) {
+            if (imp.isAsterisk() && !imp.isStatic() && imp.getNameAsString().equals(owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a type written in this file stands for one of {@code fqns}. */
+    public boolean standsForAny(String written, java.util.Collection<String> fqns) {
+        return fqns.stream().anyMatch(fqn -> standsFor(written, fqn));
+    }
+
     /** The type a static import brings an unqualified method from, when the model lists it. */
     public String staticImportOwner(String method, EffectModel model) {
         for (ImportDeclaration imp : unit.getImports()) {
@@ -144,6 +182,11 @@ public final class JavaFile {
             }
         }
         return null;
+    }
+
+    /** Whether the file's text contains {@code word}, answered once per word (a cheap precondition for per-node questions). */
+    public boolean mentions(String word) {
+        return mentioned.computeIfAbsent(word, source::contains);
     }
 
     /** Whether the file declares a type (nested ones included) of that simple name; the names are collected once. */

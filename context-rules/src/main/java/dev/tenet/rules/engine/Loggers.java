@@ -32,7 +32,7 @@ public final class Loggers {
         }
         String type = file.typeOf(root);
         if (type != null) {
-            return LOGGER_TYPES.contains(file.qualify(type));
+            return file.standsForAny(type, LOGGER_TYPES);
         }
         return root instanceof NameExpr name && name.getNameAsString().equals("log") && lombokLogger(file, call);
     }
@@ -40,6 +40,6 @@ public final class Loggers {
     /** The {@code log} field exists only when Lombok generates it: the enclosing class carries the annotation. */
     private static boolean lombokLogger(JavaFile file, MethodCallExpr call) {
         return call.findAncestor(TypeDeclaration.class).map(type -> ((TypeDeclaration<?>) type).getAnnotations().stream()
-                .anyMatch(a -> LOMBOK_LOGGERS.contains(file.qualify(a.getNameAsString())))).orElse(false);
+                .anyMatch(a -> file.standsForAny(a.getNameAsString(), LOMBOK_LOGGERS))).orElse(false);
     }
 }

@@ -137,7 +137,7 @@ final class ModelExtractor {
             methods.add(method(file, constructor, "void", counter));
         }
         boolean generatedId = type.getFields().stream().anyMatch(f -> f.getAnnotations().stream()
-                .anyMatch(a -> GENERATED_VALUE.contains(file.qualify(a.getNameAsString()))));
+                .anyMatch(a -> file.standsForAny(a.getNameAsString(), GENERATED_VALUE)));
         return new TypeModel(fqn, type.getNameAsString(), kind, annotations(type), supertypes, fields, methods,
                 line(type), type.getEnd().map(p -> p.line).orElse(line(type)), generatedId);
     }

@@ -49,7 +49,7 @@ public final class CacheManagerWithoutTtlCheck implements Check {
     @Override
     public void scan(JavaFile file, ScanSink sink) {
         for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
-            if (type.getAnnotations().stream().anyMatch(a -> ENABLE_CACHING.equals(file.qualify(a.getNameAsString())))) {
+            if (type.getAnnotations().stream().anyMatch(a -> file.standsFor(a.getNameAsString(), ENABLE_CACHING))) {
                 sink.fact(CACHING_ENABLED, type.getNameAsString(), "", type.getName());
             }
         }

@@ -18,30 +18,7 @@ final class WrittenTypes {
 
     /** Whether {@code written} (a type as written in {@code file}) stands for {@code fqn}. */
     static boolean is(JavaFile file, String written, String fqn) {
-        if (written == null || written.isEmpty()) {
-            return false;
-        }
-        if (written.equals(fqn)) {
-            return true;
-        }
-        String qualified = file.qualify(written);
-        if (!qualified.equals(written)) {
-            return qualified.equals(fqn);
-        }
-        String suffix = "." + written;
-        if (written.contains(".") || !fqn.endsWith(suffix) || file.declaresType(written)) {
-            return false;
-        }
-        String owner = fqn.substring(0, fqn.length() - suffix.length());
-        if (owner.equals("java.lang") || owner.equals(file.packageName())) {
-            return true;
-        }
-        for (ImportDeclaration imp : file.unit().getImports()) {
-            if (imp.isAsterisk() && !imp.isStatic() && imp.getNameAsString().equals(owner)) {
-                return true;
-            }
-        }
-        return false;
+        return file.standsFor(written, fqn);
     }
 
     /** The one of {@code fqns} that {@code written} stands for, if any. */
