@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -93,12 +94,50 @@ class CheckCommandTests {
     }
 
     @Test
+    void aWrapperDeclaredInTheConfigHasItsEffectAndAMistypedOneIsAnErrorAtItsLine() throws IOException {
+        write("src/main/java/com/acme/learning/adapter/in/kafka/QuizListener.java", """
+                package com.acme.learning.adapter.in.kafka;
+
+                import com.acme.events.EventPublisher;
+                import org.springframework.kafka.annotation.KafkaListener;
+
+                public class QuizListener {
+                    private final EventPublisher events;
+
+                    QuizListener(EventPublisher events) {
+                        this.events = events;
+                    }
+
+                    @KafkaListener(topics = "quiz-submitted")
+                    public void on(String userId) {
+                        events.publish("quiz.scored", userId);
+                    }
+                }
+                """);
+        write(".tenet/config.yml", "effects:\n  \"com.acme.events.EventPublisher#publish\": kafka-send\n");
+        Cli.Result declared = check("--format", "json");
+        List<String> idempotency = new ArrayList<>();
+        new ObjectMapper().readTree(declared.out()).get("findings").forEach(f -> {
+            if (f.get("ruleId").asText().equals("pipeline.listener-not-idempotent")) {
+                idempotency.add(f.get("message").asText());
+            }
+        });
+        assertThat(idempotency).singleElement().asString().contains("publishes to Kafka (events.publish())");
+
+        write(".tenet/config.yml", "rules: {}\neffects:\n  \"com.acme.events.EventPublisher#publish\": kafka-publish\n");
+        Cli.Result mistyped = check();
+        assertThat(mistyped.exitCode()).isEqualTo(2);
+        assertThat(mistyped.err()).contains(".tenet/config.yml:3").contains("unknown effect 'kafka-publish'");
+    }
+
+    @Test
     void jsonSaysHowManyCallsCouldNotBeResolved() throws IOException {
         write("src/main/java/com/acme/learning/adapter/in/kafka/QuizListener.java", LISTENER);
         write("src/main/java/com/acme/learning/adapter/in/kafka/Relay.java", """
                 package com.acme.learning.adapter.in.kafka;
 
-                import java.util.List;
+                import java.util.ArrayList;
+import java.util.List;
 
                 class Relay {
                     void relay(List<String> ids) {

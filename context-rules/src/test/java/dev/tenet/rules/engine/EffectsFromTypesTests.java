@@ -66,17 +66,18 @@ class EffectsFromTypesTests {
         }
 
         @Test
-        void anUnimportedReceiverNamedKafkaTemplateHasNoEffect() {
+        void aKafkaTemplateOfAnotherPackageAndADaoNamedReceiverHaveNoEffect() {
             assertFindings(dir, PIPELINE, """
                     package com.acme.payments;
 
+                    import com.acme.legacy.KafkaTemplate;
                     import org.springframework.transaction.annotation.Transactional;
 
                     public class PaymentService {
-                        private final LegacyKafkaTemplate kafkaTemplate;
+                        private final KafkaTemplate kafkaTemplate;
                         private final AuditDao paymentRepository;
 
-                        PaymentService(LegacyKafkaTemplate kafkaTemplate, AuditDao paymentRepository) {
+                        PaymentService(KafkaTemplate kafkaTemplate, AuditDao paymentRepository) {
                             this.kafkaTemplate = kafkaTemplate;
                             this.paymentRepository = paymentRepository;
                         }
