@@ -1,6 +1,5 @@
 package dev.tenet.rules.engine;
 
-import dev.tenet.rules.config.TenetConfig.DeclaredEffect;
 import dev.tenet.rules.engine.Project.MethodEntry;
 import dev.tenet.rules.engine.Project.TypeEntry;
 import dev.tenet.rules.model.CallRef;
@@ -314,10 +313,5 @@ public final class CallGraph {
             }
         }
         return result;
-    }
-
-    /** Effects a team declared for a method, as the effect model's vocabulary. */
-    static List<Effect> declared(DeclaredEffect declared, boolean decidesExit) {
-        return EffectNames.of(declared.effect(), decidesExit);
     }
 }

@@ -84,7 +84,7 @@ final class CodebaseEffects {
         for (String name : project.externalNames(from, call.receiverType())) {
             DeclaredEffect declared = project.config().effects().get(name + "#" + call.method());
             if (declared != null) {
-                CallGraph.declared(declared, call.decidesExit())
+                EffectNames.of(declared.effect(), call.decidesExit())
                         .forEach(effect -> effects.add(new EffectRef(effect, call.line(), call.column(), detail(call))));
                 break;
             }
@@ -95,7 +95,7 @@ final class CodebaseEffects {
     private List<Effect> kinds(FileModel caller, TypeEntry target, CallRef call, List<MethodEntry> resolved, boolean bodiless) {
         Optional<DeclaredEffect> declared = declaredOn(target, call);
         if (declared.isPresent()) {
-            return CallGraph.declared(declared.get(), call.decidesExit());
+            return EffectNames.of(declared.get().effect(), call.decidesExit());
         }
         if (resolved.stream().anyMatch(m -> project.annotation(m.file(), m.method().annotations(), ASYNC).isPresent())) {
             return List.of(Effect.THREAD_HANDOFF);
