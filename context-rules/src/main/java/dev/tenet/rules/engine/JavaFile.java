@@ -359,12 +359,21 @@ public final class JavaFile {
 
     private static Map<String, String> collectLocals(Node scope) {
         Map<String, String> locals = new HashMap<>();
-        for (Parameter parameter : scope.findAll(Parameter.class)) {
+        List<Parameter> parameters = new ArrayList<>();
+        List<VariableDeclarator> variables = new ArrayList<>();
+        scope.walk(node -> {
+            if (node instanceof Parameter parameter) {
+                parameters.add(parameter);
+            } else if (node instanceof VariableDeclarator variable) {
+                variables.add(variable);
+            }
+        });
+        for (Parameter parameter : parameters) {
             if (!parameter.getType().isUnknownType()) {
                 locals.put(parameter.getNameAsString(), erasure(parameter.getType()));
             }
         }
-        for (VariableDeclarator variable : scope.findAll(VariableDeclarator.class)) {
+        for (VariableDeclarator variable : variables) {
             if (variable.getParentNode().filter(p -> p instanceof FieldDeclaration).isPresent() && variable.getParentNode().get() == scope) {
                 continue;
             }
