@@ -44,6 +44,7 @@ public final class JavaFile {
     private final Map<Node, Map<String, String>> localsByCallable = new IdentityHashMap<>();
     private final Map<Node, Map<String, Expression>> varsByCallable = new IdentityHashMap<>();
     private Set<String> declaredTypeNames;
+    private List<Node> nodes;
     private final Map<String, Boolean> mentioned = new HashMap<>();
     private final Map<String, String> importsBySimpleName = new HashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
@@ -76,6 +77,38 @@ public final class JavaFile {
 
     public CompilationUnit unit() {
         return unit;
+    }
+
+    /**
+     * Every node of the file in the order {@code findAll} visits them (pre-order), walked once: the checks ask
+     * the same tree a dozen questions, and filtering a list is far cheaper than walking the tree again.
+     */
+    public List<Node> nodes() {
+        if (nodes == null) {
+            List<Node> all = new ArrayList<>();
+            unit.walk(all::add);
+            nodes = all;
+        }
+        return nodes;
+    }
+
+    /** The file's nodes of one type, in pre-order: {@code unit().findAll(type)} without the walk. */
+    public <T extends Node> List<T> all(Class<T> type) {
+        return all(type, node -> true);
+    }
+
+    /** The file's nodes of one type that pass {@code keep}, in pre-order. */
+    public <T extends Node> List<T> all(Class<T> type, java.util.function.Predicate<? super T> keep) {
+        List<T> found = new ArrayList<>();
+        for (Node node : nodes()) {
+            if (type.isInstance(node)) {
+                T typed = type.cast(node);
+                if (keep.test(typed)) {
+                    found.add(typed);
+                }
+            }
+        }
+        return found;
     }
 
     /** Every comment of the file in source order; read comments here, never through {@code Node.getComment()}. */
@@ -193,7 +226,7 @@ public final class JavaFile {
     public boolean declaresType(String simpleName) {
         if (declaredTypeNames == null) {
             Set<String> names = new HashSet<>();
-            unit.findAll(TypeDeclaration.class).forEach(type -> names.add(type.getNameAsString()));
+            all(TypeDeclaration.class).forEach(type -> names.add(type.getNameAsString()));
             declaredTypeNames = names;
         }
         return declaredTypeNames.contains(simpleName);

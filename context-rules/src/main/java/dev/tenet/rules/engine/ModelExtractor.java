@@ -66,7 +66,7 @@ final class ModelExtractor {
 
     static List<TypeModel> types(JavaFile file, CallCounter counter) {
         List<TypeModel> types = new ArrayList<>();
-        for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> type : file.all(TypeDeclaration.class)) {
             type.getFullyQualifiedName().ifPresent(fqn -> types.add(type(file, type, fqn, counter)));
         }
         return types;
@@ -77,7 +77,7 @@ final class ModelExtractor {
         if (!file.source().contains(SUPPRESS_PREFIX)) {
             return suppressions;
         }
-        for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class,
+        for (AnnotationExpr annotation : file.all(AnnotationExpr.class,
                 a -> a.getNameAsString().endsWith("SuppressWarnings"))) {
             Node target = annotation.getParentNode().orElse(annotation);
             int start = line(target);

@@ -45,7 +45,7 @@ public final class ApplicationAdapterImportCheck implements Check {
     /** Records field and parameter types written with their package: they need no import, so phase two would miss them. */
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (ClassOrInterfaceType written : file.unit().findAll(ClassOrInterfaceType.class, t -> t.getScope().isPresent())) {
+        for (ClassOrInterfaceType written : file.all(ClassOrInterfaceType.class, t -> t.getScope().isPresent())) {
             boolean isScopeOfAnother = written.getParentNode().filter(p -> p instanceof ClassOrInterfaceType).isPresent()
                     && ((ClassOrInterfaceType) written.getParentNode().get()).getScope().filter(s -> s == written).isPresent();
             String name = written.getNameWithScope();

@@ -76,7 +76,7 @@ final class KafkaSends {
         List<MethodCallExpr> sends = new ArrayList<>();
         List<MethodReferenceExpr> references = new ArrayList<>();
         List<MethodCallExpr> builds = new ArrayList<>();
-        file.unit().walk(node -> {
+        for (Node node : file.nodes()) {
             if (node instanceof ObjectCreationExpr creation) {
                 creations.add(creation);
             } else if (node instanceof MethodCallExpr call && SEND_METHODS.contains(call.getNameAsString())) {
@@ -86,7 +86,7 @@ final class KafkaSends {
             } else if (node instanceof MethodReferenceExpr reference) {
                 references.add(reference);
             }
-        });
+        }
         creations.forEach(finder::producerRecord);
         sends.forEach(finder::templateSend);
         references.forEach(finder::referencedSend);

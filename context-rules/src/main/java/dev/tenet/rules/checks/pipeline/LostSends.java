@@ -41,7 +41,7 @@ final class LostSends {
         if (CALLBACKS.stream().noneMatch(file::mentions)) {
             return;
         }
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class, c -> CALLBACKS.contains(c.getNameAsString()))) {
+        for (MethodCallExpr call : file.all(MethodCallExpr.class, c -> CALLBACKS.contains(c.getNameAsString()))) {
             FailurePaths sends = new FailurePaths(file, model, Set.of(), true);
             if (call.getScope().isEmpty() || !sends.isSend(call.getScope().get()) || reachesTheCaller(call)) {
                 continue;

@@ -25,7 +25,7 @@ final class MethodsWithBodies {
 
     static MethodsWithBodies of(JavaFile file) {
         MethodsWithBodies found = new MethodsWithBodies();
-        file.unit().walk(node -> {
+        for (Node node : file.nodes()) {
             if (node instanceof MethodDeclaration method && method.getBody().isPresent()) {
                 found.methods.add(method);
             } else if (node instanceof CatchClause clause) {
@@ -37,7 +37,7 @@ final class MethodsWithBodies {
                     found.throwStmts.computeIfAbsent(method.get(), m -> new ArrayList<>()).add(throwStmt);
                 }
             }
-        });
+        }
         return found;
     }
 
