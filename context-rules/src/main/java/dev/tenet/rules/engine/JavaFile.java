@@ -45,6 +45,7 @@ public final class JavaFile {
     private final Map<Node, Map<String, Expression>> varsByCallable = new IdentityHashMap<>();
     private Set<String> declaredTypeNames;
     private List<Node> nodes;
+    private Map<Node, Integer> positions;
     private final Map<String, Boolean> mentioned = new HashMap<>();
     private final Map<String, String> importsBySimpleName = new HashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
@@ -90,6 +91,35 @@ public final class JavaFile {
             nodes = all;
         }
         return nodes;
+    }
+
+    /**
+     * The nodes of {@code root}'s subtree ({@code root} first), in pre-order: a slice of {@link #nodes()}, since a
+     * subtree is contiguous in pre-order, from {@code root} to its last descendant.
+     */
+    public List<Node> nodesUnder(Node root) {
+        List<Node> all = nodes();
+        if (root == unit) {
+            return all;
+        }
+        if (positions == null) {
+            Map<Node, Integer> index = new IdentityHashMap<>(all.size() * 2);
+            for (int i = 0; i < all.size(); i++) {
+                index.put(all.get(i), i);
+            }
+            positions = index;
+        }
+        Integer start = positions.get(root);
+        if (start == null) {
+            List<Node> detached = new ArrayList<>();
+            root.walk(detached::add);
+            return detached;
+        }
+        Node last = root;
+        while (!last.getChildNodes().isEmpty()) {
+            last = last.getChildNodes().get(last.getChildNodes().size() - 1);
+        }
+        return all.subList(start, positions.get(last) + 1);
     }
 
     /** The file's nodes of one type, in pre-order: {@code unit().findAll(type)} without the walk. */
@@ -387,20 +417,20 @@ public final class JavaFile {
 
     private Map<String, String> localsOf(Node node) {
         Node scope = node.findAncestor(BodyDeclaration.class).map(n -> (Node) n).orElse(unit);
-        return localsByCallable.computeIfAbsent(scope, JavaFile::collectLocals);
+        return localsByCallable.computeIfAbsent(scope, this::collectLocals);
     }
 
-    private static Map<String, String> collectLocals(Node scope) {
+    private Map<String, String> collectLocals(Node scope) {
         Map<String, String> locals = new HashMap<>();
         List<Parameter> parameters = new ArrayList<>();
         List<VariableDeclarator> variables = new ArrayList<>();
-        scope.walk(node -> {
+        for (Node node : nodesUnder(scope)) {
             if (node instanceof Parameter parameter) {
                 parameters.add(parameter);
             } else if (node instanceof VariableDeclarator variable) {
                 variables.add(variable);
             }
-        });
+        }
         for (Parameter parameter : parameters) {
             if (!parameter.getType().isUnknownType()) {
                 locals.put(parameter.getNameAsString(), erasure(parameter.getType()));

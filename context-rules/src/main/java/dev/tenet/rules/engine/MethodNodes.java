@@ -12,14 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The nodes of one method body the model is built from, collected in one pre-order walk (the order
- * {@code findAll} gives) instead of one walk per question.
+ * The nodes of one method body the model is built from, taken from the file's one pre-order list of nodes
+ * (the order {@code findAll} gives) instead of one walk per question.
  */
 record MethodNodes(List<MethodCallExpr> calls, List<MethodReferenceExpr> references, List<IfStmt> ifs, List<Statement> loops) {
 
-    static MethodNodes of(Node callable) {
+    static MethodNodes of(JavaFile file, Node callable) {
         MethodNodes nodes = new MethodNodes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        callable.walk(node -> {
+        for (Node node : file.nodesUnder(callable)) {
             if (node instanceof MethodCallExpr call) {
                 nodes.calls.add(call);
             } else if (node instanceof MethodReferenceExpr reference) {
@@ -29,7 +29,7 @@ record MethodNodes(List<MethodCallExpr> calls, List<MethodReferenceExpr> referen
             } else if (node instanceof WhileStmt || node instanceof DoStmt || node instanceof ForStmt) {
                 nodes.loops.add((Statement) node);
             }
-        });
+        }
         return nodes;
     }
 }

@@ -146,7 +146,7 @@ final class ModelExtractor {
         List<CallRef> calls = new ArrayList<>();
         List<EffectRef> effects = new ArrayList<>();
         String owner = callable.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
-        MethodNodes nodes = MethodNodes.of(callable);
+        MethodNodes nodes = MethodNodes.of(file, callable);
         Set<String> testedNames = ControlFlow.namesTestedByIfs(nodes.ifs());
         for (MethodCallExpr call : nodes.calls()) {
             if (ControlFlow.runsAfterCommit(file, call, CLASSIFIER)) {
