@@ -31,11 +31,14 @@ import picocli.CommandLine.Spec;
  * packages, and puts Tenet into the assistants' files (MCP server, edit hook, exported rules).
  */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Propose DIR/.tenet/config.yml with the layers found in the tree (by build module and by package),",
-            "printing what was taken for each layer and why. An existing config is kept unless --force is given.",
-            "--claude / --cursor also write the assistant's files: the tenet MCP server, the hook that checks every file the agent",
-            "edits ('tenet hook'), and the rules (CLAUDE.md, .cursor/rules). An existing JSON file gets Tenet's entry added and keeps",
-            "everything else; a second run changes nothing. Every file is checked before any is written."},
+        description = {"Propose DIR/.tenet/config.yml with the layers found in the tree (by build",
+            "module and by package), printing what was taken for each layer and why.",
+            "An existing config is kept unless --force is given.",
+            "--claude / --cursor also write the assistant's files: the tenet MCP server,",
+            "the hook that checks every file the agent edits ('tenet hook'), and the",
+            "rules (CLAUDE.md, .cursor/rules). An existing JSON file gets Tenet's entry",
+            "added and keeps everything else; a second run changes nothing. Every file",
+            "is checked before any is written."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Config and assistant files written (or, when no layer was found, no config written and the reason printed).",
             "2:A config exists and neither --force nor --claude/--cursor was given, DIR is not a folder, or an existing assistant file"
