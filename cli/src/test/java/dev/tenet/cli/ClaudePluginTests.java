@@ -135,7 +135,7 @@ class ClaudePluginTests {
         Path fake = fakeTenet(dir.resolve("bin"), "from-bin");
         fakeTenet(dir.resolve("home/bin"), "from-home");
         fakeTenet(dir.resolve("path"), "from-path");
-        String basePath = "/usr/bin:/bin";
+        String basePath = Files.createDirectories(dir.resolve("empty")).toString(); // the launcher needs nothing but /bin/sh's builtins
 
         assertThat(launch(Map.of("TENET_BIN", fake.toString(), "TENET_HOME", dir.resolve("home").toString(), "PATH", basePath)).out())
                 .isEqualTo("from-bin hook --client claude\n");
