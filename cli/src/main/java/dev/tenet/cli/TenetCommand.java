@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TenetCommand.Version.class,
         description = "Architecture rules for Kafka/Spring services, applied while code is written, reviewed and scaffolded.",
-        subcommands = {CheckCommand.class, BaselineCommand.class, InitCommand.class, RulesCommand.class, NewCommand.class, AddCommand.class, ReviewCommand.class, McpCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, BaselineCommand.class, InitCommand.class, RulesCommand.class, NewCommand.class, AddCommand.class, ReviewCommand.class, McpCommand.class, HookCommand.class, StatsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK_TEXT,
