@@ -40,6 +40,7 @@ public final class HookServer {
     private final Instant started = Instant.now();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final AtomicInteger served = new AtomicInteger();
+    private final AnswerTimes timings = new AnswerTimes();
     private ServerSocketChannel server;
 
     HookServer(Path cacheDirectory) {
@@ -114,7 +115,9 @@ public final class HookServer {
                         shutDown();
                         return;
                     }
+                    long start = System.nanoTime();
                     HookAnswer answer = handler.handle(request);
+                    timings.add((System.nanoTime() - start) / 1_000_000);
                     served.incrementAndGet();
                     out.writeByte(HookDaemon.ANSWER);
                     answer.write(out);
@@ -122,7 +125,7 @@ public final class HookServer {
                 case HookDaemon.STATUS -> {
                     out.writeByte(HookDaemon.ANSWER);
                     out.writeUTF("hook server running: pid " + ProcessHandle.current().pid() + ", up since " + started
-                            + ", " + served.get() + " events answered, build " + build);
+                            + ", " + served.get() + " events answered" + timings.summary() + ", build " + build);
                 }
                 case HookDaemon.STOP -> {
                     out.writeByte(HookDaemon.ANSWER);
