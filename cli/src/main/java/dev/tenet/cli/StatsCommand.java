@@ -63,6 +63,7 @@ final class StatsCommand implements Callable<Integer> {
         } else {
             out.print(table(rows));
         }
+        out.flush();
         return ExitCodes.OK;
     }
 

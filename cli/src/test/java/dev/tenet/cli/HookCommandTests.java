@@ -74,7 +74,7 @@ class HookCommandTests {
             Cli.Result one = fixture.hook("claude", HookFixture.claudeEdit(fixture.repo, service), "--fail-on", "info", "--max-findings", "1");
 
             assertThat(all.exitCode()).isEqualTo(2);
-            assertThat(all.err()).contains("2 findings");
+            assertThat(all.err()).startsWith("Tenet found 2 problems in the code just written (" + HookFixture.SERVICE + ")");
             assertThat(all.err().indexOf("pipeline.outbox-dual-write (error)"))
                     .isLessThan(all.err().indexOf("layering.outbound-through-ports (info) at " + HookFixture.SERVICE + ":13"));
             assertThat(one.err()).contains("pipeline.outbox-dual-write (error)").doesNotContain("layering.outbound-through-ports (info)")

@@ -40,9 +40,9 @@ final class Feedback {
         StringBuilder text = new StringBuilder();
         Set<String> files = new HashSet<>();
         items.forEach(item -> files.add(item.displayPath()));
-        text.append("Tenet: ").append(count(items.size(), "finding")).append(" in the code just written ")
-                .append(files.size() == 1 ? "(" + files.iterator().next() + ")" : "(" + files.size() + " files)")
-                .append(" break this repository's architecture rules. Fix them:\n");
+        text.append("Tenet found ").append(count(items.size(), "problem")).append(" in the code just written (")
+                .append(files.size() == 1 ? files.iterator().next() : files.size() + " files")
+                .append(") against this repository's architecture rules. Fix ").append(items.size() == 1 ? "it" : "them").append(":\n");
         Set<String> explained = new HashSet<>();
         List<Item> shown = items.subList(0, Math.min(max, items.size()));
         for (Item item : shown) {
