@@ -4,9 +4,8 @@ import dev.tenet.cli.hook.HookAnswer;
 import dev.tenet.cli.hook.HookClient;
 import dev.tenet.cli.hook.HookDaemon;
 import dev.tenet.cli.hook.HookRequest;
-import dev.tenet.cli.hook.HookServer;
 import dev.tenet.rules.Severity;
-import dev.tenet.rules.cache.DiskScanCache;
+import dev.tenet.rules.cache.CacheDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -84,7 +83,7 @@ final class HookArguments {
     }
 
     Path cacheDirectory() {
-        return cacheDir != null ? cacheDir : DiskScanCache.defaultDirectory();
+        return cacheDir != null ? cacheDir : CacheDirectory.resolve();
     }
 
     /** Reads the event from {@code in}, has it answered and prints the answer; returns the exit code. */
@@ -97,7 +96,7 @@ final class HookArguments {
         }
         String projectDir = System.getenv("CLAUDE_PROJECT_DIR");
         HookRequest request = new HookRequest(client.toLowerCase(Locale.ROOT), failOn.toLowerCase(Locale.ROOT), maxFindings, loopLimit,
-                Path.of("").toAbsolutePath().toString(), projectDir == null ? "" : projectDir, HookServer.buildId(), payload);
+                Path.of("").toAbsolutePath().toString(), projectDir == null ? "" : projectDir, HookRequest.currentBuild(), payload);
         HookAnswer answer = new HookClient(cacheDirectory(), !noServer, Duration.ofSeconds(timeoutSeconds)).respond(request);
         if (!answer.stdout().isEmpty()) {
             out.println(answer.stdout());

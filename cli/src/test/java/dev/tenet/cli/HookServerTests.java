@@ -69,6 +69,30 @@ class HookServerTests {
     }
 
     @Test
+    void aFileAddedBetweenTwoEditsIsSeenByTheServer() throws Exception {
+        Files.delete(fixture.repo.resolve(HookFixture.REPOSITORY));
+        Path service = fixture.write(HookFixture.SERVICE, HookFixture.DUAL_WRITE);
+        try (var paths = Files.walk(fixture.repo)) {
+            for (Path path : paths.toList()) {
+                Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+            }
+        }
+        hook("{}");
+        awaitServer();
+
+        Cli.Result withoutRepository = hook(HookFixture.claudeEdit(fixture.repo, service));
+        Cli.Result unchanged = hook(HookFixture.claudeEdit(fixture.repo, service));
+        fixture.write(HookFixture.REPOSITORY, HookFixture.JPA_REPOSITORY);
+        Cli.Result withRepository = hook(HookFixture.claudeEdit(fixture.repo, service));
+
+        assertThat(withoutRepository).isEqualTo(new Cli.Result(0, "", ""));
+        assertThat(unchanged).isEqualTo(new Cli.Result(0, "", ""));
+        assertThat(withRepository.exitCode()).isEqualTo(2);
+        assertThat(withRepository.err()).contains("pipeline.outbox-dual-write (error) at " + HookFixture.SERVICE + ":" + HookFixture.DUAL_WRITE_LINE);
+        assertThat(status()).contains(", 3 events answered");
+    }
+
+    @Test
     void theServerLogsAMalformedEventAndAnswersWithSilence() throws Exception {
         hook("{\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Write\",\"tool_input\":{}}");
         awaitServer();

@@ -9,6 +9,7 @@ import dev.tenet.rules.config.ConfigLoader;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.engine.BuildModules;
 import dev.tenet.rules.engine.Engine;
+import dev.tenet.rules.engine.SourceTree;
 import dev.tenet.rules.finding.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Checks one file an agent edited exactly as {@code tenet check FILE} does: in its build module, with that
- * repository's configuration, rules and baseline; keeps the file's new findings at or above a severity,
- * most severe first.
+ * Checks one file an agent edited exactly as {@code tenet check FILE} does: in its build module (the
+ * folder {@link BuildModules#rootOf} names), with that repository's configuration, rules and baseline; keeps
+ * the file's new findings at or above a severity, most severe first. The module's file listing is kept
+ * between checks ({@link SourceTrees}).
  */
 final class EditedFileChecker {
     /** The findings of one edited file, with the repository they were found in (their paths are relative to it). */
@@ -30,6 +32,7 @@ final class EditedFileChecker {
 
     private final ScanCache cache;
     private final int parallelism;
+    private final SourceTrees trees = new SourceTrees();
 
     EditedFileChecker(ScanCache cache, int parallelism) {
         this.cache = cache;
@@ -45,9 +48,16 @@ final class EditedFileChecker {
     Checked check(Path file, Severity threshold) {
         Path repository = BuildModules.rootOf(file);
         TenetConfig config = ConfigLoader.load(repository);
+        SourceTree tree = trees.of(repository, config, file);
+        if (!tree.javaFiles().contains(file)) {
+            // a test source or an excluded file: tenet check FILE has no findings for it either
+            return new Checked(repository, List.of());
+        }
         RuleCatalog catalog = RuleCatalog.forRepository(repository);
-        Engine.Result result = new Engine(catalog, BuiltinChecks.all(), parallelism).check(file, config, cache, Engine.Progress.NONE);
-        List<Finding> fresh = Baseline.load(Baseline.fileIn(repository)).filter(result.findings()).newFindings();
+        Engine.Result module = new Engine(catalog, BuiltinChecks.all(), parallelism).check(repository, tree, config, cache, Engine.Progress.NONE);
+        String relative = SourceTree.relative(repository, file);
+        List<Finding> own = module.findings().stream().filter(finding -> finding.file().equals(relative)).toList();
+        List<Finding> fresh = Baseline.load(Baseline.fileIn(repository)).filter(own).newFindings();
         return new Checked(repository, fresh.stream()
                 .filter(finding -> finding.severity().isAtLeast(threshold))
                 .sorted(MOST_SEVERE_FIRST)

@@ -1,5 +1,6 @@
 package dev.tenet.cli.hook;
 
+import dev.tenet.rules.engine.BuildInfo;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,6 +21,11 @@ import java.io.IOException;
  */
 public record HookRequest(String client, String failOn, int maxFindings, int loopLimit, String cwd, String projectDir,
                           String build, byte[] payload) {
+
+    /** The build of the running Tenet, which a hook and its server must share. */
+    public static String currentBuild() {
+        return BuildInfo.version() + "|" + BuildInfo.build();
+    }
 
     void write(DataOutputStream out) throws IOException {
         out.writeUTF(client);

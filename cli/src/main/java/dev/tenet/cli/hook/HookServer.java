@@ -1,6 +1,5 @@
 package dev.tenet.cli.hook;
 
-import dev.tenet.rules.engine.BuildInfo;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,7 +35,7 @@ public final class HookServer {
 
     private final HookDaemon daemon;
     private final HookHandler handler;
-    private final String build = buildId();
+    private final String build = HookRequest.currentBuild();
     private final Instant started = Instant.now();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final AtomicInteger served = new AtomicInteger();
@@ -56,11 +55,6 @@ public final class HookServer {
         }
         new HookServer(Path.of(args[0])).serve();
         System.exit(0);
-    }
-
-    /** The build a hook and its server must share. */
-    public static String buildId() {
-        return BuildInfo.version() + "|" + BuildInfo.build();
     }
 
     void serve() throws IOException {

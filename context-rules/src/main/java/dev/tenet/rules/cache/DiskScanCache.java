@@ -36,15 +36,9 @@ public final class DiskScanCache implements ScanCache {
         this.directory = directory;
     }
 
-    /** {@code $TENET_CACHE_DIR}, else {@code $XDG_CACHE_HOME/tenet}, else {@code ~/.cache/tenet}. */
+    /** {@code $TENET_CACHE_DIR}, else {@code $XDG_CACHE_HOME/tenet}, else {@code ~/.cache/tenet} (see {@link CacheDirectory}). */
     public static Path defaultDirectory() {
-        String explicit = System.getenv("TENET_CACHE_DIR");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("tenet");
+        return CacheDirectory.resolve();
     }
 
     @Override

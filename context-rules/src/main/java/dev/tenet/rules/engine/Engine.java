@@ -108,8 +108,19 @@ public final class Engine {
             SourceTree.requireJava(base);
             return checkFile(base, config, cache, progress);
         }
+        return check(base, SourceTree.scan(base, config), config, cache, progress);
+    }
+
+    /**
+     * Checks a directory whose files were listed before ({@link SourceTree#scan} of the same directory and
+     * configuration): for a caller that keeps the listing while the tree's folders do not change.
+     *
+     * @param root the directory the tree was scanned from
+     * @param tree its files
+     */
+    public Result check(Path root, SourceTree tree, TenetConfig config, ScanCache cache, Progress progress) {
+        Path base = root.toAbsolutePath().normalize();
         Path displayRoot = base;
-        SourceTree tree = SourceTree.scan(base, config);
         List<Path> javaFiles = tree.javaFiles();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger cached = new AtomicInteger();

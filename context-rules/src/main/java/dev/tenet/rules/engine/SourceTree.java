@@ -57,12 +57,14 @@ public final class SourceTree {
     private final List<Path> propertyFiles;
     private final BuildModules modules;
     private final List<Path> buildFiles;
+    private final List<Path> directories;
 
-    private SourceTree(List<Path> javaFiles, List<Path> propertyFiles, BuildModules modules, List<Path> buildFiles) {
+    private SourceTree(List<Path> javaFiles, List<Path> propertyFiles, BuildModules modules, List<Path> buildFiles, List<Path> directories) {
         this.javaFiles = javaFiles;
         this.propertyFiles = propertyFiles;
         this.modules = modules;
         this.buildFiles = buildFiles;
+        this.directories = directories;
     }
 
     /**
@@ -76,10 +78,11 @@ public final class SourceTree {
         List<Path> properties = new ArrayList<>();
         List<String> modules = new ArrayList<>();
         List<Path> buildFiles = new ArrayList<>();
+        List<Path> directories = new ArrayList<>();
         Set<PathGlob> usedExcludes = new HashSet<>();
         if (Files.isRegularFile(root)) {
             requireJava(root);
-            return new SourceTree(List.of(root), List.of(), new BuildModules(List.of()), List.of());
+            return new SourceTree(List.of(root), List.of(), new BuildModules(List.of()), List.of(), List.of());
         }
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -88,6 +91,7 @@ public final class SourceTree {
                     if (!dir.equals(root) && isSkipped(root.relativize(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    directories.add(dir);
                     for (String name : BuildModules.BUILD_FILES) {
                         if (Files.isRegularFile(dir.resolve(name))) {
                             buildFiles.add(dir.resolve(name));
@@ -140,7 +144,8 @@ public final class SourceTree {
         java.sort(null);
         properties.sort(null);
         buildFiles.sort(null);
-        return new SourceTree(List.copyOf(java), List.copyOf(properties), new BuildModules(modules), List.copyOf(buildFiles));
+        return new SourceTree(List.copyOf(java), List.copyOf(properties), new BuildModules(modules), List.copyOf(buildFiles),
+                List.copyOf(directories));
     }
 
     /**
@@ -181,6 +186,14 @@ public final class SourceTree {
     /** The tree's build modules. */
     public BuildModules modules() {
         return modules;
+    }
+
+    /**
+     * Every folder the scan entered (the root first): a file is added to or removed from the tree only by
+     * changing one of them, so a caller that sees none of their modification times change may keep the tree.
+     */
+    public List<Path> directories() {
+        return directories;
     }
 
     /** The build files that make the modules ({@code pom.xml}, {@code build.gradle[.kts]}). */
