@@ -117,6 +117,20 @@ class HookServerTests {
     }
 
     @Test
+    void aCacheFolderTooDeepForASocketAnswersEveryEventInProcessWithoutAServer() throws Exception {
+        Path deep = temp.resolve("a-cache-folder-whose-path-is-far-too-long-for-a-unix-domain-socket-address-on-linux-or-macos");
+        Path service = fixture.write(HookFixture.SERVICE, HookFixture.DUAL_WRITE);
+
+        Cli.Result first = HookFixture.run(HookFixture.claudeEdit(fixture.repo, service), "hook", "--client", "claude", "--cache-dir", deep.toString());
+        Cli.Result second = HookFixture.run(HookFixture.claudeEdit(fixture.repo, service), "hook", "--client", "claude", "--cache-dir", deep.toString());
+
+        assertThat(first.exitCode()).isEqualTo(2);
+        assertThat(second).isEqualTo(first);
+        assertThat(deep.resolve("hook/daemon.out")).doesNotExist();
+        assertThat(Cli.run("hook", "--status", "--cache-dir", deep.toString()).out()).isEqualTo("no hook server running\n");
+    }
+
+    @Test
     void stopEndsTheServer() throws Exception {
         hook("{}");
         awaitServer();

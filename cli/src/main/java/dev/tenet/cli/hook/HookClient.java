@@ -35,7 +35,7 @@ public final class HookClient {
     /** The answer to one event; never throws. */
     public HookAnswer respond(HookRequest request) {
         HookDaemon daemon = new HookDaemon(cacheDirectory);
-        if (useServer) {
+        if (useServer && daemon.usable()) {
             try {
                 Optional<HookAnswer> answer = daemon.exchange(request, timeout);
                 if (answer.isPresent()) {
@@ -46,7 +46,7 @@ public final class HookClient {
                 return HookAnswer.silent();
             }
             try {
-                daemon.start();
+                daemon.startUnlessRecentlyTried();
             } catch (IOException | RuntimeException e) {
                 new HookLog(cacheDirectory).append("could not start the hook server: " + e);
             }

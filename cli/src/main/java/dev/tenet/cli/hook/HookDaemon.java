@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class HookDaemon {
     /** The largest event or answer the two sides exchange. */
     public static final int MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
+    static final int MAX_SOCKET_PATH_BYTES = 100;
+    static final Duration START_RETRY = Duration.ofSeconds(10);
     static final byte EVENT = 'E';
     static final byte STATUS = 'S';
     static final byte STOP = 'Q';
@@ -103,10 +105,33 @@ public final class HookDaemon {
     }
 
     /**
+     * Whether a server can listen here: a Unix domain socket path must stay short (about 100 bytes on
+     * Linux and macOS); with a deeper cache folder every event is answered in process.
+     */
+    boolean usable() {
+        return socket().toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH_BYTES;
+    }
+
+    /**
+     * Starts a server unless a start was tried in the last few seconds (a server takes a moment to listen;
+     * one that cannot start at all must not cost every event a process).
+     */
+    void startUnlessRecentlyTried() throws IOException {
+        Files.createDirectories(directory);
+        Path marker = directory.resolve("daemon.started");
+        if (Files.exists(marker)
+                && Files.getLastModifiedTime(marker).toMillis() > System.currentTimeMillis() - START_RETRY.toMillis()) {
+            return;
+        }
+        Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+        start();
+    }
+
+    /**
      * Starts a server in the background with this process's Java and classpath, detached from the hook (it
      * outlives it and exits by itself when idle). A second server started at the same time exits at once.
      */
-    public void start() throws IOException {
+    private void start() throws IOException {
         Files.createDirectories(directory);
         Owner.only(directory);
         List<String> command = new ArrayList<>();

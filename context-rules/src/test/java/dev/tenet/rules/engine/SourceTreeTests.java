@@ -52,4 +52,18 @@ class SourceTreeTests {
         Files.delete(dir.resolve("svc/pom.xml"));
         assertThat(BuildModules.rootOf(file)).isEqualTo(dir.resolve("svc/core"));
     }
+
+    @Test
+    void theScanListsEveryFolderItEnteredAndNoneItSkipped() throws IOException {
+        for (String path : List.of("src/main/java/a/A.java", "src/main/resources/static/app.js", "target/classes/a/A.java", ".git/HEAD")) {
+            Files.createDirectories(dir.resolve(path).getParent());
+            Files.writeString(dir.resolve(path), "");
+        }
+
+        SourceTree tree = SourceTree.scan(dir, dev.tenet.rules.config.ConfigLoader.load(dir));
+
+        assertThat(tree.directories()).first().isEqualTo(dir);
+        assertThat(tree.directories()).contains(dir.resolve("src/main/java/a"), dir.resolve("src/main/resources/static"))
+                .doesNotContain(dir.resolve("target"), dir.resolve("target/classes"), dir.resolve(".git"));
+    }
 }
