@@ -89,6 +89,22 @@ class HookProcessTests {
     }
 
     @Test
+    void aCheckOverTheTimeBudgetIsLoggedAndAnsweredWithSilence() throws Exception {
+        StringBuilder huge = new StringBuilder("package com.acme.payments.application;\n\npublic class Generated {\n");
+        for (int i = 0; huge.length() < 3_500_000; i++) {
+            huge.append("    public int method").append(i).append("(int a, int b) { return a * ").append(i).append(" + b - a / (b + 1); }\n");
+        }
+        Path generated = fixture.write("src/main/java/com/acme/payments/application/Generated.java", huge.append("}\n").toString());
+
+        Run result = java(HookFixture.claudeEdit(fixture.repo, generated), HookMain.class,
+                "--client", "claude", "--no-server", "--timeout", "1", "--cache-dir", fixture.cache.toString());
+
+        assertThat(result).isEqualTo(new Run(0, "", ""));
+        assertThat(java.nio.file.Files.readString(fixture.cache.resolve("hook.log")))
+                .contains("timeout (claude): the check took longer than 1 s");
+    }
+
+    @Test
     void optionsTheFastPathDoesNotKnowGoThroughTheFullCommand() throws Exception {
         Run help = java("", HookMain.class, "--help");
         Run badLevel = java("{}", HookMain.class, "--client", "claude", "--fail-on", "sometimes");
