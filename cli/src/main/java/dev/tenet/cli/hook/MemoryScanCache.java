@@ -14,7 +14,7 @@ import java.util.Optional;
  * used models are dropped first.
  */
 final class MemoryScanCache implements ScanCache {
-    private static final int MAX_MODELS = 50_000;
+    private static final int MAX_MODELS = 20_000;
 
     private final ScanCache disk;
     private final Map<String, FileModel> models = new LinkedHashMap<>(1024, 0.75f, true) {
