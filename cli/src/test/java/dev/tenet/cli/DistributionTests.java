@@ -144,6 +144,39 @@ class DistributionTests {
     }
 
     @Test
+    void tenetHookOnThePathAnswersAnEditInProcessThenThroughItsServerFromItsClassDataArchive() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("hook-repo"));
+        Files.createDirectories(repo.resolve(".git"));
+        Path service = repo.resolve(HookFixture.SERVICE);
+        Files.createDirectories(service.getParent());
+        Files.writeString(service, HookFixture.DUAL_WRITE);
+        Path repository = repo.resolve(HookFixture.REPOSITORY);
+        Files.createDirectories(repository.getParent());
+        Files.writeString(repository, HookFixture.JPA_REPOSITORY);
+        List<String> hook = List.of("/usr/bin/env", "tenet", "hook", "--client", "claude");
+        String event = HookFixture.claudeEdit(repo, service);
+        try {
+            Run first = run(hook, environment(), repo, event);
+            assertThat(install.resolve("lib/tenet-hook.jsa")).isRegularFile();
+            Run status = tenet(repo, "hook", "--status");
+            for (int polls = 0; !status.out().startsWith("hook server running") && polls < 600; polls++) {
+                Thread.sleep(100);
+                status = tenet(repo, "hook", "--status");
+            }
+            Run second = run(hook, environment(), repo, event);
+
+            assertThat(first.exit()).as(first.err()).isEqualTo(2);
+            assertThat(first.out()).isEmpty();
+            assertThat(first.err()).startsWith("Tenet found 1 problem in the code just written (" + HookFixture.SERVICE + ")")
+                    .contains("tenet://rules/pipeline.outbox-dual-write");
+            assertThat(second).isEqualTo(first);
+            assertThat(tenet(repo, "hook", "--status").out()).contains(", 1 events answered");
+        } finally {
+            tenet(repo, "hook", "--stop");
+        }
+    }
+
+    @Test
     void withoutJavaTheLauncherSaysWhatToInstall() throws Exception {
         Path tools = Files.createDirectories(dir.resolve("tools-without-java"));
         for (String tool : List.of("bash", "dirname", "readlink")) {
