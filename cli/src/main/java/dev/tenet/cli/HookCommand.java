@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenet hook --client claude|cursor}: checks the file an assistant's agent just edited and tells the agent. */
-@Command(name = "hook", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "hook", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = TenetCommand.Version.class,
         description = {"Check the file an AI agent just edited, from the hook event on stdin, and answer the agent.",
             "Claude Code: a PostToolUse hook on Write|Edit|MultiEdit; findings go to stderr with exit code 2.",
             "Cursor: afterFileEdit records the file; stop answers {\"followup_message\": ...} with the findings.",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Show, per rule, how often the hook caught an agent's edit and whether the next edit of that file fixed it.",
             "Counted on this machine only, in the cache folder; nothing is sent anywhere."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.INTERNAL_TEXT})
+        exitCodeList = {"0:The counts were shown (or reset).", "2:Usage error, or the counts file is damaged (the message names it).", ExitCodes.INTERNAL_TEXT})
 final class StatsCommand implements Callable<Integer> {
     /** The formats the counts are printed in. */
     enum Format { text, json }
