@@ -131,6 +131,25 @@ class HookServerTests {
     }
 
     @Test
+    void aHookOfAnotherTenetBuildIsNotAnsweredAndTheServerMakesWayForANewOne() throws Exception {
+        Path service = fixture.write(HookFixture.SERVICE, HookFixture.DUAL_WRITE);
+        hook("{}");
+        awaitServer();
+        dev.tenet.cli.hook.HookRequest otherBuild = new dev.tenet.cli.hook.HookRequest("claude", "warning", 5, 3,
+                fixture.repo.toString(), "", "0.0.1|another-build",
+                HookFixture.claudeEdit(fixture.repo, service).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        var answer = new dev.tenet.cli.hook.HookDaemon(fixture.cache).exchange(otherBuild, Duration.ofSeconds(30));
+
+        assertThat(answer).isEmpty();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!status().equals("no hook server running\n") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(status()).isEqualTo("no hook server running\n");
+    }
+
+    @Test
     void stopEndsTheServer() throws Exception {
         hook("{}");
         awaitServer();
