@@ -15,6 +15,13 @@ record Arguments(Map<String, Object> values) {
         return value instanceof String text && !text.isEmpty() ? Optional.of(text) : Optional.empty();
     }
 
+    /** A list of strings; empty when absent. */
+    java.util.List<String> strings(String name) {
+        return values.get(name) instanceof java.util.List<?> list
+                ? list.stream().filter(String.class::isInstance).map(String.class::cast).toList()
+                : java.util.List.of();
+    }
+
     int integer(String name, int fallback) {
         return values.get(name) instanceof Number number ? number.intValue() : fallback;
     }

@@ -1,0 +1,24 @@
+package dev.tenet.mcp.tools;
+
+import dev.tenet.mcp.schema.Schema;
+import dev.tenet.rules.catalog.RuleCatalog;
+import dev.tenet.rules.finding.Finding;
+import java.util.List;
+
+/** The arguments every findings tool takes to keep its answer small: {@code minSeverity}, {@code rules}, {@code limit}. */
+final class FindingsInput {
+    private FindingsInput() {
+    }
+
+    static Schema addTo(Schema schema) {
+        return schema
+                .enumeration("minSeverity", "report findings at least this severe (default info: all)", List.of("error", "warning", "info"), false)
+                .array("rules", Schema.type("string", "a rule id (pipeline.outbox-dual-write) or a prefix (pipeline, resilience.http*)"), false)
+                .integer("limit", "most entries to list (default " + FindingsReport.DEFAULT_LIMIT + "); the result also stays under "
+                        + FindingsReport.BUDGET_BYTES / 1000 + " KB", 1, FindingsReport.MAX_LIMIT);
+    }
+
+    static FindingsReport report(Arguments args, List<Finding> findings, RuleCatalog catalog) {
+        return new FindingsReport(findings, FindingFilter.of(args, catalog), args.integer("limit", FindingsReport.DEFAULT_LIMIT), catalog);
+    }
+}
