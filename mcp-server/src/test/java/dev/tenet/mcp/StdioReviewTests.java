@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,9 +54,55 @@ class StdioReviewTests {
                     .containsEntry("ruleId", "layering.domain-no-framework")
                     .containsEntry("file", "src/main/java/com/acme/domain/New.java"));
             assertThat(uncommitted).containsEntry("changedFiles", 1);
+            assertThat((String) uncommitted.get("compared")).as("no upstream is configured, so none is claimed")
+                    .startsWith("HEAD..working tree: every uncommitted change").contains("no upstream branch is configured")
+                    .doesNotContain("@{upstream}");
             assertThat(all.get("compared")).isEqualTo("HEAD..working tree");
             assertThat(StdioToolsTests.list(all.get("findings"))).extracting(f -> f.get("file"))
                     .containsExactlyInAnyOrder("src/main/java/com/acme/domain/New.java", "src/main/java/com/acme/domain/Old.java");
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void withAnUpstreamBranchTheDefaultBaseIsThatBranchAndTheResultSaysSo() throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("tracked"));
+        Fixtures.write(repo, "README.md", "service\n");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            RevCommit first = git.commit().setMessage("start").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+            RefUpdate tracking = git.getRepository().updateRef("refs/remotes/origin/main");
+            tracking.setNewObjectId(first);
+            tracking.update();
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", "https://git.example/acme/tracked.git");
+            config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+            config.setString("branch", "main", "remote", "origin");
+            config.setString("branch", "main", "merge", "refs/heads/main");
+            config.save();
+            Fixtures.write(repo, "src/main/java/com/acme/domain/Committed.java", """
+                    package com.acme.domain;
+
+                    import org.springframework.stereotype.Component;
+
+                    @Component
+                    public class Committed {
+                    }
+                    """);
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("on the branch").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
+        }
+        McpSyncClient client = McpClients.stdio(repo, temp.resolve("cache"));
+        try {
+            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("review_changes", Map.of()));
+            Map<String, Object> review = StdioToolsTests.structured(result);
+
+            assertThat(review.get("compared")).isEqualTo("origin/main..working tree (the upstream branch)");
+            assertThat(StdioToolsTests.list(review.get("findings"))).extracting(f -> f.get("file"))
+                    .containsExactly("src/main/java/com/acme/domain/Committed.java");
+            assertThat(StdioToolsTests.text(result)).startsWith("Compared origin/main..working tree (the upstream branch) (1 changed files).");
         } finally {
             client.closeGracefully();
         }

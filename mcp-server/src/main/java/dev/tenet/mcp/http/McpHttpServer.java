@@ -60,6 +60,10 @@ public final class McpHttpServer implements AutoCloseable {
         ServletHolder holder = new ServletHolder("mcp", transport);
         holder.setAsyncSupported(true);
         context.addServlet(holder, PATH);
+        context.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
+        FilterHolder errors = new FilterHolder(new JsonRpcErrorFilter());
+        errors.setAsyncSupported(true);
+        context.addFilter(errors, "/*", EnumSet.of(DispatcherType.REQUEST));
         options.token().ifPresent(token -> {
             FilterHolder filter = new FilterHolder(new BearerTokenFilter(token));
             filter.setAsyncSupported(true);

@@ -24,8 +24,7 @@ public final class CheckCodeTool implements TenetTool {
                 .title("Check code against the rules")
                 .description("Check Java code against the team's rules, as part of the workspace's codebase with its "
                         + ".tenet/config.yml. Give 'path' (a file or folder in the workspace) or 'code' plus 'filename' "
-                        + "(where it would be saved). Writes nothing. Like findings are grouped, each rule's fix is said once, "
-                        + "most severe first; at most 'limit' entries, the rest counted as 'more'.")
+                        + "(where it would be saved). Writes nothing. Like findings are grouped, most severe first; 'more' counts the rest.")
                 .inputSchema(FindingsInput.addTo(Schema.object()
                         .string("path", "file or folder, relative to the workspace", false)
                         .string("code", "Java source (or application.yml/properties) to check", false)

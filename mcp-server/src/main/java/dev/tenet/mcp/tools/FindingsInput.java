@@ -12,10 +12,9 @@ final class FindingsInput {
 
     static Schema addTo(Schema schema) {
         return schema
-                .enumeration("minSeverity", "report findings at least this severe (default info: all)", List.of("error", "warning", "info"), false)
-                .array("rules", Schema.type("string", "a rule id (pipeline.outbox-dual-write) or a prefix (pipeline, resilience.http*)"), false)
-                .integer("limit", "most entries to list (default " + FindingsReport.DEFAULT_LIMIT + "); the result also stays under "
-                        + FindingsReport.BUDGET_BYTES / 1000 + " KB", 1, FindingsReport.MAX_LIMIT);
+                .enumeration("minSeverity", "default info (all)", List.of("error", "warning", "info"), false)
+                .array("rules", Schema.type("string", "rule id or prefix: pipeline, resilience.http*"), false)
+                .integer("limit", "entries to list, default " + FindingsReport.DEFAULT_LIMIT, 1, FindingsReport.MAX_LIMIT);
     }
 
     static FindingsReport report(Arguments args, List<Finding> findings, RuleCatalog catalog) {

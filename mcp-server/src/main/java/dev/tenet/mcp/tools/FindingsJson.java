@@ -67,54 +67,40 @@ final class FindingsJson {
 
     /** The properties of a findings result added to {@code schema}, for a tool whose result adds its own. */
     static Schema outputSchemaWith(Schema schema) {
-        Map<String, Object> step = Schema.object()
-                .string("file", "relative to the workspace", true)
-                .property("line", Schema.type("integer", null), true)
-                .property("column", Schema.type("integer", "1-based; 0 when not known"), true)
-                .string("label", "what happens there", true)
-                .build();
+        Map<String, Object> integer = Schema.type("integer", null);
+        Map<String, Object> step = Schema.object().string("file", null, true).property("line", integer, true)
+                .property("column", integer, true).string("label", null, true).build();
         Map<String, Object> entry = Schema.object()
                 .string("ruleId", null, true)
-                .enumeration("severity", null, List.of("error", "warning", "info"), true)
-                .string("file", "relative to the workspace", true)
-                .property("startLine", Schema.type("integer", "of the first finding of the entry"), true)
-                .property("endLine", Schema.type("integer", null), true)
-                .property("column", Schema.type("integer", "1-based; 0 when not known"), true)
-                .string("message", "of the first finding; the others differ only in the names they quote", true)
-                .property("count", Schema.type("integer", "findings in this entry: one rule, one file, one message shape"), true)
-                .array("lines", Schema.type("integer", null), true)
+                .string("severity", null, true)
+                .string("file", null, true)
+                .property("startLine", integer, true)
+                .property("endLine", integer, true)
+                .property("column", integer, true)
+                .string("message", null, true)
+                .property("count", integer, true)
+                .array("lines", integer, true)
                 .array("path", step, true)
                 .array("related", step, true)
                 .build();
         Map<String, Object> rule = Schema.object()
                 .string("id", null, true)
-                .enumeration("severity", null, List.of("error", "warning", "info"), true)
+                .string("severity", null, true)
                 .string("summary", null, true)
-                .property("count", Schema.type("integer", "findings of this rule, shown or not"), true)
-                .string("fix", "how to fix every finding of this rule", true)
-                .string("uri", "the rule's resource: why, examples, how to fix", true)
+                .property("count", integer, true)
+                .string("fix", null, true)
+                .string("uri", null, true)
                 .build();
-        Map<String, Object> severities = Schema.object()
-                .property("error", Schema.type("integer", null), true)
-                .property("warning", Schema.type("integer", null), true)
-                .property("info", Schema.type("integer", null), true)
-                .build();
+        Map<String, Object> bySeverity = Schema.object().property("error", integer, true).property("warning", integer, true)
+                .property("info", integer, true).build();
         return schema
                 .array("findings", entry, true)
                 .array("rules", rule, true)
-                .property("total", Schema.type("integer", "findings that pass minSeverity and rules"), true)
-                .property("shown", Schema.type("integer", "findings in the entries listed"), true)
-                .property("more", Schema.type("integer", "findings not listed (total - shown): narrow with minSeverity, rules or limit"), true)
-                .property("bySeverity", describe(severities, "every finding in what was checked, before minSeverity and rules"), true)
-                .property("filesChecked", Schema.type("integer", null), true)
-                .property("baselined", Schema.type("integer", "findings accepted by .tenet/baseline.json"), true);
-    }
-
-    private static Map<String, Object> describe(Map<String, Object> schema, String description) {
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("type", schema.get("type"));
-        described.put("description", description);
-        schema.forEach(described::putIfAbsent);
-        return described;
+                .property("total", integer, true)
+                .property("shown", integer, true)
+                .property("more", integer, true)
+                .property("bySeverity", bySeverity, true)
+                .property("filesChecked", integer, true)
+                .property("baselined", integer, true);
     }
 }
