@@ -23,6 +23,8 @@ class StdioFindingsSizeTests {
     static final String FILE = "src/main/java/com/acme/app/adapter/PartnerGateway.java";
     static final int KEYLESS_SENDS = 30;
     static final int PARTNER_CALLS = 60;
+    static final String DOMAIN = "src/main/java/com/acme/app/domain";
+    static final int DOMAIN_CLASSES = 200;
 
     @TempDir
     static Path temp;
@@ -35,6 +37,17 @@ class StdioFindingsSizeTests {
         String source = bigFile();
         fileLines = source.split("\n").length;
         Fixtures.write(workspace, FILE, source);
+        for (int i = 0; i < DOMAIN_CLASSES; i++) {
+            Fixtures.write(workspace, DOMAIN + "/Entity" + i + ".java", """
+                    package com.acme.app.domain;
+
+                    import org.springframework.stereotype.Component;
+
+                    @Component
+                    public class Entity%d {
+                    }
+                    """.formatted(i));
+        }
         Fixtures.write(workspace, ".tenet/config.yml", """
                 perKeyTopics: ["learning.*"]
                 rules:
@@ -78,7 +91,7 @@ class StdioFindingsSizeTests {
         McpSchema.CallToolResult result = call(Map.of("path", FILE));
         String text = StdioToolsTests.text(result);
 
-        assertThat(text).startsWith("90 findings in 1 files checked (all findings: 30 error, 60 warning, 0 info).")
+        assertThat(text).startsWith("90 findings in 1 file checked (all findings: 30 error, 60 warning, 0 info).")
                 .contains(FILE + ":" + firstLineOf("producer.send") + " pipeline.missing-message-key (error) — The ProducerRecord has no key")
                 .contains("[60 like it, lines ")
                 .contains("- resilience.http-no-timeout (60): Set connect and read timeouts")
@@ -94,6 +107,21 @@ class StdioFindingsSizeTests {
         assertThat(StdioToolsTests.list(json.get("findings"))).singleElement().satisfies(e -> assertThat(e).containsEntry("count", KEYLESS_SENDS));
         assertThat(json).containsEntry("total", 90).containsEntry("shown", KEYLESS_SENDS).containsEntry("more", PARTNER_CALLS);
         assertThat(StdioToolsTests.text(result)).endsWith(PARTNER_CALLS + " more — narrow with minSeverity/rules/limit.\n");
+    }
+
+    @Test
+    void aLimitTheSizeBudgetCannotHoldIsCutToFitAndTheRestCountedAsMore() {
+        McpSchema.CallToolResult result = call(Map.of("path", DOMAIN, "limit", 200));
+        Map<String, Object> json = StdioToolsTests.structured(result);
+        String text = StdioToolsTests.text(result);
+        int entries = StdioToolsTests.list(json.get("findings")).size();
+        int bytes = Json.write(json).getBytes(StandardCharsets.UTF_8).length + text.getBytes(StandardCharsets.UTF_8).length;
+
+        assertThat(json).containsEntry("filesChecked", DOMAIN_CLASSES).containsEntry("total", DOMAIN_CLASSES);
+        assertThat(entries).as("one entry per file: nothing to group").isBetween(10, DOMAIN_CLASSES - 1);
+        assertThat(bytes).isLessThanOrEqualTo(40_000);
+        assertThat(json).containsEntry("shown", entries).containsEntry("more", DOMAIN_CLASSES - entries);
+        assertThat(text).endsWith((DOMAIN_CLASSES - entries) + " more — narrow with minSeverity/rules/limit.\n");
     }
 
     @Test

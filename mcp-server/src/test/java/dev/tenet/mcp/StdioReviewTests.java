@@ -102,7 +102,7 @@ class StdioReviewTests {
             assertThat(review.get("compared")).isEqualTo("origin/main..working tree (the upstream branch)");
             assertThat(StdioToolsTests.list(review.get("findings"))).extracting(f -> f.get("file"))
                     .containsExactly("src/main/java/com/acme/domain/Committed.java");
-            assertThat(StdioToolsTests.text(result)).startsWith("Compared origin/main..working tree (the upstream branch) (1 changed files).");
+            assertThat(StdioToolsTests.text(result)).startsWith("Compared origin/main..working tree (the upstream branch) (1 changed file).");
         } finally {
             client.closeGracefully();
         }

@@ -19,13 +19,14 @@ final class FindingsText {
     static String render(Map<String, Object> json, List<FindingGroup> shown, boolean filtered) {
         StringBuilder text = new StringBuilder();
         if (json.containsKey("compared")) {
-            text.append("Compared ").append(json.get("compared")).append(" (").append(json.get("changedFiles")).append(" changed files). ");
+            text.append("Compared ").append(json.get("compared")).append(" (").append(count((int) json.get("changedFiles"), "changed file"))
+                    .append("). ");
         }
         int total = (int) json.get("total");
         Map<String, Object> bySeverity = (Map<String, Object>) json.get("bySeverity");
-        text.append(total == 0 ? "No findings" : total + (total == 1 ? " finding" : " findings"))
+        text.append(total == 0 ? "No findings" : count(total, "finding"))
                 .append(filtered ? " matching minSeverity/rules" : "")
-                .append(" in ").append(json.get("filesChecked")).append(" files checked")
+                .append(" in ").append(count((int) json.get("filesChecked"), "file")).append(" checked")
                 .append(" (all findings: ").append(bySeverity.get("error")).append(" error, ").append(bySeverity.get("warning"))
                 .append(" warning, ").append(bySeverity.get("info")).append(" info");
         int baselined = (int) json.get("baselined");
@@ -52,6 +53,10 @@ final class FindingsText {
             text.append(more).append(" more — narrow with minSeverity/rules/limit.\n");
         }
         return text.toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String lines(List<Integer> lines) {
