@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +35,16 @@ public final class JsonRpcErrorBody extends StdSerializer<McpError> {
         body.put("id", null);
         body.put("error", error);
         return body;
+    }
+
+    /**
+     * The bytes of the JSON-RPC error for an HTTP error status: -32600 (invalid request) for a 4xx,
+     * -32603 (internal error) otherwise, the message prefixed with the status.
+     */
+    public static byte[] forHttpStatus(int status, String message) {
+        int code = status >= 400 && status < 500 ? McpSchema.ErrorCodes.INVALID_REQUEST : McpSchema.ErrorCodes.INTERNAL_ERROR;
+        String text = message == null || message.isBlank() ? "HTTP " + status : "HTTP " + status + ": " + message;
+        return Json.write(of(code, text, null)).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

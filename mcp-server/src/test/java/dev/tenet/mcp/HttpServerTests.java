@@ -134,6 +134,15 @@ class HttpServerTests {
     }
 
     @Test
+    void aRequestJettyCannotParseGetsAJsonRpcErrorToo() throws Exception {
+        String response = raw(open.port(), "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + open.port() + "\r\nContent-Length: abc\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
+                .endsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"HTTP 400: Invalid Content-Length Value\"}}")
+                .doesNotContain("<html");
+    }
+
+    @Test
     void bindingBeyondLoopbackWithoutATokenIsRefused() {
         assertThatThrownBy(() -> new HttpOptions("0.0.0.0", 0, Optional.empty(), List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("set a bearer token");
@@ -151,6 +160,16 @@ class HttpServerTests {
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HttpClient.newHttpClient().send(request.header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
+    }
+
+    /** Sends {@code request} as it is and returns the whole response. */
+    private static String raw(int port, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** A raw HTTP/1.1 initialize POST (java.net.http does not let a caller set Host); returns the status line and headers. */

@@ -1,8 +1,6 @@
 package dev.tenet.mcp.http;
 
-import dev.tenet.mcp.Json;
 import dev.tenet.mcp.JsonRpcErrorBody;
-import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +9,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Every HTTP error status the server sends ({@code sendError}: a wrong method, a refused Host or
@@ -34,15 +31,13 @@ final class JsonRpcErrorFilter implements Filter {
         });
     }
 
-    /** Writes {@code status} with a JSON-RPC error body: -32600 (invalid request) for a 4xx, -32603 for anything else. */
+    /** Writes {@code status} with a JSON-RPC error body (see {@link JsonRpcErrorBody#forHttpStatus}). */
     static void write(HttpServletResponse response, int status, String message) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.resetBuffer();
-        int code = status >= 400 && status < 500 ? McpSchema.ErrorCodes.INVALID_REQUEST : McpSchema.ErrorCodes.INTERNAL_ERROR;
-        String text = message == null || message.isBlank() ? "HTTP " + status : "HTTP " + status + ": " + message;
-        byte[] body = Json.write(JsonRpcErrorBody.of(code, text, null)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = JsonRpcErrorBody.forHttpStatus(status, message);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -42,6 +42,7 @@ public final class McpHttpServer implements AutoCloseable {
         connector.setPort(options.port());
         jetty.addConnector(connector);
         jetty.setStopAtShutdown(true);
+        jetty.setErrorHandler(new JsonRpcErrorHandler());
 
         // The security validator needs the real port, so Jetty binds first and the servlet is added before it starts serving.
         connector.open();
