@@ -57,6 +57,10 @@ class StdioReviewTests {
             assertThat((String) uncommitted.get("compared")).as("no upstream is configured, so none is claimed")
                     .startsWith("HEAD..working tree: every uncommitted change").contains("no upstream branch is configured")
                     .doesNotContain("@{upstream}");
+            track(repo, "origin", "main");
+            Map<String, Object> notFetched = StdioToolsTests.structured(client.callTool(new McpSchema.CallToolRequest("review_changes", Map.of())));
+            assertThat((String) notFetched.get("compared")).startsWith("HEAD..working tree: every uncommitted change")
+                    .contains("the upstream branch origin/main is not fetched");
             assertThat(all.get("compared")).isEqualTo("HEAD..working tree");
             assertThat(StdioToolsTests.list(all.get("findings"))).extracting(f -> f.get("file"))
                     .containsExactlyInAnyOrder("src/main/java/com/acme/domain/New.java", "src/main/java/com/acme/domain/Old.java");
@@ -76,12 +80,7 @@ class StdioReviewTests {
             RefUpdate tracking = git.getRepository().updateRef("refs/remotes/origin/main");
             tracking.setNewObjectId(first);
             tracking.update();
-            StoredConfig config = git.getRepository().getConfig();
-            config.setString("remote", "origin", "url", "https://git.example/acme/tracked.git");
-            config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
-            config.setString("branch", "main", "remote", "origin");
-            config.setString("branch", "main", "merge", "refs/heads/main");
-            config.save();
+            track(repo, "origin", "main");
             Fixtures.write(repo, "src/main/java/com/acme/domain/Committed.java", """
                     package com.acme.domain;
 
@@ -105,6 +104,18 @@ class StdioReviewTests {
             assertThat(StdioToolsTests.text(result)).startsWith("Compared origin/main..working tree (the upstream branch) (1 changed file).");
         } finally {
             client.closeGracefully();
+        }
+    }
+
+    /** Configures {@code branch} to follow {@code remote}'s branch of the same name, as a clone does. */
+    private static void track(Path repo, String remote, String branch) throws Exception {
+        try (Git git = Git.open(repo.toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", remote, "url", "https://git.example/acme/" + repo.getFileName() + ".git");
+            config.setString("remote", remote, "fetch", "+refs/heads/*:refs/remotes/" + remote + "/*");
+            config.setString("branch", branch, "remote", remote);
+            config.setString("branch", branch, "merge", "refs/heads/" + branch);
+            config.save();
         }
     }
 

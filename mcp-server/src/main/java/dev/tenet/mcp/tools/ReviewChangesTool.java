@@ -2,6 +2,7 @@ package dev.tenet.mcp.tools;
 
 import dev.tenet.mcp.schema.Schema;
 import dev.tenet.mcp.workspace.Workspace;
+import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.config.ConfigLoader;
 import dev.tenet.rules.cache.ScanCache;
@@ -74,11 +75,16 @@ public final class ReviewChangesTool implements TenetTool {
             return new Compared(change, change.description());
         }
         Optional<String> upstream = LocalChanges.upstream(workspace.root());
+        String why = "no upstream branch is configured";
         if (upstream.isPresent()) {
-            LocalChange change = LocalChanges.between(workspace.root(), upstream.get(), Optional.empty());
-            return new Compared(change, change.description() + " (the upstream branch)");
+            try {
+                LocalChange change = LocalChanges.between(workspace.root(), upstream.get(), Optional.empty());
+                return new Compared(change, change.description() + " (the upstream branch)");
+            } catch (TenetInputException notFetched) {
+                why = "the upstream branch " + upstream.get() + " is not fetched";
+            }
         }
-        return new Compared(LocalChanges.worktree(workspace.root()), "HEAD..working tree: every uncommitted change "
-                + "(no upstream branch is configured; pass 'base', e.g. origin/main, to review a whole branch)");
+        return new Compared(LocalChanges.worktree(workspace.root()), "HEAD..working tree: every uncommitted change ("
+                + why + "; pass 'base', e.g. origin/main, to review a whole branch)");
     }
 }

@@ -57,17 +57,14 @@ public final class LocalChanges {
 
     /**
      * The remote-tracking branch the checked-out branch follows ({@code origin/main}), if one is
-     * configured and fetched. (JGit resolves {@code @{upstream}} to {@code HEAD} when there is none,
-     * so that name cannot be used to ask.)
+     * configured (it may not be fetched yet). JGit resolves {@code @{upstream}} to {@code HEAD} when
+     * there is none, so that name cannot be used to ask.
      */
     public static Optional<String> upstream(Path dir) {
         try (Repository repository = open(dir)) {
             String branch = repository.getBranch();
             String tracking = branch == null ? null : new BranchConfig(repository.getConfig(), branch).getTrackingBranch();
-            if (tracking == null || repository.resolve(tracking + "^{commit}") == null) {
-                return Optional.empty();
-            }
-            return Optional.of(Repository.shortenRefName(tracking));
+            return Optional.ofNullable(tracking).map(Repository::shortenRefName);
         } catch (IOException e) {
             throw new TenetInputException(dir.toString(), 0, "cannot read the git repository: " + e.getMessage());
         }
