@@ -1,5 +1,6 @@
 package dev.tenet.mcp.tools;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,10 +17,10 @@ record Arguments(Map<String, Object> values) {
     }
 
     /** A list of strings; empty when absent. */
-    java.util.List<String> strings(String name) {
-        return values.get(name) instanceof java.util.List<?> list
+    List<String> strings(String name) {
+        return values.get(name) instanceof List<?> list
                 ? list.stream().filter(String.class::isInstance).map(String.class::cast).toList()
-                : java.util.List.of();
+                : List.of();
     }
 
     int integer(String name, int fallback) {

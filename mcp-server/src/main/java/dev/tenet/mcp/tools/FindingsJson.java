@@ -16,10 +16,13 @@ import java.util.Optional;
  * tool that reports findings): one entry per group of like findings, and each rule once, with its fix.
  */
 final class FindingsJson {
+    /** Lines listed per entry; {@code count} still counts them all. */
+    static final int MAX_LINES = 100;
+
     private FindingsJson() {
     }
 
-    /** One entry: the group's first finding, with the lines of all its members. */
+    /** One entry: the group's first finding, with the lines of its members (the first {@link #MAX_LINES}). */
     static Map<String, Object> entry(FindingGroup group) {
         Finding finding = group.first();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -31,7 +34,7 @@ final class FindingsJson {
         json.put("column", finding.column());
         json.put("message", finding.message());
         json.put("count", group.members().size());
-        json.put("lines", group.lines());
+        json.put("lines", group.lines().stream().limit(MAX_LINES).toList());
         json.put("path", steps(finding.path()));
         json.put("related", steps(finding.related()));
         return json;

@@ -40,7 +40,7 @@ final class FindingsReport {
         this.catalog = catalog;
     }
 
-    /** The result; {@code extra} adds a tool's own fields (and is shown in the text's first line by the caller). */
+    /** The result; {@code extra} adds a tool's own fields (review_changes: {@code compared}, {@code changedFiles}). */
     McpSchema.CallToolResult result(int filesChecked, int baselined, Consumer<Map<String, Object>> extra) {
         List<Finding> matched = found.stream().filter(filter::test).toList();
         List<FindingGroup> groups = FindingGroup.of(matched);
