@@ -182,7 +182,7 @@ class InitCommandTests {
         Cli.Result result = init(tree.root());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("No layer found").contains("Nothing written");
+        assertThat(result.out()).contains("No layer found").contains("No config written");
         assertThat(tree.resolve(".tenet/config.yml")).doesNotExist();
     }
 }

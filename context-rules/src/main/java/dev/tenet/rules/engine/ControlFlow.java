@@ -103,9 +103,9 @@ final class ControlFlow {
     }
 
     /** The names read by the conditions of a method's {@code if}s, once per method. */
-    static Set<String> namesTestedByIfs(Node callable) {
+    static Set<String> namesTestedByIfs(List<IfStmt> ifs) {
         Set<String> names = new java.util.HashSet<>();
-        for (IfStmt ifStmt : callable.findAll(IfStmt.class)) {
+        for (IfStmt ifStmt : ifs) {
             ifStmt.getCondition().findAll(NameExpr.class).forEach(n -> names.add(n.getNameAsString()));
         }
         return names;
@@ -158,9 +158,9 @@ final class ControlFlow {
      * leaves the loop when the call succeeds (a {@code break}, a {@code return}, or setting a
      * variable the loop's condition reads) and a {@code catch} that goes round again.
      */
-    static List<EffectRef> retryLoops(Node body) {
+    static List<EffectRef> retryLoops(Node body, List<Statement> loops) {
         List<EffectRef> effects = new ArrayList<>();
-        for (Statement loop : body.findAll(Statement.class, s -> s instanceof WhileStmt || s instanceof DoStmt || s instanceof ForStmt)) {
+        for (Statement loop : loops) {
             if (insideLambda(loop, body)) {
                 continue;
             }
@@ -280,9 +280,9 @@ final class ControlFlow {
     }
 
     /** The method's {@code if}s outside lambdas, with which branches leave the method. */
-    static List<dev.tenet.rules.model.Branch> branches(Node callable) {
+    static List<dev.tenet.rules.model.Branch> branches(Node callable, List<IfStmt> ifs) {
         List<dev.tenet.rules.model.Branch> branches = new ArrayList<>();
-        for (IfStmt ifStmt : callable.findAll(IfStmt.class)) {
+        for (IfStmt ifStmt : ifs) {
             if (insideLambda(ifStmt, callable)) {
                 continue;
             }

@@ -149,13 +149,14 @@ public final class Engine {
         }
         // A library shared by two services is judged from each: the same hit from both is one finding.
         java.util.Set<Hit> fromEarlierScopes = new java.util.HashSet<>();
+        List<Check> enabled = checks.stream().filter(check -> factory.isEnabled(check.id())).toList();
         for (Project scope : scopes) {
-            List<Hit> own = new ArrayList<>();
-            for (Check check : checks) {
-                if (factory.isEnabled(check.id())) {
-                    check.finish(scope, new HitSink(check.id(), own));
-                }
-            }
+            // Checks judge a scope independently (the project's shared indexes are thread-safe); hits keep the checks' order.
+            List<Hit> own = runParallel(() -> enabled.parallelStream().map(check -> {
+                List<Hit> found = new ArrayList<>();
+                check.finish(scope, new HitSink(check.id(), found));
+                return found;
+            }).flatMap(List::stream).toList());
             own.stream().filter(hit -> !fromEarlierScopes.contains(hit)).forEach(hits::add);
             fromEarlierScopes.addAll(own);
         }

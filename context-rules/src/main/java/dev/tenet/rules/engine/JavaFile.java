@@ -44,6 +44,8 @@ public final class JavaFile {
     private final Map<Node, Map<String, String>> localsByCallable = new IdentityHashMap<>();
     private final Map<Node, Map<String, Expression>> varsByCallable = new IdentityHashMap<>();
     private Set<String> declaredTypeNames;
+    private List<Node> nodes;
+    private Map<Node, Integer> positions;
     private final Map<String, Boolean> mentioned = new HashMap<>();
     private final Map<String, String> importsBySimpleName = new HashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
@@ -76,6 +78,67 @@ public final class JavaFile {
 
     public CompilationUnit unit() {
         return unit;
+    }
+
+    /**
+     * Every node of the file in the order {@code findAll} visits them (pre-order), walked once: the checks ask
+     * the same tree a dozen questions, and filtering a list is far cheaper than walking the tree again.
+     */
+    public List<Node> nodes() {
+        if (nodes == null) {
+            List<Node> all = new ArrayList<>();
+            unit.walk(all::add);
+            nodes = all;
+        }
+        return nodes;
+    }
+
+    /**
+     * The nodes of {@code root}'s subtree ({@code root} first), in pre-order: a slice of {@link #nodes()}, since a
+     * subtree is contiguous in pre-order, from {@code root} to its last descendant.
+     */
+    public List<Node> nodesUnder(Node root) {
+        List<Node> all = nodes();
+        if (root == unit) {
+            return all;
+        }
+        if (positions == null) {
+            Map<Node, Integer> index = new IdentityHashMap<>(all.size() * 2);
+            for (int i = 0; i < all.size(); i++) {
+                index.put(all.get(i), i);
+            }
+            positions = index;
+        }
+        Integer start = positions.get(root);
+        if (start == null) {
+            List<Node> detached = new ArrayList<>();
+            root.walk(detached::add);
+            return detached;
+        }
+        Node last = root;
+        while (!last.getChildNodes().isEmpty()) {
+            last = last.getChildNodes().get(last.getChildNodes().size() - 1);
+        }
+        return all.subList(start, positions.get(last) + 1);
+    }
+
+    /** The file's nodes of one type, in pre-order: {@code unit().findAll(type)} without the walk. */
+    public <T extends Node> List<T> all(Class<T> type) {
+        return all(type, node -> true);
+    }
+
+    /** The file's nodes of one type that pass {@code keep}, in pre-order. */
+    public <T extends Node> List<T> all(Class<T> type, java.util.function.Predicate<? super T> keep) {
+        List<T> found = new ArrayList<>();
+        for (Node node : nodes()) {
+            if (type.isInstance(node)) {
+                T typed = type.cast(node);
+                if (keep.test(typed)) {
+                    found.add(typed);
+                }
+            }
+        }
+        return found;
     }
 
     /** Every comment of the file in source order; read comments here, never through {@code Node.getComment()}. */
@@ -193,7 +256,7 @@ public final class JavaFile {
     public boolean declaresType(String simpleName) {
         if (declaredTypeNames == null) {
             Set<String> names = new HashSet<>();
-            unit.findAll(TypeDeclaration.class).forEach(type -> names.add(type.getNameAsString()));
+            all(TypeDeclaration.class).forEach(type -> names.add(type.getNameAsString()));
             declaredTypeNames = names;
         }
         return declaredTypeNames.contains(simpleName);
@@ -354,17 +417,26 @@ public final class JavaFile {
 
     private Map<String, String> localsOf(Node node) {
         Node scope = node.findAncestor(BodyDeclaration.class).map(n -> (Node) n).orElse(unit);
-        return localsByCallable.computeIfAbsent(scope, JavaFile::collectLocals);
+        return localsByCallable.computeIfAbsent(scope, this::collectLocals);
     }
 
-    private static Map<String, String> collectLocals(Node scope) {
+    private Map<String, String> collectLocals(Node scope) {
         Map<String, String> locals = new HashMap<>();
-        for (Parameter parameter : scope.findAll(Parameter.class)) {
+        List<Parameter> parameters = new ArrayList<>();
+        List<VariableDeclarator> variables = new ArrayList<>();
+        for (Node node : nodesUnder(scope)) {
+            if (node instanceof Parameter parameter) {
+                parameters.add(parameter);
+            } else if (node instanceof VariableDeclarator variable) {
+                variables.add(variable);
+            }
+        }
+        for (Parameter parameter : parameters) {
             if (!parameter.getType().isUnknownType()) {
                 locals.put(parameter.getNameAsString(), erasure(parameter.getType()));
             }
         }
-        for (VariableDeclarator variable : scope.findAll(VariableDeclarator.class)) {
+        for (VariableDeclarator variable : variables) {
             if (variable.getParentNode().filter(p -> p instanceof FieldDeclaration).isPresent() && variable.getParentNode().get() == scope) {
                 continue;
             }

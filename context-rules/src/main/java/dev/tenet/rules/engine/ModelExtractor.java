@@ -66,7 +66,7 @@ final class ModelExtractor {
 
     static List<TypeModel> types(JavaFile file, CallCounter counter) {
         List<TypeModel> types = new ArrayList<>();
-        for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> type : file.all(TypeDeclaration.class)) {
             type.getFullyQualifiedName().ifPresent(fqn -> types.add(type(file, type, fqn, counter)));
         }
         return types;
@@ -77,7 +77,7 @@ final class ModelExtractor {
         if (!file.source().contains(SUPPRESS_PREFIX)) {
             return suppressions;
         }
-        for (AnnotationExpr annotation : file.unit().findAll(AnnotationExpr.class,
+        for (AnnotationExpr annotation : file.all(AnnotationExpr.class,
                 a -> a.getNameAsString().endsWith("SuppressWarnings"))) {
             Node target = annotation.getParentNode().orElse(annotation);
             int start = line(target);
@@ -146,8 +146,9 @@ final class ModelExtractor {
         List<CallRef> calls = new ArrayList<>();
         List<EffectRef> effects = new ArrayList<>();
         String owner = callable.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
-        Set<String> testedNames = ControlFlow.namesTestedByIfs(callable);
-        for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
+        MethodNodes nodes = MethodNodes.of(file, callable);
+        Set<String> testedNames = ControlFlow.namesTestedByIfs(nodes.ifs());
+        for (MethodCallExpr call : nodes.calls()) {
             if (ControlFlow.runsAfterCommit(file, call, CLASSIFIER)) {
                 continue;
             }
@@ -166,7 +167,7 @@ final class ModelExtractor {
                 effects.addAll(onThisThread(file, call, CLASSIFIER.classify(file, call, decidesExit)));
             }
         }
-        for (MethodReferenceExpr reference : callable.findAll(MethodReferenceExpr.class)) {
+        for (MethodReferenceExpr reference : nodes.references()) {
             Expression scope = reference.getScope();
             String receiverType = scope.isThisExpr() ? owner
                     : scope instanceof TypeExpr t ? JavaFile.erasure(t.getType()) : file.typeOf(scope);
@@ -174,12 +175,12 @@ final class ModelExtractor {
                     false, null));
             effects.addAll(onThisThread(file, reference, CLASSIFIER.classify(file, reference)));
         }
-        effects.addAll(ControlFlow.retryLoops(callable));
+        effects.addAll(ControlFlow.retryLoops(callable, nodes.loops()));
         List<String> parameterTypes = callable.getParameters().stream().map(p -> JavaFile.erasure(p.getType())).toList();
         int start = callable.getName().getBegin().map(p -> p.line).orElse(line(callable));
         return new MethodModel(callable instanceof ConstructorDeclaration ? "<init>" : callable.getNameAsString(),
                 parameterTypes, returnType, annotations(callable), start,
-                callable.getEnd().map(p -> p.line).orElse(start), calls, effects, ControlFlow.branches(callable));
+                callable.getEnd().map(p -> p.line).orElse(start), calls, effects, ControlFlow.branches(callable, nodes.ifs()));
     }
 
     /** Only a repository save's argument matters (Spring Data's contract), so only such calls are looked at. */

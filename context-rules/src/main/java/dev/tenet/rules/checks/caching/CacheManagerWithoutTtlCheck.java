@@ -48,12 +48,12 @@ public final class CacheManagerWithoutTtlCheck implements Check {
 
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> type : file.all(TypeDeclaration.class)) {
             if (type.getAnnotations().stream().anyMatch(a -> file.standsFor(a.getNameAsString(), ENABLE_CACHING))) {
                 sink.fact(CACHING_ENABLED, type.getNameAsString(), "", type.getName());
             }
         }
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.all(MethodCallExpr.class)) {
             String scope = call.getScope().map(s -> JavaFile.simpleName(JavaFile.shortText(s))).orElse("");
             if (scope.equals("RedisCacheManager") && call.getNameAsString().equals("create")) {
                 sink.hit(call, MESSAGE.formatted("RedisCacheManager.create(...)"), FIX);
@@ -61,12 +61,12 @@ public final class CacheManagerWithoutTtlCheck implements Check {
                 reportWithoutTtl(call, "RedisCacheManager." + call.getNameAsString() + "(...)", sink);
             }
         }
-        for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr creation : file.all(ObjectCreationExpr.class)) {
             if (creation.getType().getNameAsString().equals("RedisCacheManager")) {
                 reportWithoutTtl(creation, "new RedisCacheManager(...)", sink);
             }
         }
-        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration method : file.all(MethodDeclaration.class)) {
             String returned = JavaFile.simpleName(JavaFile.erasure(method.getType()));
             if (method.getAnnotationByName("Bean").isPresent() && returned.matches(".*(CacheManager|CacheConfiguration|CacheManagerBuilderCustomizer)")) {
                 sink.fact(CACHE_CODE, returned, "bean", method.getName());

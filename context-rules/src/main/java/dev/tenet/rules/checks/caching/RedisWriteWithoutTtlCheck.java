@@ -39,7 +39,7 @@ public final class RedisWriteWithoutTtlCheck implements Check {
 
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.all(MethodCallExpr.class)) {
             Expression root = JavaFile.chainRoot(call);
             if (root == call) {
                 continue;

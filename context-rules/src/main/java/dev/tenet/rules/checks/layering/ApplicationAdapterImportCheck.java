@@ -14,8 +14,6 @@ import dev.tenet.rules.engine.ScanSink;
 import dev.tenet.rules.model.FileModel;
 import dev.tenet.rules.model.ImportRef;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Application code (use cases) depends on no adapter, infrastructure or presentation code of the
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
 public final class ApplicationAdapterImportCheck implements Check {
     public static final String ID = "application-no-adapter";
     private static final String QUALIFIED_TYPE = "qualified-type";
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b[a-z_][\\w]*\\.(?:[a-z_][\\w]*\\.)+[A-Z]");
     private static final String FIX = "Declare a port interface in the application layer, implement it in the %s layer, "
             + "and inject the port into the use case.";
 
@@ -42,14 +39,13 @@ public final class ApplicationAdapterImportCheck implements Check {
     @Override
     public boolean appliesTo(String source) {
         int body = source.lastIndexOf("\nimport ");
-        Matcher qualified = QUALIFIED_NAME.matcher(source);
-        return qualified.find(body < 0 ? 0 : source.indexOf('\n', body + 1) + 1);
+        return QualifiedNames.containsOne(source, body < 0 ? 0 : source.indexOf('\n', body + 1) + 1);
     }
 
     /** Records field and parameter types written with their package: they need no import, so phase two would miss them. */
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (ClassOrInterfaceType written : file.unit().findAll(ClassOrInterfaceType.class, t -> t.getScope().isPresent())) {
+        for (ClassOrInterfaceType written : file.all(ClassOrInterfaceType.class, t -> t.getScope().isPresent())) {
             boolean isScopeOfAnother = written.getParentNode().filter(p -> p instanceof ClassOrInterfaceType).isPresent()
                     && ((ClassOrInterfaceType) written.getParentNode().get()).getScope().filter(s -> s == written).isPresent();
             String name = written.getNameWithScope();

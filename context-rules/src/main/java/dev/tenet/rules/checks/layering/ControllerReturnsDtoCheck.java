@@ -53,7 +53,7 @@ public final class ControllerReturnsDtoCheck implements Check {
      */
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration method : file.all(MethodDeclaration.class)) {
             String declared = method.getType().asString();
             boolean opaque = declared.equals("ResponseEntity<?>") || declared.equals("ResponseEntity") || declared.equals("Object");
             if (!opaque || method.getAnnotations().stream().noneMatch(a -> MAPPINGS.contains(JavaFile.simpleName(a.getNameAsString())))) {

@@ -49,7 +49,7 @@ final class AutoCommitSettings {
 
     /** Phase one: records each place a Java configuration switches auto-commit on. */
     static void record(JavaFile file, ScanSink sink) {
-        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class, m -> configures(file, m))) {
+        for (MethodDeclaration method : file.all(MethodDeclaration.class, m -> configures(file, m))) {
             for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
                 NodeList<Expression> args = call.getArguments();
                 for (int i = 0; i + 1 < args.size(); i++) {
@@ -59,7 +59,7 @@ final class AutoCommitSettings {
                 }
             }
         }
-        for (NormalAnnotationExpr listener : file.unit().findAll(NormalAnnotationExpr.class,
+        for (NormalAnnotationExpr listener : file.all(NormalAnnotationExpr.class,
                 a -> WrittenTypes.is(file, a.getNameAsString(), LISTENER))) {
             listener.getPairs().stream().filter(p -> p.getNameAsString().equals("properties"))
                     .flatMap(p -> p.getValue().findAll(StringLiteralExpr.class).stream())

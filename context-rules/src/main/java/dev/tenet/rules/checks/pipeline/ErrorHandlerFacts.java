@@ -36,15 +36,15 @@ final class ErrorHandlerFacts {
         for (MethodDeclaration listener : KafkaListeners.in(file)) {
             sink.fact(LISTENER, listener.getNameAsString(), "", listener.getName());
         }
-        file.unit().findAll(AnnotationExpr.class, ErrorHandlerFacts::configuresHandler)
+        file.all(AnnotationExpr.class, ErrorHandlerFacts::configuresHandler)
                 .forEach(a -> handler(sink, "@" + a.getNameAsString(), a));
-        file.unit().findAll(ClassOrInterfaceType.class, t -> HANDLER_TYPES.contains(t.getNameAsString()))
+        file.all(ClassOrInterfaceType.class, t -> HANDLER_TYPES.contains(t.getNameAsString()))
                 .forEach(t -> handler(sink, t.getNameAsString(), t));
-        file.unit().findAll(NameExpr.class, n -> HANDLER_TYPES.contains(n.getNameAsString()))
+        file.all(NameExpr.class, n -> HANDLER_TYPES.contains(n.getNameAsString()))
                 .forEach(n -> handler(sink, n.getNameAsString(), n));
-        file.unit().findAll(MethodCallExpr.class, c -> HANDLER_SETTERS.contains(c.getNameAsString()))
+        file.all(MethodCallExpr.class, c -> HANDLER_SETTERS.contains(c.getNameAsString()))
                 .forEach(c -> handler(sink, c.getNameAsString(), c));
-        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class, ErrorHandlerFacts::buildsFactory)) {
+        for (MethodDeclaration method : file.all(MethodDeclaration.class, ErrorHandlerFacts::buildsFactory)) {
             if (method.findAll(MethodCallExpr.class, c -> HANDLER_SETTERS.contains(c.getNameAsString())).isEmpty()) {
                 sink.fact(FACTORY, method.getNameAsString(), "", method.getName());
             }

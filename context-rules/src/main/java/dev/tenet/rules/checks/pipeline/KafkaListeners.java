@@ -43,7 +43,7 @@ final class KafkaListeners {
         if (!mentionsListener(file.source())) {
             return List.of();
         }
-        return file.unit().findAll(MethodDeclaration.class, KafkaListeners::isListener);
+        return file.all(MethodDeclaration.class, KafkaListeners::isListener);
     }
 
     static boolean isListener(MethodDeclaration method) {

@@ -72,10 +72,25 @@ final class KafkaSends {
 
     static List<Send> in(JavaFile file, EffectModel model) {
         KafkaSends finder = new KafkaSends(file, model);
-        file.unit().findAll(ObjectCreationExpr.class).forEach(finder::producerRecord);
-        file.unit().findAll(MethodCallExpr.class, c -> SEND_METHODS.contains(c.getNameAsString())).forEach(finder::templateSend);
-        file.unit().findAll(MethodReferenceExpr.class).forEach(finder::referencedSend);
-        file.unit().findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("build")).forEach(finder::builtMessage);
+        List<ObjectCreationExpr> creations = new ArrayList<>();
+        List<MethodCallExpr> sends = new ArrayList<>();
+        List<MethodReferenceExpr> references = new ArrayList<>();
+        List<MethodCallExpr> builds = new ArrayList<>();
+        for (Node node : file.nodes()) {
+            if (node instanceof ObjectCreationExpr creation) {
+                creations.add(creation);
+            } else if (node instanceof MethodCallExpr call && SEND_METHODS.contains(call.getNameAsString())) {
+                sends.add(call);
+            } else if (node instanceof MethodCallExpr call && call.getNameAsString().equals("build")) {
+                builds.add(call);
+            } else if (node instanceof MethodReferenceExpr reference) {
+                references.add(reference);
+            }
+        }
+        creations.forEach(finder::producerRecord);
+        sends.forEach(finder::templateSend);
+        references.forEach(finder::referencedSend);
+        builds.forEach(finder::builtMessage);
         return finder.found;
     }
 

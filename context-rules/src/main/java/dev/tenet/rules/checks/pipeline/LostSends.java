@@ -38,7 +38,10 @@ final class LostSends {
 
     /** Reports send callbacks whose failure branch only logs. */
     static void callbacks(JavaFile file, EffectModel model, ScanSink sink) {
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class, c -> CALLBACKS.contains(c.getNameAsString()))) {
+        if (CALLBACKS.stream().noneMatch(file::mentions)) {
+            return;
+        }
+        for (MethodCallExpr call : file.all(MethodCallExpr.class, c -> CALLBACKS.contains(c.getNameAsString()))) {
             FailurePaths sends = new FailurePaths(file, model, Set.of(), true);
             if (call.getScope().isEmpty() || !sends.isSend(call.getScope().get()) || reachesTheCaller(call)) {
                 continue;

@@ -50,7 +50,7 @@ public final class MissingMessageKeyCheck implements Check {
         for (Send send : KafkaSends.in(file, EffectModel.builtIn())) {
             sink.fact(send.keyed() ? KEYED : KEYLESS, payloadRef(file, send.payload()), send.api() + "\t" + send.topic(), send.node());
         }
-        for (FieldDeclaration field : file.unit().findAll(FieldDeclaration.class, f -> f.isStatic() && f.isFinal())) {
+        for (FieldDeclaration field : file.all(FieldDeclaration.class, f -> f.isStatic() && f.isFinal())) {
             for (VariableDeclarator variable : field.getVariables()) {
                 Optional<TypeDeclaration<?>> owner = file.enclosingType(field);
                 variable.getInitializer().filter(Expression::isStringLiteralExpr).ifPresent(init -> owner.ifPresent(type ->

@@ -49,14 +49,14 @@ public final class OutboxDualWriteCheck implements Check {
 
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration method : file.all(MethodDeclaration.class)) {
             if (Transactions.runsInTransaction(file, method)) {
                 sink.fact(TRANSACTIONAL_FACT, method.getNameAsString(), "", method.getName());
             }
         }
         EffectModel model = EffectModel.builtIn();
         boolean mentionsOutbox = file.source().contains("utbox") || file.source().contains("UTBOX");
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.all(MethodCallExpr.class)) {
             if (mentionsOutbox && OutboxWrites.mentionsOutbox(file, call)) {
                 sink.fact(OUTBOX_CALL_FACT, call.getNameAsString(), "", call);
             }

@@ -57,13 +57,14 @@ public final class SwallowedListenerExceptionCheck implements Check {
         LostSends.callbacks(file, model, sink);
         Set<MethodDeclaration> listeners = Collections.newSetFromMap(new IdentityHashMap<>());
         listeners.addAll(KafkaListeners.in(file));
-        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class, m -> m.getBody().isPresent())) {
-            for (CatchClause clause : method.findAll(CatchClause.class, c -> c.findAncestor(MethodDeclaration.class).orElse(null) == method)) {
+        MethodsWithBodies methods = MethodsWithBodies.of(file);
+        for (MethodDeclaration method : methods.all()) {
+            for (CatchClause clause : methods.catchesOf(method)) {
                 SwallowingCatches.judge(file, model, clause).ifPresent(verdict -> catchClause(file, model, sink, listeners.contains(method),
                         method, clause, verdict));
             }
             recordOutcome(file, model, sink, method);
-            SwallowingCatches.recordThrows(file, method, (type, where, at) -> sink.fact(THROW, type, where, at));
+            SwallowingCatches.recordThrows(file, methods.throwsIn(method), (type, where, at) -> sink.fact(THROW, type, where, at));
         }
     }
 

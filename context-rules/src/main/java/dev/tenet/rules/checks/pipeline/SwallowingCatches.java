@@ -140,8 +140,8 @@ final class SwallowingCatches {
      * ({@code catch}, dedup code), in the branch of an {@code if} whose condition phase two may find to be
      * a dedup guard ({@code if:FROM-TO}, the condition's lines), or elsewhere ({@code -}).
      */
-    static void recordThrows(JavaFile file, MethodDeclaration method, Throws facts) {
-        for (ThrowStmt throwStmt : method.findAll(ThrowStmt.class)) {
+    static void recordThrows(JavaFile file, List<ThrowStmt> throwStmts, Throws facts) {
+        for (ThrowStmt throwStmt : throwStmts) {
             if (!(throwStmt.getExpression() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created)) {
                 continue;
             }

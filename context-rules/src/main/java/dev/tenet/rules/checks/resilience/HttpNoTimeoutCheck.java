@@ -45,7 +45,7 @@ public final class HttpNoTimeoutCheck implements Check {
 
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration method : file.all(MethodDeclaration.class)) {
             String type = HttpClientTypes.normalize(file, JavaFile.erasure(method.getType()));
             if (!HttpClientTypes.KNOWN.contains(type)) {
                 continue;
@@ -60,7 +60,7 @@ public final class HttpNoTimeoutCheck implements Check {
                         + (timeouts ? ConfiguredClients.TIMEOUTS : "none") + "|" + String.join(",", inputs), method.getName());
             }
         }
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class, HttpNoTimeoutCheck::isOutermostOfChain)) {
+        for (MethodCallExpr call : file.all(MethodCallExpr.class, HttpNoTimeoutCheck::isOutermostOfChain)) {
             String client = HttpClientTypes.normalize(file, file.typeOf(JavaFile.chainRoot(call)));
             if (HttpClientTypes.CLIENTS.contains(client) && !boundedHere(client, call)) {
                 ClientOrigins.of(file, call).ifPresent(origin -> sink.fact(CALL, client, origin.encode(), call));

@@ -39,7 +39,7 @@ public final class RemoteCallInTransactionCheck implements Check {
 
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration method : file.all(MethodDeclaration.class)) {
             if (Transactions.runsInTransaction(file, method)) {
                 sink.fact(TRANSACTIONAL, method.getNameAsString(), Transactions.annotatedOnMethod(method) ? "method" : "class", method.getName());
             }
