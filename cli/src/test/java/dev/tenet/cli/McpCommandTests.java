@@ -50,6 +50,31 @@ class McpCommandTests {
     }
 
     @Test
+    void tenetMcpAnswersEveryRequestPipedInBeforeItsInputEnds() throws Exception {
+        Path workspace = workspace();
+        Process mcp = new ProcessBuilder(java(), "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", System.getProperty("java.class.path"),
+                TenetCommand.class.getName(), "mcp", "--workspace", workspace.toString(), "--cache-dir", temp.resolve("cache").toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // printf '<initialize>\n<tools/call>\n' | tenet mcp
+        try (var in = mcp.getOutputStream()) {
+            in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"printf\",\"version\":\"1\"}}}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"check_code\","
+                    + "\"arguments\":{\"path\":\"" + DOMAIN_FILE + "\"}}}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> lines;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(mcp.getInputStream(), StandardCharsets.UTF_8))) {
+            lines = out.lines().toList();
+        }
+
+        assertThat(mcp.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(mcp.exitValue()).isZero();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"id\":1", "\"serverInfo\"");
+        assertThat(lines.get(1)).contains("\"id\":2", "\"ruleId\":\"layering.domain-no-framework\"");
+    }
+
+    @Test
     void tenetServeServesStreamableHttpOnLoopbackUntilStopped() throws Exception {
         Path workspace = workspace();
         Path cache = temp.resolve("serve-cache");

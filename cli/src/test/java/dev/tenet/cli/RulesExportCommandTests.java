@@ -101,22 +101,43 @@ class RulesExportCommandTests {
     }
 
     @Test
-    void copilotWritesRepositoryInstructionsAndPathSpecificOnesWithApplyTo() throws Exception {
+    void copilotWritesAnIndexAndOnePathSpecificFilePerRuleAppliedToItsGlobs() throws Exception {
+        writeTeamRule();
+
         Cli.Result result = Cli.run("rules", "export", "--format", "copilot", "--repo", repo.toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(Files.readString(repo.resolve(".github/copilot-instructions.md"))).contains("<!-- tenet:rules:begin -->");
+        String index = Files.readString(repo.resolve(".github/copilot-instructions.md"));
+        assertThat(index).startsWith("<!-- tenet:rules:begin -->").contains("`team.money-as-minor-units`", "tenet-<id>.instructions.md");
         List<Path> instructions = list(repo.resolve(".github/instructions"));
-        assertThat(instructions).extracting(p -> p.getFileName().toString()).contains("tenet-layering.instructions.md", "tenet-pipeline.instructions.md");
-        assertThat(instructions).allSatisfy(file -> {
+        assertThat(instructions).extracting(p -> p.getFileName().toString())
+                .contains("tenet-layering.domain-no-framework.instructions.md", "tenet-pipeline.outbox-dual-write.instructions.md",
+                        "tenet-team.money-as-minor-units.instructions.md")
+                .doesNotContain("tenet-pipeline.instructions.md");
+        for (Path file : instructions) {
             Map<String, String> front = frontMatter(Files.readString(file));
-            assertThat(front.keySet()).containsExactly("applyTo");
-            assertThat(front.get("applyTo")).startsWith("\"").endsWith("\"");
-        });
-        String layering = Files.readString(repo.resolve(".github/instructions/tenet-layering.instructions.md"));
-        String pipeline = Files.readString(repo.resolve(".github/instructions/tenet-pipeline.instructions.md"));
-        assertThat(frontMatter(layering).get("applyTo")).contains("**/domain/**/*.java").doesNotContain("\"**/*\"");
-        assertThat(pipeline).contains("# Team rules: pipeline", "## A transaction never writes the database", "### Why");
+            assertThat(front).containsKey("description");
+            assertThat(front.keySet()).isSubsetOf("description", "applyTo");
+            assertThat(front.getOrDefault("applyTo", "\"-\"")).startsWith("\"").endsWith("\"").doesNotContain("\"**/*\"");
+        }
+        String domain = Files.readString(repo.resolve(".github/instructions/tenet-layering.domain-no-framework.instructions.md"));
+        String outbox = Files.readString(repo.resolve(".github/instructions/tenet-pipeline.outbox-dual-write.instructions.md"));
+        assertThat(frontMatter(domain).get("applyTo")).isEqualTo("\"**/domain/**/*.java\"");
+        assertThat(frontMatter(outbox).get("applyTo")).isEqualTo("\"**/*.java\"");
+        assertThat(outbox).contains("# A transaction never writes the database", "## Why");
+    }
+
+    @Test
+    void exportingCopilotAgainReplacesTheOldPerCategoryFiles() throws Exception {
+        Files.createDirectories(repo.resolve(".github/instructions"));
+        Files.writeString(repo.resolve(".github/instructions/tenet-pipeline.instructions.md"), "---\napplyTo: \"**/*\"\n---\nold\n");
+        Files.writeString(repo.resolve(".github/instructions/team-style.instructions.md"), "the team's own\n");
+
+        Cli.Result result = Cli.run("rules", "export", "--format", "copilot", "--repo", repo.toString());
+
+        assertThat(result.out()).contains("delete .github/instructions/tenet-pipeline.instructions.md");
+        assertThat(repo.resolve(".github/instructions/tenet-pipeline.instructions.md")).doesNotExist();
+        assertThat(repo.resolve(".github/instructions/team-style.instructions.md")).hasContent("the team's own");
     }
 
     @Test

@@ -33,13 +33,15 @@ public final class StdioServer {
 
     /**
      * Serves until the session ends (the client closed its end of {@code in}, or sent something
-     * unreadable), then shuts down and returns.
+     * unreadable), then shuts down and returns. Requests read before the end of input are answered first.
      *
      * @param workspace the workspace used when the client declares no roots
      * @param cache     the engine's scan cache
      */
     public static void serve(Workspace workspace, ScanCache cache, InputStream in, OutputStream out) throws InterruptedException {
-        ClosingTransportProvider transport = new ClosingTransportProvider(new StdioServerTransportProvider(Json.MCP, in, out));
+        OrderlyStdio stdio = new OrderlyStdio();
+        ClosingTransportProvider transport = new ClosingTransportProvider(
+                new StdioServerTransportProvider(Json.MCP, stdio.input(in), stdio.output(out)));
         McpServer.SingleSessionSyncSpecification spec = McpServer.sync(transport);
         new TenetMcpServer(new WorkspaceResolver(workspace, false), cache).configure(spec);
         McpSyncServer server = spec.build();

@@ -3,6 +3,7 @@ package dev.tenet.mcp;
 import dev.tenet.mcp.prompts.Prompts;
 import dev.tenet.mcp.resources.ConfigResource;
 import dev.tenet.mcp.resources.RuleResources;
+import dev.tenet.mcp.resources.TailVariableTemplates;
 import dev.tenet.mcp.resources.TemplateResources;
 import dev.tenet.mcp.schema.SchemaValidator;
 import dev.tenet.mcp.tools.CheckCodeTool;
@@ -57,6 +58,7 @@ public final class TenetMcpServer {
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(Json.MCP)
                 .jsonSchemaValidator(new SchemaValidator())
+                .uriTemplateManagerFactory(new TailVariableTemplates())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
                         .completions().build())
                 .tools(tools.stream().map(this::specification).toList())

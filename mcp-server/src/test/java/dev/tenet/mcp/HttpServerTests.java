@@ -3,6 +3,7 @@ package dev.tenet.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenet.mcp.http.HttpOptions;
 import dev.tenet.mcp.http.McpHttpServer;
 import dev.tenet.mcp.schema.SchemaValidator;
@@ -16,7 +17,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +40,8 @@ class HttpServerTests {
     private static final String TOKEN = "s3cret-token-for-tests-0123456789";
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
             + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+
+    private static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
 
     @TempDir
     static Path temp;
@@ -93,6 +101,48 @@ class HttpServerTests {
     }
 
     @Test
+    void everyErrorStatusCarriesAJsonRpcErrorAndNoJavaException() throws Exception {
+        String mcp = "http://127.0.0.1:" + open.port() + McpHttpServer.PATH;
+        Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+        answers.put("body that is not JSON", send(HttpRequest.newBuilder(URI.create(mcp)).POST(BodyPublishers.ofString("not json"))));
+        answers.put("no session", send(HttpRequest.newBuilder(URI.create(mcp)).POST(BodyPublishers.ofString(TOOLS_LIST))));
+        answers.put("unknown session", send(HttpRequest.newBuilder(URI.create(mcp)).header("Mcp-Session-Id", "no-such-session")
+                .POST(BodyPublishers.ofString(TOOLS_LIST))));
+        answers.put("wrong method", send(HttpRequest.newBuilder(URI.create(mcp)).PUT(BodyPublishers.ofString(TOOLS_LIST))));
+        answers.put("wrong path", send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + open.port() + "/other")).GET()));
+        answers.put("no token", send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + guarded.port() + McpHttpServer.PATH))
+                .POST(BodyPublishers.ofString(INITIALIZE))));
+
+        for (Map.Entry<String, HttpResponse<String>> answer : answers.entrySet()) {
+            String what = answer.getKey();
+            HttpResponse<String> response = answer.getValue();
+            assertThat(response.statusCode()).as(what).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            JsonNode body = Json.MAPPER.readTree(response.body());
+            assertThat(body.get("jsonrpc").asText()).as(what).isEqualTo("2.0");
+            assertThat(body.get("id").isNull()).as(what).isTrue();
+            assertThat(body.get("error").get("code").isInt()).as(what).isTrue();
+            assertThat(body.get("error").get("message").asText()).as(what).isNotBlank().doesNotContain("\n");
+            assertThat(response.body()).as(what).doesNotContain("stackTrace", "className", "Exception");
+        }
+        assertThat(answers.get("body that is not JSON").statusCode()).isEqualTo(400);
+        assertThat(answers.get("unknown session").statusCode()).isEqualTo(404);
+        assertThat(answers.get("wrong method").statusCode()).isEqualTo(405);
+        assertThat(answers.get("wrong path").statusCode()).isEqualTo(404);
+        assertThat(answers.get("wrong path").body()).contains("the MCP endpoint is /mcp");
+        assertThat(answers.get("no token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRequestJettyCannotParseGetsAJsonRpcErrorToo() throws Exception {
+        String response = raw(open.port(), "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + open.port() + "\r\nContent-Length: abc\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
+                .endsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"HTTP 400: Invalid Content-Length Value\"}}")
+                .doesNotContain("<html");
+    }
+
+    @Test
     void bindingBeyondLoopbackWithoutATokenIsRefused() {
         assertThatThrownBy(() -> new HttpOptions("0.0.0.0", 0, Optional.empty(), List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("set a bearer token");
@@ -105,6 +155,21 @@ class HttpServerTests {
                 .jsonSchemaValidator(new SchemaValidator()).build();
         client.initialize();
         return client;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
+    }
+
+    /** Sends {@code request} as it is and returns the whole response. */
+    private static String raw(int port, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** A raw HTTP/1.1 initialize POST (java.net.http does not let a caller set Host); returns the status line and headers. */

@@ -9,6 +9,7 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,22 @@ class StdioResourcesTests {
         assertThat(read("tenet://templates/" + name.replace("/", "%2F"))).isNotBlank();
         assertThatThrownBy(() -> read("tenet://templates/nope.mustache")).isInstanceOfSatisfying(McpError.class,
                 e -> assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND));
+    }
+
+    @Test
+    void aTemplateUriWrittenWithoutPercentEncodingIsServedOrAnsweredLikeAnUnknownRule() {
+        String name = client.completeCompletion(new McpSchema.CompleteRequest(new McpSchema.ResourceReference("tenet://templates/{name}"),
+                new McpSchema.CompleteRequest.CompleteArgument("name", "java/adapter/"))).completion().values().get(0);
+
+        assertThat(read("tenet://templates/" + name)).isEqualTo(read("tenet://templates/" + name.replace("/", "%2F")));
+        for (String unknown : List.of("some path with spaces", "java/nope/Listener.java.mustache")) {
+            assertThatThrownBy(() -> read("tenet://templates/" + unknown)).isInstanceOfSatisfying(McpError.class, e -> {
+                assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND);
+                assertThat(e.getJsonRpcError().message()).isEqualTo("no template '" + unknown + "' (see tenet://templates)");
+            });
+        }
+        assertThatThrownBy(() -> read("tenet://rules/pipeline/nope")).isInstanceOfSatisfying(McpError.class,
+                e -> assertThat(e.getJsonRpcError().message()).isEqualTo("no rule 'pipeline/nope' (see tenet://rules)"));
     }
 
     private static String read(String uri) {

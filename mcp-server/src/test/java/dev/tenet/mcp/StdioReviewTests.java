@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,11 +54,68 @@ class StdioReviewTests {
                     .containsEntry("ruleId", "layering.domain-no-framework")
                     .containsEntry("file", "src/main/java/com/acme/domain/New.java"));
             assertThat(uncommitted).containsEntry("changedFiles", 1);
+            assertThat((String) uncommitted.get("compared")).as("no upstream is configured, so none is claimed")
+                    .startsWith("HEAD..working tree: every uncommitted change").contains("no upstream branch is configured")
+                    .doesNotContain("@{upstream}");
+            track(repo, "origin", "main");
+            Map<String, Object> notFetched = StdioToolsTests.structured(client.callTool(new McpSchema.CallToolRequest("review_changes", Map.of())));
+            assertThat((String) notFetched.get("compared")).startsWith("HEAD..working tree: every uncommitted change")
+                    .contains("the upstream branch origin/main is not fetched");
             assertThat(all.get("compared")).isEqualTo("HEAD..working tree");
             assertThat(StdioToolsTests.list(all.get("findings"))).extracting(f -> f.get("file"))
                     .containsExactlyInAnyOrder("src/main/java/com/acme/domain/New.java", "src/main/java/com/acme/domain/Old.java");
         } finally {
             client.closeGracefully();
+        }
+    }
+
+    @Test
+    void withAnUpstreamBranchTheDefaultBaseIsThatBranchAndTheResultSaysSo() throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("tracked"));
+        Fixtures.write(repo, "README.md", "service\n");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            RevCommit first = git.commit().setMessage("start").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+            RefUpdate tracking = git.getRepository().updateRef("refs/remotes/origin/main");
+            tracking.setNewObjectId(first);
+            tracking.update();
+            track(repo, "origin", "main");
+            Fixtures.write(repo, "src/main/java/com/acme/domain/Committed.java", """
+                    package com.acme.domain;
+
+                    import org.springframework.stereotype.Component;
+
+                    @Component
+                    public class Committed {
+                    }
+                    """);
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("on the branch").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
+        }
+        McpSyncClient client = McpClients.stdio(repo, temp.resolve("cache"));
+        try {
+            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("review_changes", Map.of()));
+            Map<String, Object> review = StdioToolsTests.structured(result);
+
+            assertThat(review.get("compared")).isEqualTo("origin/main..working tree (the upstream branch)");
+            assertThat(StdioToolsTests.list(review.get("findings"))).extracting(f -> f.get("file"))
+                    .containsExactly("src/main/java/com/acme/domain/Committed.java");
+            assertThat(StdioToolsTests.text(result)).startsWith("Compared origin/main..working tree (the upstream branch) (1 changed file).");
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    /** Configures {@code branch} to follow {@code remote}'s branch of the same name, as a clone does. */
+    private static void track(Path repo, String remote, String branch) throws Exception {
+        try (Git git = Git.open(repo.toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", remote, "url", "https://git.example/acme/" + repo.getFileName() + ".git");
+            config.setString("remote", remote, "fetch", "+refs/heads/*:refs/remotes/" + remote + "/*");
+            config.setString("branch", branch, "remote", remote);
+            config.setString("branch", branch, "merge", "refs/heads/" + branch);
+            config.save();
         }
     }
 

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The stdio session itself: the client's roots choose the workspace; stdout carries only protocol; the process ends with its input. */
 class StdioSessionTests {
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+    private static final String CHECK_DOMAIN_FILE = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+            + "\"check_code\",\"arguments\":{\"path\":\"" + Fixtures.DOMAIN_FILE + "\"}}}";
+
     @TempDir
     Path temp;
 
@@ -69,6 +74,53 @@ class StdioSessionTests {
         assertThat(call.get("id").asInt()).isEqualTo(2);
         assertThat(call.get("result").get("structuredContent").get("findings").get(0).get("ruleId").asText())
                 .isEqualTo("layering.domain-no-framework");
+    }
+
+    @Test
+    void requestsWrittenAllAtOnceBeforeEndOfInputAreAllAnsweredBeforeTheProcessExits() throws Exception {
+        Path workspace = Fixtures.workspace(Files.createDirectories(temp.resolve("piped")));
+        // As `printf '<initialize>\n<tools/call>\n' | tenet mcp` does: no notifications/initialized, input closed at once.
+        List<String> lines = pipe(workspace, INITIALIZE, CHECK_DOMAIN_FILE);
+
+        assertThat(lines).hasSize(2);
+        assertThat(Json.MAPPER.readTree(lines.get(0)).get("id").asInt()).isEqualTo(1);
+        JsonNode call = Json.MAPPER.readTree(lines.get(1));
+        assertThat(call.get("id").asInt()).isEqualTo(2);
+        assertThat(call.get("result").get("structuredContent").get("findings").get(0).get("ruleId").asText())
+                .isEqualTo("layering.domain-no-framework");
+    }
+
+    @Test
+    void inlineCodeWithAnUnpairedSurrogateIsAToolErrorNamingWhereNotAnInternalError() throws Exception {
+        Path workspace = Fixtures.workspace(Files.createDirectories(temp.resolve("surrogate")));
+        // The JSON escape \ud800 with no low surrogate after it: valid JSON text, no valid UTF-8 file.
+        String check = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"check_code\",\"arguments\":"
+                + "{\"code\":\"class A {\\n    String s = \\\"\\ud800\\\";\\n}\\n\",\"filename\":\"src/main/java/com/acme/A.java\"}}}";
+
+        List<String> lines = pipe(workspace, INITIALIZE, check);
+
+        JsonNode call = Json.MAPPER.readTree(lines.get(1));
+        assertThat(call.has("error")).as(lines.get(1)).isFalse();
+        assertThat(call.get("result").get("isError").asBoolean()).isTrue();
+        assertThat(call.get("result").get("content").get(0).get("text").asText())
+                .contains("line 2, column 17 holds an unpaired UTF-16 surrogate (U+D800)");
+    }
+
+    /** Runs the server with {@code messages} as its whole input (closed at once) and returns what it printed. */
+    private static List<String> pipe(Path workspace, String... messages) throws Exception {
+        Process server = new ProcessBuilder(McpClients.javaCommand(), "-cp", System.getProperty("java.class.path"),
+                StdioMain.class.getName(), "--workspace", workspace.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = server.getOutputStream()) {
+            in.write((String.join("\n", messages) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> lines;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            lines = out.lines().toList();
+        }
+        assertThat(server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("the server exits after answering").isTrue();
+        assertThat(server.exitValue()).isZero();
+        return lines;
     }
 
     private static void send(OutputStream in, String message) throws Exception {

@@ -36,7 +36,7 @@ class StdioToolsTests {
     }
 
     @Test
-    void listsTheLeanToolsWithInputAndOutputSchemasInUnderEightKilobytes() {
+    void listsTheLeanToolsWithInputAndOutputSchemasInUnderNineKilobytes() {
         McpSchema.ListToolsResult tools = client.listTools();
 
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).contains("search_rules", "check_code", "review_changes", "scaffold");
@@ -44,7 +44,7 @@ class StdioToolsTests {
             assertThat(tool.outputSchema()).containsEntry("type", "object");
             assertThat(tool.inputSchema()).containsEntry("additionalProperties", false);
         });
-        assertThat(Json.write(tools).length()).isLessThanOrEqualTo(8 * 1024);
+        assertThat(Json.write(tools).length()).isLessThanOrEqualTo(9 * 1024);
     }
 
     @Test
@@ -101,7 +101,12 @@ class StdioToolsTests {
                 .containsEntry("severity", "warning")
                 .containsEntry("file", Fixtures.DOMAIN_FILE)
                 .containsEntry("startLine", 3)
-                .containsKeys("endLine", "message", "fix"));
+                .containsEntry("count", 1)
+                .containsEntry("lines", List.of(3))
+                .containsKeys("endLine", "message"));
+        assertThat(list(result.get("rules"))).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("id", "layering.domain-no-framework").containsEntry("uri", "tenet://rules/layering.domain-no-framework")
+                .containsKey("fix"));
     }
 
     @Test

@@ -12,7 +12,7 @@ public enum ExportFormat {
     CLAUDE,
     /** A marked section of {@code AGENTS.md}. */
     AGENTS,
-    /** A marked section of {@code .github/copilot-instructions.md} plus {@code .github/instructions/tenet-<category>.instructions.md} with {@code applyTo}. */
+    /** A marked section of {@code .github/copilot-instructions.md} (the index) plus {@code .github/instructions/tenet-<id>.instructions.md}, one per rule, with {@code applyTo} from its globs. */
     COPILOT;
 
     public String key() {

@@ -4,10 +4,7 @@ import dev.tenet.rules.catalog.Rule;
 import dev.tenet.rules.catalog.RuleCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Renders the catalog in each assistant's format; pure text, no files touched. */
 public final class RuleExporter {
@@ -15,6 +12,9 @@ public final class RuleExporter {
     static final String COPILOT_DIR = ".github/instructions/";
     static final String FILE_PREFIX = "tenet-";
     private static final List<String> EVERYTHING = List.of("**/*");
+    private static final String COPILOT_INDEX_NOTE = "\nEach rule's full text (why, do, don't, how to fix) is in `" + COPILOT_DIR + FILE_PREFIX
+            + "<id>.instructions.md`, which Copilot attaches when the files you work on match its `applyTo` (the rule's globs). "
+            + "A rule about the whole codebase has no `applyTo`: read its file when your task touches it.\n";
 
     private RuleExporter() {
     }
@@ -52,21 +52,27 @@ public final class RuleExporter {
                 + body(rule);
     }
 
+    /**
+     * The repository-wide {@code copilot-instructions.md} carries only the index (it rides along on
+     * every request); each rule is its own path-specific file whose {@code applyTo} is the rule's
+     * globs, so Copilot attaches a rule to the files it is about. A rule about everything gets no
+     * {@code applyTo}: it is not attached to every request, and the index names its file.
+     */
     private static List<ExportedFile> copilot(List<Rule> rules) {
         List<ExportedFile> files = new ArrayList<>();
-        files.add(new ExportedFile(".github/copilot-instructions.md", summary(rules, "copilot"), true));
-        Map<String, List<Rule>> byCategory = new TreeMap<>();
-        rules.forEach(r -> byCategory.computeIfAbsent(r.category(), c -> new ArrayList<>()).add(r));
-        byCategory.forEach((category, inCategory) -> {
-            LinkedHashSet<String> globs = new LinkedHashSet<>();
-            inCategory.forEach(r -> globs.addAll(r.globs()));
-            String applyTo = globs.contains("**/*") ? "**/*" : String.join(",", globs);
-            StringBuilder text = new StringBuilder("---\napplyTo: \"" + applyTo + "\"\n---\n" + generatedNote("copilot")
-                    + "# Team rules: " + category + "\n");
-            inCategory.forEach(r -> text.append("\n").append(demoteHeadings(body(r))));
-            files.add(new ExportedFile(COPILOT_DIR + FILE_PREFIX + category + ".instructions.md", text.toString(), false));
-        });
+        files.add(new ExportedFile(".github/copilot-instructions.md", summary(rules, "copilot") + COPILOT_INDEX_NOTE, true));
+        for (Rule rule : rules) {
+            String applyTo = rule.globs().equals(EVERYTHING) ? ""
+                    : "applyTo: \"" + String.join(",", rule.globs()).replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n";
+            String text = "---\ndescription: " + description(rule) + "\n" + applyTo + "---\n" + generatedNote("copilot") + body(rule);
+            files.add(new ExportedFile(copilotFile(rule), text, false));
+        }
         return files;
+    }
+
+    /** Where a rule's Copilot instructions are, relative to the repository. */
+    static String copilotFile(Rule rule) {
+        return COPILOT_DIR + FILE_PREFIX + rule.id() + ".instructions.md";
     }
 
     /** The compact list for files read on every turn: id, severity and summary per rule, by category. */
@@ -90,19 +96,6 @@ public final class RuleExporter {
     private static String body(Rule rule) {
         return rule.body().markdown().strip() + "\n\n_Rule `" + rule.id() + "`, severity " + rule.severity().label()
                 + (rule.hasCheck() ? ", checked by `tenet check`" : ", guidance") + "._\n";
-    }
-
-    /** One heading level down ({@code #} becomes {@code ##}), leaving fenced code alone. */
-    static String demoteHeadings(String markdown) {
-        StringBuilder text = new StringBuilder();
-        boolean inFence = false;
-        for (String line : markdown.split("\n", -1)) {
-            if (line.startsWith("```")) {
-                inFence = !inFence;
-            }
-            text.append(!inFence && line.matches("#{1,5} .*") ? "#" + line : line).append('\n');
-        }
-        return text.substring(0, text.length() - 1);
     }
 
     private static String generatedNote(String format) {

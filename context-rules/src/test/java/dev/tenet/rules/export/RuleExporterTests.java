@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.catalog.Rule;
 import dev.tenet.rules.catalog.RuleCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,19 +43,31 @@ class RuleExporterTests {
     }
 
     @Test
-    void copilotHasTheSummaryAndOneInstructionsFilePerCategory() {
+    void copilotHasAShortIndexAndOneInstructionsFilePerRuleAppliedToTheRulesGlobs() {
         List<ExportedFile> files = RuleExporter.files(CATALOG, ExportFormat.COPILOT);
-        assertThat(files.get(0).path()).isEqualTo(".github/copilot-instructions.md");
-        assertThat(files.subList(1, files.size())).isNotEmpty().allSatisfy(f -> {
+        ExportedFile index = files.get(0);
+        Rule domain = CATALOG.find("layering.domain-no-framework").orElseThrow();
+        Rule lagAlerting = CATALOG.find("pipeline.consumer-lag-alerting").orElseThrow();
+
+        assertThat(index.path()).isEqualTo(".github/copilot-instructions.md");
+        assertThat(index.section()).isTrue();
+        assertThat(index.content().length()).as("the index rides along on every request").isLessThan(6_000);
+        assertThat(index.content()).contains(".github/instructions/tenet-<id>.instructions.md", "`layering.domain-no-framework`");
+        assertThat(files.subList(1, files.size())).hasSize(CATALOG.all().size()).allSatisfy(f -> {
             assertThat(f.path()).startsWith(".github/instructions/tenet-").endsWith(".instructions.md");
-            assertThat(f.content()).startsWith("---\napplyTo: \"");
+            assertThat(f.section()).isFalse();
+            assertThat(f.content()).startsWith("---\ndescription: ").doesNotContain("applyTo: \"**/*\"");
         });
+        assertThat(file(files, domain).content()).startsWith("---\ndescription: " + domain.summary() + "\napplyTo: \"**/domain/**/*.java\"\n---\n")
+                .contains(domain.body().markdown().strip());
+        assertThat(file(files, CATALOG.find("layering.controller-returns-dto").orElseThrow()).content())
+                .contains("\napplyTo: \"**/*Controller.java,**/web/**/*.java,**/presentation/**/*.java\"\n");
+        assertThat(file(files, lagAlerting).content()).as("a rule about everything is not attached to every file")
+                .doesNotContain("applyTo:").startsWith("---\ndescription: " + lagAlerting.summary() + "\n---\n");
     }
 
-    @Test
-    void demotingHeadingsLeavesFencedCodeAlone() {
-        assertThat(RuleExporter.demoteHeadings("# Title\n```\n# comment\n```\n## Why"))
-                .isEqualTo("## Title\n```\n# comment\n```\n### Why");
+    private static ExportedFile file(List<ExportedFile> files, Rule rule) {
+        return files.stream().filter(f -> f.path().equals(".github/instructions/tenet-" + rule.id() + ".instructions.md")).findFirst().orElseThrow();
     }
 
     @Test

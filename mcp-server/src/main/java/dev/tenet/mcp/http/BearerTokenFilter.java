@@ -31,8 +31,6 @@ final class BearerTokenFilter implements Filter {
         }
         HttpServletResponse http = (HttpServletResponse) response;
         http.setHeader("WWW-Authenticate", "Bearer realm=\"tenet\"");
-        http.setContentType("application/json");
-        http.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        http.getWriter().write("{\"error\":\"missing or wrong bearer token\"}");
+        JsonRpcErrorFilter.write(http, HttpServletResponse.SC_UNAUTHORIZED, "missing or wrong bearer token");
     }
 }

@@ -42,6 +42,7 @@ public final class McpHttpServer implements AutoCloseable {
         connector.setPort(options.port());
         jetty.addConnector(connector);
         jetty.setStopAtShutdown(true);
+        jetty.setErrorHandler(new JsonRpcErrorHandler());
 
         // The security validator needs the real port, so Jetty binds first and the servlet is added before it starts serving.
         connector.open();
@@ -60,6 +61,10 @@ public final class McpHttpServer implements AutoCloseable {
         ServletHolder holder = new ServletHolder("mcp", transport);
         holder.setAsyncSupported(true);
         context.addServlet(holder, PATH);
+        context.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
+        FilterHolder errors = new FilterHolder(new JsonRpcErrorFilter());
+        errors.setAsyncSupported(true);
+        context.addFilter(errors, "/*", EnumSet.of(DispatcherType.REQUEST));
         options.token().ifPresent(token -> {
             FilterHolder filter = new FilterHolder(new BearerTokenFilter(token));
             filter.setAsyncSupported(true);

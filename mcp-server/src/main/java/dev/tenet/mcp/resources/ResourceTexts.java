@@ -18,9 +18,14 @@ final class ResourceTexts {
         return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, mimeType, text)));
     }
 
-    /** The percent-decoded rest of {@code uri} after {@code prefix}. */
+    /** The percent-decoded rest of {@code uri} after {@code prefix} (as written when it is not valid percent-encoding). */
     static String variable(String uri, String prefix) {
-        return URLDecoder.decode(uri.substring(prefix.length()), StandardCharsets.UTF_8);
+        String raw = uri.substring(prefix.length());
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return raw;
+        }
     }
 
     static McpError notFound(String uri, String what) {

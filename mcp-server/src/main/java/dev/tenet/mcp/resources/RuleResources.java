@@ -65,6 +65,11 @@ public final class RuleResources {
         return text.toString();
     }
 
+    /** The URI of one rule. */
+    public static String uri(String id) {
+        return PREFIX + id;
+    }
+
     /** A rule as Markdown: a metadata line, then its body. */
     public static String ruleText(Rule rule) {
         return "<!-- id: " + rule.id() + " | severity: " + rule.severity().label() + " | category: " + rule.category()

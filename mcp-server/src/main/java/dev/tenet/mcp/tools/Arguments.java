@@ -1,5 +1,6 @@
 package dev.tenet.mcp.tools;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,13 @@ record Arguments(Map<String, Object> values) {
     Optional<String> string(String name) {
         Object value = values.get(name);
         return value instanceof String text && !text.isEmpty() ? Optional.of(text) : Optional.empty();
+    }
+
+    /** A list of strings; empty when absent. */
+    List<String> strings(String name) {
+        return values.get(name) instanceof List<?> list
+                ? list.stream().filter(String.class::isInstance).map(String.class::cast).toList()
+                : List.of();
     }
 
     int integer(String name, int fallback) {

@@ -24,11 +24,11 @@ public final class CheckCodeTool implements TenetTool {
                 .title("Check code against the rules")
                 .description("Check Java code against the team's rules, as part of the workspace's codebase with its "
                         + ".tenet/config.yml. Give 'path' (a file or folder in the workspace) or 'code' plus 'filename' "
-                        + "(where it would be saved). Writes nothing.")
-                .inputSchema(Schema.object()
+                        + "(where it would be saved). Writes nothing. Like findings are grouped, most severe first; 'more' counts the rest.")
+                .inputSchema(FindingsInput.addTo(Schema.object()
                         .string("path", "file or folder, relative to the workspace", false)
                         .string("code", "Java source (or application.yml/properties) to check", false)
-                        .string("filename", "with code: its path relative to the workspace, e.g. src/main/java/com/acme/Foo.java", false)
+                        .string("filename", "with code: its path relative to the workspace, e.g. src/main/java/com/acme/Foo.java", false))
                         .build())
                 .outputSchema(FindingsJson.outputSchema())
                 .annotations(new McpSchema.ToolAnnotations("Check code", true, false, true, false, null))
@@ -45,6 +45,11 @@ public final class CheckCodeTool implements TenetTool {
         if (path.isPresent() && code.isEmpty() && filename.isEmpty()) {
             result = checker.checkPath(workspace, workspace.resolve(path.get(), "path"));
         } else if (path.isEmpty() && code.isPresent() && filename.isPresent()) {
+            Optional<String> unsaveable = unpairedSurrogate(code.get());
+            if (unsaveable.isPresent()) {
+                return ToolResults.error("'code' cannot be checked: " + unsaveable.get() + ". Remove it, or write it as an escape "
+                        + "such as \\uD800 inside a Java string literal");
+            }
             result = checker.checkSource(workspace, workspace.resolve(filename.get(), "filename"), code.get());
         } else if (path.isEmpty() && code.isPresent()) {
             return ToolResults.error("'code' needs 'filename': the path the code would have in the workspace, "
@@ -52,6 +57,29 @@ public final class CheckCodeTool implements TenetTool {
         } else {
             return ToolResults.error("give either 'path' (a file or folder in the workspace) or 'code' with 'filename', not both and not neither");
         }
-        return ToolResults.structured(FindingsJson.result(result.findings(), result.filesChecked(), result.baselined()));
+        return FindingsInput.report(args, result.findings(), result.catalog()).result(result.filesChecked(), result.baselined(), json -> { });
+    }
+
+    /** Where {@code text} holds half of a UTF-16 surrogate pair with no other half (it has no UTF-8 form, so no file can hold it). */
+    static Optional<String> unpairedSurrogate(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.of(String.format("line %d, column %d holds an unpaired UTF-16 surrogate (U+%04X), which no UTF-8 file can contain",
+                        line, column, (int) c));
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import dev.tenet.mcp.workspace.WorkspaceRules;
 import dev.tenet.rules.baseline.Baseline;
 import dev.tenet.rules.baseline.BaselineResult;
 import dev.tenet.rules.cache.ScanCache;
+import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.checks.BuiltinChecks;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.engine.Engine;
@@ -28,8 +29,9 @@ public final class CodeChecker {
      * @param findings     findings in the part asked about, baselined ones removed
      * @param filesChecked Java files of that part
      * @param baselined    findings left out because the workspace's baseline accepts them
+     * @param catalog      the rules they were judged by
      */
-    public record Result(List<Finding> findings, int filesChecked, int baselined) {
+    public record Result(List<Finding> findings, int filesChecked, int baselined, RuleCatalog catalog) {
     }
 
     private final WorkspaceRules rules;
@@ -71,16 +73,17 @@ public final class CodeChecker {
     }
 
     private Result run(Workspace workspace, Path root, TenetConfig config, Predicate<String> inScope, ScanCache scanCache) {
-        Engine engine = new Engine(rules.rules(workspace).catalog(), BuiltinChecks.all());
+        RuleCatalog catalog = rules.rules(workspace).catalog();
+        Engine engine = new Engine(catalog, BuiltinChecks.all());
         Engine.Result result = engine.check(root, config, scanCache, Engine.Progress.NONE);
         List<Finding> findings = result.findings().stream().filter(f -> inScope.test(f.file())).toList();
         int files = (int) result.files().stream().map(FileModel::path).filter(inScope).count();
         Baseline baseline = Baseline.load(Baseline.fileIn(workspace.root()));
         if (baseline.isEmpty()) {
-            return new Result(findings, files, 0);
+            return new Result(findings, files, 0, catalog);
         }
         BaselineResult filtered = baseline.filter(findings);
-        return new Result(filtered.newFindings(), files, filtered.baselined());
+        return new Result(filtered.newFindings(), files, filtered.baselined(), catalog);
     }
 
     private static void requireCheckable(String relative) {

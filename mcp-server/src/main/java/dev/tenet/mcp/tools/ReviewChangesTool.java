@@ -37,10 +37,11 @@ public final class ReviewChangesTool implements TenetTool {
                 .name("review_changes")
                 .title("Review my git changes")
                 .description("Review the workspace's git changes against the team's rules: findings on changed lines only. "
-                        + "Default base: the upstream branch, else HEAD (all uncommitted changes, untracked files included).")
-                .inputSchema(Schema.object()
+                        + "Default base: the upstream branch when one is configured, else HEAD (all uncommitted changes, untracked "
+                        + "files included); 'compared' says which.")
+                .inputSchema(FindingsInput.addTo(Schema.object()
                         .string("base", "git ref to compare with, e.g. origin/main", false)
-                        .enumeration("scope", "lines (default), files or all", List.of("lines", "files", "all"), false)
+                        .enumeration("scope", "lines (default), files or all", List.of("lines", "files", "all"), false))
                         .build())
                 .outputSchema(output)
                 .annotations(new McpSchema.ToolAnnotations("Review changes", true, false, true, false, null))
@@ -51,25 +52,39 @@ public final class ReviewChangesTool implements TenetTool {
     public McpSchema.CallToolResult call(Workspace workspace, Map<String, Object> arguments) {
         Arguments args = new Arguments(arguments);
         ReviewScope scope = ReviewScope.parse(args.string("scope").orElse("lines"));
-        try (LocalChange change = changes(workspace, args.string("base"))) {
+        Compared compared = changes(workspace, args.string("base"));
+        try (LocalChange change = compared.change()) {
             // Rules, config and baseline all come from the repository the change is in, as the engine runs there.
-            ReviewResult result = new Reviewer(RuleCatalog.forRepository(change.root()), cache, Runtime.getRuntime().availableProcessors())
+            RuleCatalog catalog = RuleCatalog.forRepository(change.root());
+            ReviewResult result = new Reviewer(catalog, cache, Runtime.getRuntime().availableProcessors())
                     .review(change.root(), ConfigLoader.load(change.root()), change.changes(), scope, true);
-            Map<String, Object> json = FindingsJson.result(result.findings(), result.filesChecked(), result.baselined());
-            json.put("compared", change.description());
-            json.put("changedFiles", change.changes().size());
-            return ToolResults.structured(json);
+            return FindingsInput.report(args, result.findings(), catalog).result(result.filesChecked(), result.baselined(), json -> {
+                json.put("compared", compared.description());
+                json.put("changedFiles", change.changes().size());
+            });
         }
     }
 
-    private static LocalChange changes(Workspace workspace, Optional<String> base) {
+    /** The change and how to describe what it was compared with. */
+    private record Compared(LocalChange change, String description) {
+    }
+
+    private static Compared changes(Workspace workspace, Optional<String> base) {
         if (base.isPresent()) {
-            return LocalChanges.between(workspace.root(), base.get(), Optional.empty());
+            LocalChange change = LocalChanges.between(workspace.root(), base.get(), Optional.empty());
+            return new Compared(change, change.description());
         }
-        try {
-            return LocalChanges.between(workspace.root(), "@{upstream}", Optional.empty());
-        } catch (TenetInputException noUpstream) {
-            return LocalChanges.worktree(workspace.root());
+        Optional<String> upstream = LocalChanges.upstream(workspace.root());
+        String why = "no upstream branch is configured";
+        if (upstream.isPresent()) {
+            try {
+                LocalChange change = LocalChanges.between(workspace.root(), upstream.get(), Optional.empty());
+                return new Compared(change, change.description() + " (the upstream branch)");
+            } catch (TenetInputException notFetched) {
+                why = "the upstream branch " + upstream.get() + " is not fetched";
+            }
         }
+        return new Compared(LocalChanges.worktree(workspace.root()), "HEAD..working tree: every uncommitted change ("
+                + why + "; pass 'base', e.g. origin/main, to review a whole branch)");
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -50,6 +51,21 @@ public final class LocalChanges {
             }
             return snapshot(repository, commitTree(repository, head.get(), "--head"), changes, description);
         } catch (IOException | GitAPIException e) {
+            throw new TenetInputException(dir.toString(), 0, "cannot read the git repository: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The remote-tracking branch the checked-out branch follows ({@code origin/main}), if one is
+     * configured (it may not be fetched yet). JGit resolves {@code @{upstream}} to {@code HEAD} when
+     * there is none, so that name cannot be used to ask.
+     */
+    public static Optional<String> upstream(Path dir) {
+        try (Repository repository = open(dir)) {
+            String branch = repository.getBranch();
+            String tracking = branch == null ? null : new BranchConfig(repository.getConfig(), branch).getTrackingBranch();
+            return Optional.ofNullable(tracking).map(Repository::shortenRefName);
+        } catch (IOException e) {
             throw new TenetInputException(dir.toString(), 0, "cannot read the git repository: " + e.getMessage());
         }
     }
