@@ -86,9 +86,7 @@ public final class JavaFile {
      */
     public List<Node> nodes() {
         if (nodes == null) {
-            List<Node> all = new ArrayList<>();
-            unit.walk(all::add);
-            nodes = all;
+            nodes = preOrder(unit);
         }
         return nodes;
     }
@@ -111,15 +109,29 @@ public final class JavaFile {
         }
         Integer start = positions.get(root);
         if (start == null) {
-            List<Node> detached = new ArrayList<>();
-            root.walk(detached::add);
-            return detached;
+            return preOrder(root);
         }
         Node last = root;
         while (!last.getChildNodes().isEmpty()) {
             last = last.getChildNodes().get(last.getChildNodes().size() - 1);
         }
         return all.subList(start, positions.get(last) + 1);
+    }
+
+    /** The pre-order javaparser's walk gives, without the synchronized stack and iterator objects it walks with. */
+    private static List<Node> preOrder(Node root) {
+        List<Node> order = new ArrayList<>();
+        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Node next = pending.pop();
+            order.add(next);
+            List<Node> children = next.getChildNodes();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending.push(children.get(i));
+            }
+        }
+        return order;
     }
 
     /** The file's nodes of one type, in pre-order: {@code unit().findAll(type)} without the walk. */
