@@ -63,6 +63,33 @@ measure() {
 cache="$work/cache"
 echo "corpus: $files files, $lines lines; $(nproc) cores; $(java -version 2>&1 | sed -n 1p); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
+# The floor and tenet check side by side, interleaved run by run: under the JVM's default flags, and under
+# the C1-only flag the launcher (bin/tenet) gives a check, so the ratio is read under equal flags either way.
+interleaved() {
+  local names=("parse-only (javaparser floor)" "tenet check as installed (bin/tenet: C1 only)"
+               "parse-only, C1 only (floor, tenet's flags)" "tenet check, JVM defaults (java -jar)")
+  local commands=(
+    "java ${java_opts[*]} -cp $jar:$work/classes ParseOnly $corpus"
+    "env TENET_JAR=$jar $root/cli/src/main/dist/bin/tenet check $corpus --no-cache --format json --fail-on never"
+    "java ${java_opts[*]} -XX:TieredStopAtLevel=1 -cp $jar:$work/classes ParseOnly $corpus"
+    "java ${java_opts[*]} -jar $jar check $corpus --no-cache --format json --fail-on never")
+  local -A times=()
+  for _ in $(seq "$runs"); do
+    for i in "${!commands[@]}"; do
+      /usr/bin/time -o "$work/time.txt" -f "%e" ${commands[$i]} >/dev/null 2>"$work/stderr.txt" || true
+      times[$i]="${times[$i]:-} $(tail -n 1 "$work/time.txt")"
+    done
+  done
+  local medians=()
+  for i in "${!commands[@]}"; do
+    medians[$i]=$(printf '%s\n' ${times[$i]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    printf '%-48s %8s s   (runs:%s)\n' "${names[$i]}" "${medians[$i]}" "${times[$i]}"
+  done
+  awk -v a="${medians[1]}" -v b="${medians[0]}" -v c="${medians[3]}" -v d="${medians[2]}" 'BEGIN {
+    printf "tenet check / floor: %.2fx as installed vs the default-flag floor; %.2fx under default flags; %.2fx under C1 only\n", a / b, c / b, a / d }'
+  echo
+}
+interleaved
 measure "parse-only (javaparser floor)" java "${java_opts[@]}" -cp "$jar:$work/classes" ParseOnly "$corpus"
 measure "parse-only, javaparser validators on (ref.)" java "${java_opts[@]}" -cp "$jar:$work/classes" ParseOnly "$corpus" --validating
 measure "tenet check, all checks, no cache" java "${java_opts[@]}" -jar "$jar" check "$corpus" --no-cache --format json --fail-on never
