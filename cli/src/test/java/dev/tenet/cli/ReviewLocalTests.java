@@ -54,6 +54,21 @@ class ReviewLocalTests {
     }
 
     @Test
+    void saysOnceThatLayeringWasNotReviewedWhenTheLayoutIsNotRecognised() throws Exception {
+        String ledger = "package com.acme.ledger;\n\npublic class Ledger {\n}\n";
+        try (GitRepo repo = GitRepo.init(dir)) {
+            repo.write("src/main/java/com/acme/ledger/Ledger.java", ledger).commitAll("one");
+            repo.write("src/main/java/com/acme/ledger/Ledger.java", ledger.replace("{\n}", "{\n    private long total;\n}")).commitAll("two");
+
+            Cli.Result review = Cli.run("review", dir.toString(), "--base", "HEAD~1", "--head", "HEAD", "--format", "json", "--no-cache");
+
+            assertThat(review.exitCode()).as(review.err()).isZero();
+            assertThat(review.err()).containsOnlyOnce("tenet: not reviewed: Layering rules were not run")
+                    .contains("Run 'tenet init' to propose a configuration.");
+        }
+    }
+
+    @Test
     void followsRenamesAndIgnoresDeletedFiles() throws Exception {
         try (GitRepo repo = GitRepo.init(dir)) {
             repo.write(".tenet/config.yml", SPRING_FREE_DOMAIN)

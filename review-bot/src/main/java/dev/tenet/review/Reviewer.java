@@ -60,7 +60,9 @@ public final class Reviewer {
         fresh = new ArrayList<>(fresh);
         fresh.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::startLine).thenComparingInt(Finding::column)
                 .thenComparing(Finding::ruleId));
-        return new ReviewResult(fresh, baselined, outOfScope, result.filesChecked(), changes, catalog, notChecked(config, changes));
+        List<String> notReviewed = notChecked(config, changes);
+        notReviewed.addAll(result.notices());
+        return new ReviewResult(fresh, baselined, outOfScope, result.filesChecked(), changes, catalog, notReviewed);
     }
 
     private static List<String> notChecked(TenetConfig config, ChangeSet changes) {
