@@ -23,9 +23,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,7 +122,6 @@ public final class Engine {
      */
     public Result check(Path root, SourceTree tree, TenetConfig config, ScanCache cache, Progress progress) {
         Path base = root.toAbsolutePath().normalize();
-        Path displayRoot = base;
         List<Path> javaFiles = tree.javaFiles();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger cached = new AtomicInteger();
@@ -128,7 +129,7 @@ public final class Engine {
 
         FileStamps stamps = cache.stamps(base, salt);
         List<FileModel> models = runParallel(() -> javaFiles.parallelStream().map(file -> {
-            FileModel model = scanFile(displayRoot, file, cache, stamps, salt, cached);
+            FileModel model = scanFile(base, file, cache, stamps, salt, cached);
             progress.update(done.incrementAndGet(), javaFiles.size());
             return model;
         }).toList());
@@ -136,7 +137,7 @@ public final class Engine {
 
         List<PropertyEntry> properties = new ArrayList<>();
         for (Path file : tree.propertyFiles()) {
-            properties.addAll(PropertyReader.read(displayRoot, file));
+            properties.addAll(PropertyReader.read(base, file));
         }
         FindingFactory factory = new FindingFactory(catalog, config, models);
         List<String> notices = new ArrayList<>();
@@ -159,7 +160,7 @@ public final class Engine {
             hits.addAll(model.hits());
         }
         // A library shared by two services is judged from each: the same hit from both is one finding.
-        java.util.Set<Hit> fromEarlierScopes = new java.util.HashSet<>();
+        Set<Hit> fromEarlierScopes = new HashSet<>();
         List<Check> enabled = checks.stream().filter(check -> factory.isEnabled(check.id())).toList();
         for (Project scope : scopes) {
             // Checks judge a scope independently (the project's shared indexes are thread-safe); hits keep the checks' order.

@@ -72,25 +72,10 @@ final class KafkaSends {
 
     static List<Send> in(JavaFile file, EffectModel model) {
         KafkaSends finder = new KafkaSends(file, model);
-        List<ObjectCreationExpr> creations = new ArrayList<>();
-        List<MethodCallExpr> sends = new ArrayList<>();
-        List<MethodReferenceExpr> references = new ArrayList<>();
-        List<MethodCallExpr> builds = new ArrayList<>();
-        for (Node node : file.nodes()) {
-            if (node instanceof ObjectCreationExpr creation) {
-                creations.add(creation);
-            } else if (node instanceof MethodCallExpr call && SEND_METHODS.contains(call.getNameAsString())) {
-                sends.add(call);
-            } else if (node instanceof MethodCallExpr call && call.getNameAsString().equals("build")) {
-                builds.add(call);
-            } else if (node instanceof MethodReferenceExpr reference) {
-                references.add(reference);
-            }
-        }
-        creations.forEach(finder::producerRecord);
-        sends.forEach(finder::templateSend);
-        references.forEach(finder::referencedSend);
-        builds.forEach(finder::builtMessage);
+        file.all(ObjectCreationExpr.class).forEach(finder::producerRecord);
+        file.all(MethodCallExpr.class, c -> SEND_METHODS.contains(c.getNameAsString())).forEach(finder::templateSend);
+        file.all(MethodReferenceExpr.class).forEach(finder::referencedSend);
+        file.all(MethodCallExpr.class, c -> c.getNameAsString().equals("build")).forEach(finder::builtMessage);
         return finder.found;
     }
 
