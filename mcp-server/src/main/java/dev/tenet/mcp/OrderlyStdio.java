@@ -131,6 +131,7 @@ final class OrderlyStdio {
             }
             while (position == line.length) {
                 if (ended) {
+                    awaitAnswers();
                     return -1;
                 }
                 line = nextLine();
@@ -152,11 +153,12 @@ final class OrderlyStdio {
                 }
             }
             ended = true;
-            byte[] last = bytes.size() == 0 ? new byte[0] : requestRead(bytes.toByteArray());
-            if (last.length == 0) {
-                awaitAnswers();
+            if (bytes.size() == 0) {
+                return new byte[0];
             }
-            return last;
+            // A last line without its newline still ends there: the SDK's reader would otherwise hold it until end of input.
+            bytes.write('\n');
+            return requestRead(bytes.toByteArray());
         }
 
         @Override

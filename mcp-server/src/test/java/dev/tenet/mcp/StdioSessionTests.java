@@ -80,7 +80,7 @@ class StdioSessionTests {
     void requestsWrittenAllAtOnceBeforeEndOfInputAreAllAnsweredBeforeTheProcessExits() throws Exception {
         Path workspace = Fixtures.workspace(Files.createDirectories(temp.resolve("piped")));
         // As `printf '<initialize>\n<tools/call>\n' | tenet mcp` does: no notifications/initialized, input closed at once.
-        List<String> lines = pipe(workspace, INITIALIZE, CHECK_DOMAIN_FILE);
+        List<String> lines = pipe(workspace, "\n", INITIALIZE, CHECK_DOMAIN_FILE);
 
         assertThat(lines).hasSize(2);
         assertThat(Json.MAPPER.readTree(lines.get(0)).get("id").asInt()).isEqualTo(1);
@@ -91,13 +91,23 @@ class StdioSessionTests {
     }
 
     @Test
+    void aLastRequestWithoutItsNewlineIsAnsweredToo() throws Exception {
+        Path workspace = Fixtures.workspace(Files.createDirectories(temp.resolve("unterminated")));
+        // As `printf '<initialize>\n<tools/call>' | tenet mcp` does.
+        List<String> lines = pipe(workspace, "", INITIALIZE, CHECK_DOMAIN_FILE);
+
+        assertThat(lines).hasSize(2);
+        assertThat(Json.MAPPER.readTree(lines.get(1)).get("id").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void inlineCodeWithAnUnpairedSurrogateIsAToolErrorNamingWhereNotAnInternalError() throws Exception {
         Path workspace = Fixtures.workspace(Files.createDirectories(temp.resolve("surrogate")));
         // The JSON escape \ud800 with no low surrogate after it: valid JSON text, no valid UTF-8 file.
         String check = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"check_code\",\"arguments\":"
                 + "{\"code\":\"class A {\\n    String s = \\\"\\ud800\\\";\\n}\\n\",\"filename\":\"src/main/java/com/acme/A.java\"}}}";
 
-        List<String> lines = pipe(workspace, INITIALIZE, check);
+        List<String> lines = pipe(workspace, "\n", INITIALIZE, check);
 
         JsonNode call = Json.MAPPER.readTree(lines.get(1));
         assertThat(call.has("error")).as(lines.get(1)).isFalse();
@@ -106,13 +116,16 @@ class StdioSessionTests {
                 .contains("line 2, column 17 holds an unpaired UTF-16 surrogate (U+D800)");
     }
 
-    /** Runs the server with {@code messages} as its whole input (closed at once) and returns what it printed. */
-    private static List<String> pipe(Path workspace, String... messages) throws Exception {
+    /**
+     * Runs the server with {@code messages} as its whole input (closed at once), each ended by {@code end}, and
+     * returns what it printed.
+     */
+    private static List<String> pipe(Path workspace, String end, String... messages) throws Exception {
         Process server = new ProcessBuilder(McpClients.javaCommand(), "-cp", System.getProperty("java.class.path"),
                 StdioMain.class.getName(), "--workspace", workspace.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (OutputStream in = server.getOutputStream()) {
-            in.write((String.join("\n", messages) + "\n").getBytes(StandardCharsets.UTF_8));
+            in.write((String.join("\n", messages) + end).getBytes(StandardCharsets.UTF_8));
         }
         List<String> lines;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
