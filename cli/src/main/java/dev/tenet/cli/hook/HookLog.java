@@ -21,10 +21,6 @@ final class HookLog {
         this.file = cacheDirectory.resolve("hook.log");
     }
 
-    Path file() {
-        return file;
-    }
-
     /** Appends {@code <time> <what>} (one line); a log that cannot be written is given up silently. */
     void append(String what) {
         String line = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + what.replace('\n', ' ').replace('\r', ' ') + "\n";
