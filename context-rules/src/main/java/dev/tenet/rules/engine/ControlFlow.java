@@ -39,10 +39,6 @@ import java.util.Set;
  */
 final class ControlFlow {
     /** Exceptions a database throws when a unique key is hit: catching one around an insert makes the insert a claim. */
-    private static final Set<String> DUPLICATE_KEY_EXCEPTIONS = Set.of("org.springframework.dao.DuplicateKeyException",
-            "org.springframework.dao.DataIntegrityViolationException", "java.sql.SQLIntegrityConstraintViolationException",
-            "org.hibernate.exception.ConstraintViolationException", "jakarta.persistence.EntityExistsException",
-            "javax.persistence.EntityExistsException");
     /** Wrappers whose value is the call's answer: {@code Boolean.TRUE.equals(c)}, {@code c.isPresent()}. */
     private static final Set<String> ANSWER_WRAPPERS = Set.of("equals", "isPresent", "isEmpty", "booleanValue", "isTrue",
             "isFalse", "orElse", "intValue", "longValue", "get");
@@ -118,7 +114,7 @@ final class ControlFlow {
             if (current.get() instanceof TryStmt tryStmt && tryStmt.getTryBlock() == child) {
                 for (CatchClause clause : tryStmt.getCatchClauses()) {
                     if (clause.getParameter().getType().findAll(ClassOrInterfaceType.class).stream()
-                            .anyMatch(type -> file.standsForAny(type.getNameWithScope(), DUPLICATE_KEY_EXCEPTIONS))
+                            .anyMatch(type -> file.standsForAny(type.getNameWithScope(), DuplicateKeys.EXCEPTIONS))
                             && skips(file, clause)) {
                         return true;
                     }

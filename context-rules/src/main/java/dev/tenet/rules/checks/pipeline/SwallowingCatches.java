@@ -21,6 +21,7 @@ import com.github.javaparser.ast.type.Type;
 import dev.tenet.rules.checks.pipeline.FailurePaths.Outcome;
 import dev.tenet.rules.checks.pipeline.FailurePaths.Path;
 import dev.tenet.rules.effects.EffectModel;
+import dev.tenet.rules.engine.DuplicateKeys;
 import dev.tenet.rules.engine.JavaFile;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +36,6 @@ import java.util.stream.Collectors;
  */
 final class SwallowingCatches {
     /** Exceptions a store throws on a unique key: catching one is how an insert-first dedup skips a duplicate. */
-    static final Set<String> DUPLICATE_KEY = Set.of("org.springframework.dao.DuplicateKeyException",
-            "org.springframework.dao.DataIntegrityViolationException", "java.sql.SQLIntegrityConstraintViolationException",
-            "org.hibernate.exception.ConstraintViolationException", "jakarta.persistence.EntityExistsException",
-            "javax.persistence.EntityExistsException");
     private static final String INTERRUPTED = "java.lang.InterruptedException";
 
     /** A catch's paths that swallow, each with the codebase calls its verdict still depends on. */
@@ -65,7 +62,7 @@ final class SwallowingCatches {
     static Optional<Verdict> judge(JavaFile file, EffectModel model, CatchClause clause) {
         List<String> caught = caughtTypes(clause);
         if (caught.stream().allMatch(t -> WrittenTypes.is(file, t, INTERRUPTED))
-                || caught.stream().anyMatch(t -> WrittenTypes.among(file, t, DUPLICATE_KEY).isPresent())) {
+                || caught.stream().anyMatch(t -> WrittenTypes.among(file, t, DuplicateKeys.EXCEPTIONS).isPresent())) {
             return Optional.empty();
         }
         FailurePaths paths = new FailurePaths(file, model, Set.of(clause.getParameter().getNameAsString()), false);
@@ -147,7 +144,7 @@ final class SwallowingCatches {
             }
             String type = JavaFile.erasure(created.getType());
             Optional<CatchClause> inCatch = throwStmt.findAncestor(CatchClause.class);
-            if (inCatch.isPresent() && caughtTypes(inCatch.get()).stream().anyMatch(t -> WrittenTypes.among(file, t, DUPLICATE_KEY).isPresent())) {
+            if (inCatch.isPresent() && caughtTypes(inCatch.get()).stream().anyMatch(t -> WrittenTypes.among(file, t, DuplicateKeys.EXCEPTIONS).isPresent())) {
                 facts.accept(type, "catch", throwStmt);
                 continue;
             }
