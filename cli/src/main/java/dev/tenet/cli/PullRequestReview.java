@@ -53,7 +53,7 @@ final class PullRequestReview {
             TenetConfig config = ConfigLoader.load(change.root());
             if (!change.fullContext()) {
                 // Only the changed files are here: a layer or exclusion matching none of them is not a typo.
-                config = config.allowingEmptyMatches(true, true);
+                config = config.forPartialTree();
             }
             RuleCatalog catalog = RuleCatalog.forRepository(change.root());
             ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())

@@ -86,7 +86,7 @@ public final class ConfigLoader {
         List<PathGlob> excludes = YamlNodes.stringList(fields, "exclude", file, 1).stream().map(PathGlob::new).toList();
         return new TenetConfig(file, layers, layersExplicit, bool(fields, "allowEmptyLayers", file),
                 settings, settingLines, excludes, bool(fields, "allowEmptyExcludes", file), DeclaredEffects.parse(fields.get("effects"), file),
-                perKeyTopics(fields, file), bool(fields, "allowEmptyPerKeyTopics", file), bool(fields, "checkTestSources", file));
+                perKeyTopics(fields, file), bool(fields, "allowEmptyPerKeyTopics", file), bool(fields, "checkTestSources", file), false);
     }
 
     private static List<TopicPattern> perKeyTopics(Map<String, Node> fields, String file) {

@@ -22,11 +22,14 @@ import java.util.Optional;
  * @param perKeyTopics      topics whose records must carry a key (the id of the entity they are about), names or globs
  * @param allowEmptyPerKeyTopics opt-out: a per-key topic pattern that matches no topic the code sends to is not an error
  * @param checkTestSources  opt-in: test sources (src/test, src/it, Gatling, JMH, {@code *Test}, {@code *IT}) are checked too
+ * @param partialTree       the tree holds only some of the codebase's files (a pull request's): what the config names may
+ *                          live in files that are not there, so nothing is validated against the code
  */
 public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, boolean layersExplicit,
                           boolean allowEmptyLayers, Map<String, String> ruleSettings, Map<String, Integer> ruleSettingLines,
                           List<PathGlob> excludes, boolean allowEmptyExcludes, Map<String, DeclaredEffect> effects,
-                          List<TopicPattern> perKeyTopics, boolean allowEmptyPerKeyTopics, boolean checkTestSources) {
+                          List<TopicPattern> perKeyTopics, boolean allowEmptyPerKeyTopics, boolean checkTestSources,
+                          boolean partialTree) {
 
     /** An effect a team declares for one of its own methods, with the config line that says so. */
     public record DeclaredEffect(String effect, int line) {
@@ -42,7 +45,7 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
                        Map<String, String> ruleSettings, Map<String, Integer> ruleSettingLines, List<PathGlob> excludes,
                        boolean allowEmptyExcludes, Map<String, DeclaredEffect> effects) {
         this(file, layers, layersExplicit, allowEmptyLayers, ruleSettings, ruleSettingLines, excludes, allowEmptyExcludes, effects,
-                List.of(), false, false);
+                List.of(), false, false, false);
     }
 
     public static final String OFF = "off";
@@ -63,18 +66,25 @@ public record TenetConfig(String file, Map<Layer, List<PackagePattern>> layers, 
      */
     public TenetConfig allowingEmptyMatches(boolean emptyLayers, boolean emptyExcludes) {
         return new TenetConfig(file, layers, layersExplicit, allowEmptyLayers || emptyLayers, ruleSettings, ruleSettingLines, excludes,
-                allowEmptyExcludes || emptyExcludes, effects, perKeyTopics, allowEmptyPerKeyTopics || emptyLayers, checkTestSources);
+                allowEmptyExcludes || emptyExcludes, effects, perKeyTopics, allowEmptyPerKeyTopics || emptyLayers, checkTestSources,
+                partialTree);
+    }
+
+    /** This config for a tree holding only some of the codebase's files: no empty-match errors, no validation against the code. */
+    public TenetConfig forPartialTree() {
+        return new TenetConfig(file, layers, layersExplicit, true, ruleSettings, ruleSettingLines, excludes, true, effects,
+                perKeyTopics, true, checkTestSources, true);
     }
 
     /** This config with other layers, not declared by the user (so not validated against the packages). */
     public TenetConfig withFoundLayers(Map<Layer, List<PackagePattern>> found) {
         return new TenetConfig(file, found, false, allowEmptyLayers, ruleSettings, ruleSettingLines, excludes, allowEmptyExcludes,
-                effects, perKeyTopics, allowEmptyPerKeyTopics, checkTestSources);
+                effects, perKeyTopics, allowEmptyPerKeyTopics, checkTestSources, partialTree);
     }
 
     /** The configuration used when a repository has none. */
     public static TenetConfig defaults() {
-        return new TenetConfig(null, Map.of(), false, true, Map.of(), Map.of(), List.of(), true, Map.of(), List.of(), false, false);
+        return new TenetConfig(null, Map.of(), false, true, Map.of(), Map.of(), List.of(), true, Map.of(), List.of(), false, false, false);
     }
 
     /** The layer of a package; the innermost declared layer wins when patterns overlap. */

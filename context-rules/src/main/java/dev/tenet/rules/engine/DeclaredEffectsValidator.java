@@ -21,7 +21,7 @@ final class DeclaredEffectsValidator {
 
     static void validate(Project project) {
         TenetConfig config = project.config();
-        if (config.effects().isEmpty() || config.allowEmptyExcludes() && config.allowEmptyLayers()) {
+        if (config.effects().isEmpty() || config.partialTree()) {
             return;
         }
         for (Map.Entry<String, DeclaredEffect> entry : config.effects().entrySet()) {

@@ -64,4 +64,16 @@ class DeclaredEffectsTests {
         assertThatThrownBy(codebase::check).isInstanceOf(TenetInputException.class)
                 .hasMessageContaining("com.acme.events.EventPublisher has no method 'send'");
     }
+
+    @Test
+    void optingOutOfEmptyMatchErrorsStillValidatesDeclaredEffects() {
+        Codebase codebase = new Codebase(dir).add(SERVICE).file(".tenet/config.yml", """
+                allowEmptyLayers: true
+                allowEmptyExcludes: true
+                effects:
+                  "com.acme.event.EventPublisher#publish": kafka-send
+                """);
+        assertThatThrownBy(codebase::check).isInstanceOf(TenetInputException.class)
+                .hasMessageContaining("com.acme.event.EventPublisher' is neither declared in this codebase nor imported");
+    }
 }
