@@ -88,9 +88,10 @@ final class InitCommand implements Callable<Integer> {
             assistantFiles.addAll(planner.cursor());
             ruleFormats.add(ExportFormat.CURSOR);
         }
-        ExportPlan rules = ExportPlan.of(RuleCatalog.forRepository(root), ruleFormats, root);
+        RuleCatalog catalog = RuleCatalog.forRepository(root);
+        ExportPlan rules = ExportPlan.of(catalog, ruleFormats, root);
         PrintWriter out = spec.commandLine().getOut();
-        String yaml = keepConfig ? null : proposeConfig(root, out);
+        String yaml = keepConfig ? null : proposeConfig(root, catalog, out);
 
         if (yaml != null) {
             AtomicFiles.write(file, yaml.getBytes(StandardCharsets.UTF_8));
@@ -112,11 +113,12 @@ final class InitCommand implements Callable<Integer> {
     }
 
     /** The proposed config, printed with the reason for each layer; {@code null} (and the reason) when no layer is found. */
-    private static String proposeConfig(Path root, PrintWriter out) {
+    private static String proposeConfig(Path root, RuleCatalog catalog, PrintWriter out) {
         TenetConfig config = TenetConfig.defaults();
-        List<dev.tenet.rules.model.FileModel> files = new Engine(RuleCatalog.forRepository(root), List.of())
-                .check(root, config, ScanCache.none(), Engine.Progress.NONE).files();
-        LayoutProposal proposal = LayoutProposal.of(files, SourceTree.scan(root, config).modules()::moduleOf);
+        SourceTree tree = SourceTree.scan(root, config);
+        List<dev.tenet.rules.model.FileModel> files = new Engine(catalog, List.of())
+                .check(root, tree, config, ScanCache.none(), Engine.Progress.NONE).files();
+        LayoutProposal proposal = LayoutProposal.of(files, tree.modules()::moduleOf);
         for (LayoutProposal.Choice choice : proposal.choices()) {
             out.printf("%-14s %-40s %s%n", choice.layer().key(), choice.pattern(), choice.why());
         }
