@@ -46,7 +46,7 @@ public final class TextReporter implements Reporter {
     public void write(Report report, Appendable out) throws IOException {
         for (Map.Entry<String, List<Finding>> file : report.byFile().entrySet()) {
             for (Finding finding : file.getValue()) {
-                out.append(paint(BOLD, shown(finding.file()) + ":" + finding.startLine() + (finding.column() > 0 ? ":" + finding.column() : "")))
+                out.append(paint(BOLD, shown(finding.position())))
                         .append(": ").append(paint(colourOf(finding.severity()), finding.severity().label())).append(": ")
                         .append(finding.message()).append(' ')
                         .append(paint(DIM, "[" + finding.ruleId() + "]")).append('\n');
@@ -70,14 +70,13 @@ public final class TextReporter implements Reporter {
         }
         out.append(INDENT).append(paint(DIM, title)).append('\n');
         for (Step step : steps) {
-            out.append(INDENT).append("  ").append(shown(step.file())).append(':').append(String.valueOf(step.line()))
-                    .append(step.column() > 0 ? ":" + step.column() : "").append("  ").append(step.label()).append('\n');
+            out.append(INDENT).append("  ").append(shown(step.position())).append("  ").append(step.label()).append('\n');
         }
     }
 
-    /** A finding's path as the user can open it from the working directory. */
-    private String shown(String file) {
-        return base.toString().isEmpty() ? file : base.resolve(file).toString();
+    /** A finding's {@code path:line[:column]} as the user can open it from the working directory. */
+    private String shown(String position) {
+        return base.toString().isEmpty() ? position : base + java.io.File.separator + position;
     }
 
     private String paint(String code, String text) {
