@@ -17,7 +17,9 @@ import dev.tenet.rules.engine.Project.FactEntry;
 import dev.tenet.rules.engine.ScanSink;
 import dev.tenet.rules.model.Fact;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,8 +72,10 @@ public final class MissingMessageKeyCheck implements Check {
         List<FactEntry> sends = project.facts(ID).stream().filter(f -> !f.fact().kind().equals(CONSTANT)).toList();
         Set<String> topicsSent = new HashSet<>();
         Set<String> perKeyPayloads = new HashSet<>();
+        Map<FactEntry, Optional<String>> topicOf = new IdentityHashMap<>();
         for (FactEntry send : sends) {
             Optional<String> topic = topics.of(send);
+            topicOf.put(send, topic);
             topic.ifPresent(topicsSent::add);
             if (topic.filter(t -> perKey(patterns, t)).isPresent()) {
                 payloadType(project, send).ifPresent(perKeyPayloads::add);
@@ -85,7 +89,7 @@ public final class MissingMessageKeyCheck implements Check {
                 continue;
             }
             String api = fact.detail().substring(0, fact.detail().indexOf('\t'));
-            Optional<String> topic = topics.of(send);
+            Optional<String> topic = topicOf.get(send);
             String why;
             if (topic.isPresent()) {
                 if (!perKey(patterns, topic.get())) {
