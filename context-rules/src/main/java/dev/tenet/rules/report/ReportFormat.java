@@ -32,16 +32,6 @@ public enum ReportFormat {
      * The reporter for this format.
      *
      * @param colour whether the text format may use ANSI colours (ignored by the others)
-     * @return a new reporter
-     */
-    public Reporter reporter(boolean colour) {
-        return reporter(colour, Path.of(""));
-    }
-
-    /**
-     * The reporter for this format.
-     *
-     * @param colour whether the text format may use ANSI colours (ignored by the others)
      * @param base   the checked root as the text format shows it (relative to the working directory, or
      *               absolute); the machine formats keep paths relative to the root
      * @return a new reporter

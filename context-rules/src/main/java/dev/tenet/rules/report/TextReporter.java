@@ -27,11 +27,6 @@ public final class TextReporter implements Reporter {
     private final boolean colour;
     private final Path base;
 
-    /** @param colour whether to use ANSI colours (decide from whether the output is a terminal) */
-    public TextReporter(boolean colour) {
-        this(colour, Path.of(""));
-    }
-
     /**
      * @param colour whether to use ANSI colours (decide from whether the output is a terminal)
      * @param base   the checked root as it should be shown: relative to the working directory (empty

@@ -3,6 +3,7 @@ package dev.tenet.rules.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ReportFormatTests {
@@ -26,11 +27,11 @@ class ReportFormatTests {
 
     @Test
     void givesTheReporterOfEachFormat() {
-        assertThat(ReportFormat.TEXT.reporter(true)).isInstanceOf(TextReporter.class);
-        assertThat(ReportFormat.JSON.reporter(false)).isInstanceOf(JsonReporter.class);
-        assertThat(ReportFormat.SARIF.reporter(false)).isInstanceOf(SarifReporter.class);
-        assertThat(ReportFormat.MARKDOWN.reporter(false)).isInstanceOf(MarkdownReporter.class);
-        assertThat(ReportFormat.TEXT.reporter(true).render(SampleReports.empty())).contains("\u001B[");
-        assertThat(ReportFormat.TEXT.reporter(false).render(SampleReports.empty())).doesNotContain("\u001B[");
+        assertThat(ReportFormat.TEXT.reporter(true, Path.of(""))).isInstanceOf(TextReporter.class);
+        assertThat(ReportFormat.JSON.reporter(false, Path.of(""))).isInstanceOf(JsonReporter.class);
+        assertThat(ReportFormat.SARIF.reporter(false, Path.of(""))).isInstanceOf(SarifReporter.class);
+        assertThat(ReportFormat.MARKDOWN.reporter(false, Path.of(""))).isInstanceOf(MarkdownReporter.class);
+        assertThat(ReportFormat.TEXT.reporter(true, Path.of("")).render(SampleReports.empty())).contains("\u001B[");
+        assertThat(ReportFormat.TEXT.reporter(false, Path.of("")).render(SampleReports.empty())).doesNotContain("\u001B[");
     }
 }

@@ -14,7 +14,7 @@ class TextReporterTests {
 
     @Test
     void printsEachFindingAsPathLineColumnWithItsFixTheFindingsOfAFileTogetherThenASummary() {
-        String text = new TextReporter(false).render(SampleReports.several());
+        String text = new TextReporter(false, Path.of("")).render(SampleReports.several());
 
         assertThat(text).isEqualTo("""
                 src/main/java/com/acme/learning/adapter/kafka/ProgressPublisher.java:40: error: The file does not parse as Java, so no rule could check it: Parse error. Found "}" [tenet.parse-error]
@@ -34,7 +34,7 @@ class TextReporterTests {
 
     @Test
     void printsTheStepsOfAFindingFoundAlongCallsUnderIt() {
-        String text = new TextReporter(false).render(report(List.of(SampleReports.DUAL_WRITE), 2, 0));
+        String text = new TextReporter(false, Path.of("")).render(report(List.of(SampleReports.DUAL_WRITE), 2, 0));
 
         assertThat(text).startsWith("""
                 src/main/java/com/acme/orders/OrderService.java:18:9: error: This call publishes to Kafka \
@@ -61,35 +61,35 @@ class TextReporterTests {
 
     @Test
     void saysSoInOneSentenceWhenThereAreNoFindings() {
-        assertThat(new TextReporter(false).render(SampleReports.empty())).isEqualTo("No findings in 40 files.\n");
-        assertThat(new TextReporter(false).render(report(List.of(), 1, 3))).isEqualTo("No new findings in 1 file; 3 baselined.\n");
+        assertThat(new TextReporter(false, Path.of("")).render(SampleReports.empty())).isEqualTo("No findings in 40 files.\n");
+        assertThat(new TextReporter(false, Path.of("")).render(report(List.of(), 1, 3))).isEqualTo("No new findings in 1 file; 3 baselined.\n");
     }
 
     @Test
     void usesTheSingularForOneFindingInOneFile() {
-        String text = new TextReporter(false).render(report(List.of(ASSERT_IMPORT), 1, 0));
+        String text = new TextReporter(false, Path.of("")).render(report(List.of(ASSERT_IMPORT), 1, 0));
 
         assertThat(text).endsWith("\n1 finding (1 warning) in 1 of 1 file\n");
     }
 
     @Test
     void writesNoAnsiCodesUnlessColourIsAskedFor() {
-        assertThat(new TextReporter(false).render(SampleReports.several())).doesNotContain("\u001B[");
+        assertThat(new TextReporter(false, Path.of("")).render(SampleReports.several())).doesNotContain("\u001B[");
 
-        String coloured = new TextReporter(true).render(SampleReports.several());
+        String coloured = new TextReporter(true, Path.of("")).render(SampleReports.several());
 
         assertThat(coloured)
                 .contains("\u001B[31merror\u001B[0m", "\u001B[33mwarning\u001B[0m", "\u001B[36minfo\u001B[0m")
                 .contains("\u001B[1msrc/main/java/com/acme/learning/domain/UserId.java:12\u001B[0m")
                 .contains("\u001B[2m[layering.domain-no-framework]\u001B[0m");
-        assertThat(coloured.replaceAll("\u001B\\[[0-9;]*m", "")).isEqualTo(new TextReporter(false).render(SampleReports.several()));
+        assertThat(coloured.replaceAll("\u001B\\[[0-9;]*m", "")).isEqualTo(new TextReporter(false, Path.of("")).render(SampleReports.several()));
     }
 
     @Test
     void writesToAnyAppendable() throws IOException {
         StringWriter out = new StringWriter();
 
-        new TextReporter(false).write(SampleReports.empty(), out);
+        new TextReporter(false, Path.of("")).write(SampleReports.empty(), out);
 
         assertThat(out).hasToString("No findings in 40 files.\n");
     }
