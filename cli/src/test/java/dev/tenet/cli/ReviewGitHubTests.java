@@ -1,5 +1,6 @@
 package dev.tenet.cli;
 
+import dev.tenet.review.github.FakeGitHub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +21,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.tenet.cli.FakeGitHub.API;
-import static dev.tenet.cli.FakeGitHub.HEAD_SHA;
-import static dev.tenet.cli.FakeGitHub.PR;
+import static dev.tenet.review.github.FakeGitHub.API;
+import static dev.tenet.review.github.FakeGitHub.HEAD_SHA;
+import static dev.tenet.review.github.FakeGitHub.PR;
 
 class ReviewGitHubTests {
     static final String PROGRESS = "src/main/java/com/acme/learning/domain/TrainingProgress.java";

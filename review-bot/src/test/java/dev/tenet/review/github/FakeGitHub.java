@@ -1,4 +1,4 @@
-package dev.tenet.cli;
+package dev.tenet.review.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -29,28 +29,28 @@ import java.util.List;
  * GitHub's REST reference shows them. The test sets the pull request's state; what Tenet sent is
  * read back from the request journal.
  */
-final class FakeGitHub implements AutoCloseable {
-    static final String OWNER = "acme";
-    static final String REPO = "learning";
-    static final int PR = 7;
-    static final String HEAD_SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
-    static final String BASE_SHA = "e5bd3914e2e596debea16f433f57875b5b90bcd6";
-    static final String API = "/repos/" + OWNER + "/" + REPO;
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class FakeGitHub implements AutoCloseable {
+    public static final String OWNER = "acme";
+    public static final String REPO = "learning";
+    public static final int PR = 7;
+    public static final String HEAD_SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+    public static final String BASE_SHA = "e5bd3914e2e596debea16f433f57875b5b90bcd6";
+    public static final String API = "/repos/" + OWNER + "/" + REPO;
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** A changed file of the pull request: its path, status, patch and head content. */
-    record PrFile(String path, String status, String patch, String content) {
+    public record PrFile(String path, String status, String patch, String content) {
     }
 
-    final WireMockServer server;
-    final String headSha;
+    public final WireMockServer server;
+    public final String headSha;
 
-    FakeGitHub() {
+    public FakeGitHub() {
         this(HEAD_SHA);
     }
 
     /** With the pull request's head at {@code headSha} (e.g. a commit of a real checkout). */
-    FakeGitHub(String headSha) {
+    public FakeGitHub(String headSha) {
         this.headSha = headSha;
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
@@ -76,18 +76,18 @@ final class FakeGitHub implements AutoCloseable {
                 .willReturn(okJson(review(80, "DISMISSED", "").toString())));
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.port();
     }
 
     /** The pull request's files: the list with patches, and each file's head content. */
     /** A file of the head commit that the pull request does not change (e.g. the repository's .tenet/config.yml). */
-    void repositoryFile(String path, String content) {
+    public void repositoryFile(String path, String content) {
         PrFile file = new PrFile(path, "unchanged", "", content);
         server.stubFor(get(urlPathEqualTo(API + "/contents/" + path)).willReturn(okJson(content(file).toString())));
     }
 
-    void files(List<PrFile> files) {
+    public void files(List<PrFile> files) {
         ArrayNode list = JSON.createArrayNode();
         for (PrFile file : files) {
             ObjectNode node = list.addObject();
@@ -109,19 +109,19 @@ final class FakeGitHub implements AutoCloseable {
         server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).willReturn(okJson(pullRequest(files.size()))));
     }
 
-    void reviewComments(List<JsonNode> comments) {
+    public void reviewComments(List<JsonNode> comments) {
         server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR + "/comments")).willReturn(okJson(array(comments))));
     }
 
-    void reviews(List<JsonNode> reviews) {
+    public void reviews(List<JsonNode> reviews) {
         server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).willReturn(okJson(array(reviews))));
     }
 
-    void issueComments(List<JsonNode> comments) {
+    public void issueComments(List<JsonNode> comments) {
         server.stubFor(get(urlPathEqualTo(API + "/issues/" + PR + "/comments")).willReturn(okJson(array(comments))));
     }
 
-    void checkRuns(List<JsonNode> runs) {
+    public void checkRuns(List<JsonNode> runs) {
         ObjectNode page = JSON.createObjectNode();
         page.put("total_count", runs.size());
         page.set("check_runs", JSON.valueToTree(runs));
@@ -129,7 +129,7 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     /** Makes GitHub's state what it would be after the requests recorded so far went through. */
-    void acceptWhatWasPosted() throws Exception {
+    public void acceptWhatWasPosted() throws Exception {
         List<JsonNode> comments = new ArrayList<>();
         long id = 10;
         for (LoggedRequest request : requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews")) {
@@ -151,17 +151,17 @@ final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    List<LoggedRequest> requests(RequestMethod method, String path) {
+    public List<LoggedRequest> requests(RequestMethod method, String path) {
         return server.getAllServeEvents().stream().map(e -> e.getRequest())
                 .filter(r -> r.getMethod().equals(method) && r.getUrl().split("\\?")[0].equals(path))
                 .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
     }
 
-    static JsonNode body(LoggedRequest request) throws Exception {
+    public static JsonNode body(LoggedRequest request) throws Exception {
         return JSON.readTree(request.getBodyAsString());
     }
 
-    void resetJournal() {
+    public void resetJournal() {
         server.resetRequests();
     }
 
@@ -172,7 +172,7 @@ final class FakeGitHub implements AutoCloseable {
 
     // Payloads, shaped as in GitHub's REST reference (fields a client reads; URLs point at this server).
 
-    ObjectNode user(String login, long id) {
+    public ObjectNode user(String login, long id) {
         ObjectNode user = JSON.createObjectNode();
         user.put("login", login);
         user.put("id", id);
@@ -185,7 +185,7 @@ final class FakeGitHub implements AutoCloseable {
         return user;
     }
 
-    String repository() {
+    public String repository() {
         ObjectNode repo = JSON.createObjectNode();
         repo.put("id", 1296269);
         repo.put("node_id", "MDEwOlJlcG9zaXRvcnkxMjk2MjY5");
@@ -204,7 +204,7 @@ final class FakeGitHub implements AutoCloseable {
         return repo.toString();
     }
 
-    String pullRequest(int changedFiles) {
+    public String pullRequest(int changedFiles) {
         ObjectNode pr = JSON.createObjectNode();
         pr.put("url", url() + API + "/pulls/" + PR);
         pr.put("id", 1347);
@@ -259,7 +259,7 @@ final class FakeGitHub implements AutoCloseable {
         return node;
     }
 
-    ObjectNode reviewComment(long id, String body, String path, int line, long inReplyTo) {
+    public ObjectNode reviewComment(long id, String body, String path, int line, long inReplyTo) {
         ObjectNode comment = JSON.createObjectNode();
         comment.put("url", url() + API + "/pulls/comments/" + id);
         comment.put("pull_request_review_id", 80);
@@ -285,7 +285,7 @@ final class FakeGitHub implements AutoCloseable {
         return comment;
     }
 
-    ObjectNode review(long id, String state, String body) {
+    public ObjectNode review(long id, String state, String body) {
         ObjectNode review = JSON.createObjectNode();
         review.put("id", id);
         review.put("node_id", "MDE3OlB1bGxSZXF1ZXN0UmV2aWV3ODA=");
@@ -300,7 +300,7 @@ final class FakeGitHub implements AutoCloseable {
         return review;
     }
 
-    ObjectNode issueComment(long id, String body) {
+    public ObjectNode issueComment(long id, String body) {
         ObjectNode comment = JSON.createObjectNode();
         comment.put("id", id);
         comment.put("node_id", "MDEyOklzc3VlQ29tbWVudDE=");
@@ -315,7 +315,7 @@ final class FakeGitHub implements AutoCloseable {
         return comment;
     }
 
-    ObjectNode checkRun(long id, String status, String conclusion, String externalId) {
+    public ObjectNode checkRun(long id, String status, String conclusion, String externalId) {
         ObjectNode run = JSON.createObjectNode();
         run.put("id", id);
         run.put("head_sha", headSha);
