@@ -17,6 +17,11 @@ public interface ScanCache {
      */
     void put(String key, FileModel model);
 
+    /** Whether this cache keeps anything; when it keeps nothing the engine does not compute keys for it. */
+    default boolean keepsModels() {
+        return true;
+    }
+
     /**
      * The stamps (size, modification time, content key) of a tree's files from the last run.
      *
@@ -57,6 +62,11 @@ public interface ScanCache {
 
             @Override
             public void put(String key, FileModel model) {
+            }
+
+            @Override
+            public boolean keepsModels() {
+                return false;
             }
         };
     }

@@ -21,14 +21,13 @@ public interface Check {
     }
 
     /**
-     * A cheap whole-file precondition on the raw source text (e.g. does it mention
-     * {@code KafkaListener} at all); when it answers false, {@link #scan} is skipped for that file.
+     * A cheap whole-file precondition on the raw source text (e.g. does it mention {@code KafkaListener} at all); when
+     * it does not hold, {@link #scan} is skipped for that file.
      *
-     * @param source the file's text
-     * @return whether {@link #scan} may find something
+     * @return the precondition; {@link Prefilter#always()} by default
      */
-    default boolean appliesTo(String source) {
-        return true;
+    default Prefilter prefilter() {
+        return Prefilter.always();
     }
 
     /**

@@ -86,11 +86,13 @@ public final class Engine {
 
     private final RuleCatalog catalog;
     private final List<Check> checks;
+    private final CheckPrefilters prefilters;
     private final int parallelism;
 
     public Engine(RuleCatalog catalog, List<Check> checks, int parallelism) {
         this.catalog = catalog;
         this.checks = List.copyOf(checks);
+        this.prefilters = new CheckPrefilters(this.checks);
         this.parallelism = Math.max(1, parallelism);
     }
 
@@ -199,6 +201,9 @@ public final class Engine {
                 return FileModel.unparsable(relative, "it is " + megabytes(size) + ", over the " + megabytes(MAX_FILE_BYTES)
                         + " Tenet parses per file, so it was skipped (generated code? exclude it in .tenet/config.yml)", 1);
             }
+            if (!cache.keepsModels()) {
+                return scan(relative, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            }
             long modified = attributes.lastModifiedTime().toMillis();
             Optional<String> knownKey = stamps.keyOf(relative, size, modified);
             Optional<FileModel> unchanged = knownKey.flatMap(cache::get);
@@ -236,9 +241,10 @@ public final class Engine {
         JavaFile file = new JavaFile(relativePath, source, result.getResult().get(), comments);
         List<Hit> hits = new ArrayList<>();
         List<Fact> facts = new ArrayList<>();
-        for (Check check : checks) {
-            if (check.appliesTo(source)) {
-                check.scan(file, new ScanSink(check.id(), file, hits, facts));
+        boolean[] applying = prefilters.applying(source);
+        for (int i = 0; i < checks.size(); i++) {
+            if (applying[i]) {
+                checks.get(i).scan(file, new ScanSink(checks.get(i).id(), file, hits, facts));
             }
         }
         CallCounter calls = new CallCounter();

@@ -11,7 +11,7 @@ import java.util.Optional;
  * qualified name; {@code SUPPORTS}, {@code NOT_SUPPORTED} and {@code NEVER} run without one.
  */
 public final class Transactions {
-    /** A word every source with such a method contains, for {@link Check#appliesTo}. */
+    /** A word every source with such a method contains, for a {@link Prefilter}. */
     public static final String ANNOTATION = "Transactional";
     private static final java.util.regex.Pattern NO_TRANSACTION = java.util.regex.Pattern.compile("\\b(SUPPORTS|NOT_SUPPORTED|NEVER)\\b");
 

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.tenet.rules.checks.resilience.SourceEvidence;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.JavaFile;
@@ -42,8 +43,8 @@ public final class CacheManagerWithoutTtlCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        return source.contains("RedisCache") || source.contains("CacheManager") || source.contains("EnableCaching");
+    public Prefilter prefilter() {
+        return Prefilter.anyWord("RedisCache", "CacheManager", "EnableCaching");
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.tenet.rules.checks.resilience.SourceEvidence;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.JavaFile;
 import dev.tenet.rules.engine.ScanSink;
@@ -33,8 +34,8 @@ public final class RedisWriteWithoutTtlCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        return source.contains("edis") || source.contains("Operations");
+    public Prefilter prefilter() {
+        return Prefilter.anyWord("edis", "Operations");
     }
 
     @Override

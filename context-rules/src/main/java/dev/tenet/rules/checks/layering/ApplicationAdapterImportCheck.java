@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.tenet.rules.config.Layer;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.JavaFile;
@@ -37,9 +38,11 @@ public final class ApplicationAdapterImportCheck implements Check {
 
     /** Only a file that writes a package-qualified type name after its imports can hold one. */
     @Override
-    public boolean appliesTo(String source) {
-        int body = source.lastIndexOf("\nimport ");
-        return QualifiedNames.containsOne(source, body < 0 ? 0 : source.indexOf('\n', body + 1) + 1);
+    public Prefilter prefilter() {
+        return Prefilter.custom(source -> {
+            int body = source.lastIndexOf("\nimport ");
+            return QualifiedNames.containsOne(source, body < 0 ? 0 : source.indexOf('\n', body + 1) + 1);
+        });
     }
 
     /** Records field and parameter types written with their package: they need no import, so phase two would miss them. */

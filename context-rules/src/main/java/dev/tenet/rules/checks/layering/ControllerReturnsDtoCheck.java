@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.JavaFile;
 import dev.tenet.rules.engine.Project.FactEntry;
 import dev.tenet.rules.engine.ScanSink;
@@ -42,8 +43,8 @@ public final class ControllerReturnsDtoCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        return source.contains("Controller");
+    public Prefilter prefilter() {
+        return Prefilter.anyWord("Controller");
     }
 
     /**

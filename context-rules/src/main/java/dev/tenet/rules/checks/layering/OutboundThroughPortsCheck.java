@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.type.Type;
 import dev.tenet.rules.config.Layer;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.JavaFile;
@@ -50,10 +51,8 @@ public final class OutboundThroughPortsCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        // Every client name contains one of these three words: three scans of the source instead of ten.
-        boolean mayNameAClient = source.contains("Template") || source.contains("Client") || source.contains("EntityManager");
-        return mayNameAClient && CLIENTS.keySet().stream().anyMatch(source::contains);
+    public Prefilter prefilter() {
+        return Prefilter.anyWord(CLIENTS.keySet());
     }
 
     /** Records fields and parameters typed as an outbound client; whether they matter depends on the layer (phase two). */

@@ -1,5 +1,6 @@
 package dev.tenet.rules.checks.pipeline;
 
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.CallGraph;
 import dev.tenet.rules.engine.CallGraph.Reach;
 import dev.tenet.rules.engine.Check;
@@ -36,8 +37,8 @@ public final class AutoCommitAsyncCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        return AutoCommitSettings.mentioned(source);
+    public Prefilter prefilter() {
+        return AutoCommitSettings.PREFILTER;
     }
 
     @Override

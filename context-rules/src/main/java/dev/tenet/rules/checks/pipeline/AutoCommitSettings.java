@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.JavaFile;
 import dev.tenet.rules.engine.PropertyEntry;
 import dev.tenet.rules.engine.ScanSink;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
 final class AutoCommitSettings {
     static final String FACT = "auto-commit";
     private static final String KEY = "enable.auto.commit";
+    /** Files that may switch auto-commit on mention its key or its constant. */
+    static final Prefilter PREFILTER = Prefilter.anyWord("ENABLE_AUTO_COMMIT", KEY);
     private static final String CONSUMER_CONFIG = "org.apache.kafka.clients.consumer.ConsumerConfig";
     private static final String KEY_CONSTANT = "ENABLE_AUTO_COMMIT_CONFIG";
     private static final String BEAN = "org.springframework.context.annotation.Bean";
@@ -41,10 +44,6 @@ final class AutoCommitSettings {
     private static final Pattern INLINE = Pattern.compile("enable\\.auto\\.commit\\s*[=:]\\s*true", Pattern.CASE_INSENSITIVE);
 
     private AutoCommitSettings() {
-    }
-
-    static boolean mentioned(String source) {
-        return source.contains("ENABLE_AUTO_COMMIT") || source.contains(KEY);
     }
 
     /** Phase one: records each place a Java configuration switches auto-commit on. */

@@ -1,5 +1,6 @@
 package dev.tenet.rules.checks.pipeline;
 
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.JavaFile;
@@ -25,9 +26,8 @@ public final class MissingErrorHandlerCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        return source.contains("KafkaListener") || source.contains("ErrorHandler") || source.contains("RetryTopic")
-                || source.contains("ListenerContainerFactory") || source.contains("KafkaHandler");
+    public Prefilter prefilter() {
+        return Prefilter.anyWord("KafkaListener", "ErrorHandler", "RetryTopic", "ListenerContainerFactory", "KafkaHandler");
     }
 
     @Override

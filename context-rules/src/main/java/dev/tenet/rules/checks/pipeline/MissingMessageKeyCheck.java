@@ -9,6 +9,7 @@ import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.checks.pipeline.KafkaSends.Send;
 import dev.tenet.rules.config.TopicPattern;
 import dev.tenet.rules.effects.EffectModel;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.JavaFile;
@@ -43,8 +44,8 @@ public final class MissingMessageKeyCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        return source.contains("ProducerRecord") || source.contains("send") || source.contains("static final String");
+    public Prefilter prefilter() {
+        return Prefilter.anyWord("ProducerRecord", "send", "static final String");
     }
 
     @Override

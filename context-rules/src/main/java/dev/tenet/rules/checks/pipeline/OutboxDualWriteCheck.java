@@ -4,6 +4,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.tenet.rules.effects.EffectModel;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.CallGraph;
 import dev.tenet.rules.engine.CallGraph.Reach;
 import dev.tenet.rules.engine.Check;
@@ -43,8 +44,8 @@ public final class OutboxDualWriteCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        return source.contains("Transaction") || source.contains("utbox") || source.contains("UTBOX");
+    public Prefilter prefilter() {
+        return Prefilter.anyWord("Transaction", "utbox", "UTBOX");
     }
 
     @Override

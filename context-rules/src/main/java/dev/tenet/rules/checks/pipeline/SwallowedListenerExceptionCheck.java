@@ -7,6 +7,7 @@ import dev.tenet.rules.checks.pipeline.FailurePaths.Outcome;
 import dev.tenet.rules.checks.pipeline.FailurePaths.Path;
 import dev.tenet.rules.checks.pipeline.SwallowingCatches.Verdict;
 import dev.tenet.rules.effects.EffectModel;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.JavaFile;
@@ -47,8 +48,8 @@ public final class SwallowedListenerExceptionCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        return source.contains("catch") || source.contains("Log") || source.contains("Slf4j") || source.contains("throw");
+    public Prefilter prefilter() {
+        return Prefilter.anyWord("catch", "Log", "Slf4j", "throw");
     }
 
     @Override

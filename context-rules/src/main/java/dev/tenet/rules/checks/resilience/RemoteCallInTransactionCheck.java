@@ -1,6 +1,7 @@
 package dev.tenet.rules.checks.resilience;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.tenet.rules.engine.Prefilter;
 import dev.tenet.rules.engine.CallGraph.Reach;
 import dev.tenet.rules.engine.Check;
 import dev.tenet.rules.engine.HitSink;
@@ -33,8 +34,8 @@ public final class RemoteCallInTransactionCheck implements Check {
     }
 
     @Override
-    public boolean appliesTo(String source) {
-        return source.contains(Transactions.ANNOTATION);
+    public Prefilter prefilter() {
+        return Prefilter.anyWord(Transactions.ANNOTATION);
     }
 
     @Override
