@@ -58,6 +58,10 @@ final class SummaryComment {
                         .append("** ").append(f.message()).append(" (`").append(f.ruleId()).append("`): ").append(item.reason()).append('\n');
             }
         }
+        if (!result.demoted().isEmpty()) {
+            out.append("\n### Demoted rules (not blocking)\n\n");
+            result.demoted().forEach((rule, note) -> out.append("- `").append(rule).append("` ").append(note).append('\n'));
+        }
         if (!result.notReviewed().isEmpty()) {
             out.append("\n### Not reviewed\n\n");
             result.notReviewed().forEach(note -> out.append("- ").append(note).append('\n'));
