@@ -38,7 +38,14 @@ public final class GitHubFeedback implements PullRequestRatings.Reactions, Revie
     /** {@code GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions}. */
     @Override
     public List<JsonNode> of(long commentId) throws IOException {
-        return pages("/repos/" + repository + "/pulls/comments/" + commentId + "/reactions");
+        try {
+            return pages("/repos/" + repository + "/pulls/comments/" + commentId + "/reactions");
+        } catch (HttpException e) {
+            if (e.getResponseCode() == 404) {
+                return List.of(); // deleted since the list was read
+            }
+            throw e;
+        }
     }
 
     /** {@code GET /repos/{owner}/{repo}/pulls/comments/{comment_id}}; empty when GitHub no longer has it. */

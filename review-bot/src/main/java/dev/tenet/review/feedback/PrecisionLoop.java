@@ -40,6 +40,11 @@ public final class PrecisionLoop {
         return new Outcome(demote(result, demoted), ratings.size(), changed, demoted);
     }
 
+    /** Only the demotion, from the ratings already stored (when the pull request's comments cannot be read). */
+    public ReviewResult demoteFromStore(ReviewResult result) {
+        return demote(result, store.health().stream().filter(RuleHealth::demoted).toList());
+    }
+
     /** The result with the findings of demoted rules no longer blocking; only rules with findings here are named. */
     static ReviewResult demote(ReviewResult result, List<RuleHealth> demoted) {
         Set<String> found = new HashSet<>();

@@ -68,7 +68,17 @@ public final class PullRequestRatings {
                 ratings.add(new Rating(repository, pullRequest, own.id(), own.ruleId(), Rating.FIX, Verdict.USEFUL, Rating.Source.FIX, now));
             }
         }
-        return ratings;
+        return latestPerRater(ratings);
+    }
+
+    /** One rating per rater and comment: the latest (a 👍 changed to a 👎 is a 👎). */
+    private static List<Rating> latestPerRater(List<Rating> ratings) {
+        Map<String, Rating> latest = new LinkedHashMap<>();
+        for (Rating rating : ratings) {
+            latest.merge(rating.commentId() + "\u0000" + rating.rater(), rating,
+                    (earlier, later) -> later.ratedAt().isBefore(earlier.ratedAt()) ? earlier : later);
+        }
+        return new ArrayList<>(latest.values());
     }
 
     static Optional<Verdict> verdictOf(String reaction) {

@@ -59,7 +59,8 @@ public final class RatingStore {
     }
 
     /**
-     * Records ratings; a rater's later rating of a comment replaces an earlier one, an older one is ignored.
+     * Records ratings; a rater's later rating of a comment replaces an earlier, different one; an older one, or the same
+     * verdict again, changes nothing.
      *
      * @return how many ratings were new or changed
      */
@@ -85,8 +86,10 @@ public final class RatingStore {
             select.setString(3, rating.rater());
             try (ResultSet existing = select.executeQuery()) {
                 if (existing.next()) {
+                    // The same verdict again keeps its first time: a fix seen on every re-review stays in its window.
+                    boolean changed = !existing.getString(2).equals(rating.verdict().name());
                     boolean newer = existing.getLong(1) < rating.ratedAt().toEpochMilli();
-                    return newer && update(connection, rating);
+                    return changed && newer && update(connection, rating);
                 }
             }
         }
