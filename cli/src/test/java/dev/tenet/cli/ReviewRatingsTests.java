@@ -123,7 +123,7 @@ class ReviewRatingsTests {
                 .contains("tenet: demoted (not blocking): " + RULE + " (23 % not useful over 22 ratings)")
                 .doesNotContain("Flyway").doesNotContain("INFO");
         String summary = FakeGitHub.body(github.requests(RequestMethod.PATCH, API + "/issues/comments/1001").get(0)).path("body").asText();
-        assertThat(summary).contains("### Demoted rules (not blocking)")
+        assertThat(summary).contains("\u26A0\uFE0F **Not blocking (demoted rules)**: 2 new finding(s)").contains("### Demoted rules (not blocking)")
                 .contains("- `" + RULE + "` demoted: 23 % not useful over 22 ratings \u2014 a maintainer can re-enable it with `tenet stats --reenable "
                         + RULE + "`")
                 .doesNotContain("**Changes requested**");

@@ -36,6 +36,8 @@ final class SummaryComment {
         String level = failLevel == null ? "never" : failLevel.label();
         if (result.failsAt(failLevel)) {
             out.append("\u274C **Changes requested**: ");
+        } else if (!result.demoted().isEmpty() && failLevel != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(failLevel))) {
+            out.append("\u26A0\uFE0F **Not blocking (demoted rules)**: ");
         } else if (!findings.isEmpty()) {
             out.append("\u26A0\uFE0F **Findings below the fail level**: ");
         } else {
