@@ -2,6 +2,7 @@ package dev.tenet.cli;
 
 import dev.tenet.review.ReviewResult;
 import dev.tenet.review.ReviewScope;
+import dev.tenet.review.feedback.RatingStore;
 import dev.tenet.review.Reviewer;
 import dev.tenet.review.github.PublishException;
 import dev.tenet.review.github.PublishLog;
@@ -27,12 +28,14 @@ final class PullRequestReview {
     private final EngineOptions engine;
     private final ReportOptions report;
     private final GitHubOptions github;
+    private final RatingsOptions ratings;
 
-    PullRequestReview(CommandSpec spec, EngineOptions engine, ReportOptions report, GitHubOptions github) {
+    PullRequestReview(CommandSpec spec, EngineOptions engine, ReportOptions report, GitHubOptions github, RatingsOptions ratings) {
         this.spec = spec;
         this.engine = engine;
         this.report = report;
         this.github = github;
+        this.ratings = ratings;
     }
 
     int run(ReportFormat format, ReviewScope scope, Severity threshold, boolean useBaseline) throws IOException {
@@ -41,6 +44,7 @@ final class PullRequestReview {
         PullRequestRef ref = github.pullRequest(env);
         String apiUrl = github.apiUrl(env);
         PrintWriter err = spec.commandLine().getErr();
+        RatingStore store = ratings.open(engine.cache.cacheDir);
         Retrier retrier = Retrier.standard(Duration.ofMillis(Math.max(0, github.retryDelayMillis)));
         PullRequestSession session;
         try {
@@ -58,6 +62,7 @@ final class PullRequestReview {
             RuleCatalog catalog = RuleCatalog.forRepository(change.root());
             ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())
                     .review(change.root(), config, change.changes(), scope, useBaseline).withNotReviewed(change.notReviewed());
+            result = new RatingsStep(store, err).apply(session, retrier, ref, result);
             report.write(spec, format, Report.of(result.findings(), catalog, ref.toString(), change.changes().size(), result.baselined()));
             try {
                 PublishLog log = session.publisher().publish(result, change.headSha(), scope.label(), threshold, github.maxComments);

@@ -64,6 +64,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     GitHubOptions github;
 
+    @Mixin
+    RatingsOptions ratings;
+
     @Override
     public Integer call() throws Exception {
         Severity threshold = gate.threshold(spec);
@@ -76,7 +79,7 @@ final class ReviewCommand implements Callable<Integer> {
             if (base != null || head != null || staged || worktree) {
                 throw new ParameterException(spec.commandLine(), "--publish github reviews the pull request's own change: drop --base, --head, --staged and --worktree");
             }
-            return new PullRequestReview(spec, engine, report, github).run(format, reviewScope, threshold, gate.useBaseline());
+            return new PullRequestReview(spec, engine, report, github, ratings).run(format, reviewScope, threshold, gate.useBaseline());
         }
         try (LocalChange change = localChange()) {
             RuleCatalog catalog = RuleCatalog.forRepository(change.root());

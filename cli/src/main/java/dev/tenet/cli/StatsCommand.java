@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenet.cli.hook.Adherence;
+import dev.tenet.review.feedback.RatingStore;
+import dev.tenet.review.feedback.RatingStoreException;
+import dev.tenet.review.feedback.RuleHealth;
 import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.cache.DiskScanCache;
 import java.io.IOException;
@@ -13,16 +16,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tenet stats}: per rule, how often {@code tenet hook} caught an agent's edit and whether the next edit fixed it. */
+/**
+ * {@code tenet stats}: per rule, how often {@code tenet hook} caught an agent's edit and whether the next edit fixed it,
+ * and how people rated Tenet's review comments (the precision loop), with re-enabling of demoted rules.
+ */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show, per rule, how often the hook caught an agent's edit and whether the next edit of that file fixed it.",
-            "Counted on this machine only, in the cache folder; nothing is sent anywhere."},
+            "Counted on this machine only, in the cache folder; nothing is sent anywhere.",
+            "Then, per rule, the ratings of Tenet's review comments (thumbs, \"not useful\" replies, fixes) and the not-useful rate;",
+            "a rule at 10 % or more not useful over at least 20 ratings is demoted: its findings stop blocking until --reenable."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:The counts were shown (or reset).", "2:Usage error, or the counts file is damaged (the message names it).", ExitCodes.INTERNAL_TEXT})
+        exitCodeList = {"0:The counts were shown (or reset, or the rule re-enabled).",
+            "2:Usage error, the counts file is damaged, the ratings database cannot be opened, or --reenable names a rule without ratings.",
+            ExitCodes.INTERNAL_TEXT})
 final class StatsCommand implements Callable<Integer> {
     /** The formats the counts are printed in. */
     enum Format { text, json }
@@ -37,13 +48,23 @@ final class StatsCommand implements Callable<Integer> {
     boolean reset;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Cache folder the hook counts in. Default: $TENET_CACHE_DIR, $XDG_CACHE_HOME/tenet or ~/.cache/tenet.")
+            description = "Cache folder the hook counts (and the default ratings database) are in. Default: $TENET_CACHE_DIR, $XDG_CACHE_HOME/tenet or ~/.cache/tenet.")
     Path cacheDir;
+
+    @Option(names = "--reenable", paramLabel = "RULE",
+            description = "Re-enable a demoted rule: its findings block again, and its ratings are counted afresh from now.")
+    String reenable;
+
+    @Mixin
+    RatingsOptions ratings;
 
     @Override
     public Integer call() throws IOException {
         Adherence adherence = new Adherence(cacheDir != null ? cacheDir : DiskScanCache.defaultDirectory());
         PrintWriter out = spec.commandLine().getOut();
+        if (reenable != null) {
+            return new RuleReenabling(ratings.open(cacheDir), out).reenable(reenable);
+        }
         if (reset) {
             adherence.reset();
             out.println("Hook counts reset (" + adherence.file() + ").");
@@ -55,13 +76,21 @@ final class StatsCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new TenetInputException(e.getMessage());
         }
+        RatingStore store = ratings.open(cacheDir);
+        List<RuleHealth> health = health(store);
         if (format == Format.json) {
-            out.println(json(rows));
-        } else if (rows.isEmpty()) {
-            out.println("No hook data yet: 'tenet hook' counts here once an assistant's hook has checked an edited file"
-                    + " (see 'tenet hook --help').");
+            ObjectNode root = json(rows);
+            RatingsTable.json(health, root.putArray("reviewRatings"));
+            out.println(root.toPrettyString());
         } else {
-            out.print(table(rows));
+            if (rows.isEmpty()) {
+                out.println("No hook data yet: 'tenet hook' counts here once an assistant's hook has checked an edited file"
+                        + " (see 'tenet hook --help').");
+            } else {
+                out.print(table(rows));
+            }
+            out.println();
+            out.print(RatingsTable.text(health, store.database().describe()));
         }
         out.flush();
         return ExitCodes.OK;
@@ -89,7 +118,15 @@ final class StatsCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.0f%%", rate * 100);
     }
 
-    private static String json(List<Adherence.Row> rows) throws IOException {
+    private static List<RuleHealth> health(RatingStore store) {
+        try {
+            return store.health();
+        } catch (RatingStoreException e) {
+            throw new TenetInputException(e.getMessage());
+        }
+    }
+
+    private static ObjectNode json(List<Adherence.Row> rows) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode array = root.putArray("rules");
@@ -98,6 +135,6 @@ final class StatsCommand implements Callable<Integer> {
                     .put("fixedLater", row.fixedLater()).put("stillOpen", row.stillOpen())
                     .put("fixRate", Math.round(row.fixRate() * 1000) / 1000.0);
         }
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        return root;
     }
 }

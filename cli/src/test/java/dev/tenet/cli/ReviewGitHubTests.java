@@ -64,7 +64,7 @@ class ReviewGitHubTests {
     Cli.Result reviewOf(Path tree, String... extra) {
         List<String> args = new ArrayList<>(List.of("review", tree.toString(), "--publish", "github",
                 "--repo", "acme/learning", "--pr", String.valueOf(PR), "--github-url", github.url(), "--token-file", token.toString(),
-                "--no-cache", "--github-retry-delay", "1", "--format", "json"));
+                "--no-cache", "--github-retry-delay", "1", "--format", "json", "--ratings-db", "jdbc:h2:file:" + dir.resolve("ratings")));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -363,7 +363,7 @@ class ReviewGitHubTests {
 
         List<String> args = new ArrayList<>(List.of("review", dir.resolve("no-checkout").toString(), "--publish", "github",
                 "--repo", "acme/learning", "--pr", String.valueOf(PR), "--github-url", github.url(), "--app-id", "1",
-                "--app-key", key.toString(), "--no-cache", "--github-retry-delay", "1", "--format", "json"));
+                "--app-key", key.toString(), "--no-cache", "--github-retry-delay", "1", "--format", "json", "--ratings-db", "jdbc:h2:file:" + dir.resolve("ratings")));
         Cli.Result result = Cli.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
         String jwt = github.requests(RequestMethod.GET, API + "/installation").get(0).getHeader("Authorization");

@@ -4,7 +4,10 @@ import dev.tenet.review.change.ChangeSet;
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.finding.Finding;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a review found.
@@ -16,23 +19,35 @@ import java.util.List;
  * @param changes      the change that was reviewed
  * @param catalog      the rules in force
  * @param notReviewed  what was not reviewed and why, one sentence each
+ * @param demoted      rules whose findings do not block (demoted by their ratings), each with the note the summary shows
  */
 public record ReviewResult(List<Finding> findings, int baselined, int outOfScope, int filesChecked, ChangeSet changes,
-                           RuleCatalog catalog, List<String> notReviewed) {
+                           RuleCatalog catalog, List<String> notReviewed, Map<String, String> demoted) {
 
     public ReviewResult {
         findings = List.copyOf(findings);
         notReviewed = List.copyOf(notReviewed);
+        demoted = Collections.unmodifiableMap(new TreeMap<>(demoted));
     }
 
-    /** True when a finding is at or above {@code threshold} ({@code null} means never). */
+    public ReviewResult(List<Finding> findings, int baselined, int outOfScope, int filesChecked, ChangeSet changes,
+                        RuleCatalog catalog, List<String> notReviewed) {
+        this(findings, baselined, outOfScope, filesChecked, changes, catalog, notReviewed, Map.of());
+    }
+
+    /** True when a finding of a rule that is not demoted is at or above {@code threshold} ({@code null} means never). */
     public boolean failsAt(Severity threshold) {
-        return threshold != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
+        return threshold != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold) && !demoted.containsKey(f.ruleId()));
     }
 
     public ReviewResult withNotReviewed(List<String> more) {
         List<String> all = new java.util.ArrayList<>(notReviewed);
         all.addAll(more);
-        return new ReviewResult(findings, baselined, outOfScope, filesChecked, changes, catalog, all);
+        return new ReviewResult(findings, baselined, outOfScope, filesChecked, changes, catalog, all, demoted);
+    }
+
+    /** The same result with these rules' findings no longer blocking (rule id to the note the summary shows). */
+    public ReviewResult withDemoted(Map<String, String> rules) {
+        return new ReviewResult(findings, baselined, outOfScope, filesChecked, changes, catalog, notReviewed, rules);
     }
 }

@@ -114,6 +114,10 @@ final class CheckRunPublisher {
             for (Finding finding : result.findings()) {
                 sha.update(("\u0000" + finding.fingerprint() + ":" + finding.severity()).getBytes(StandardCharsets.UTF_8));
             }
+            if (!result.demoted().isEmpty()) {
+                // A demotion changes the conclusion of the same findings: it is a new check run.
+                sha.update(("\u0000demoted:" + result.demoted().keySet()).getBytes(StandardCharsets.UTF_8));
+            }
             return "tenet-" + HexFormat.of().formatHex(sha.digest()).substring(0, 20);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

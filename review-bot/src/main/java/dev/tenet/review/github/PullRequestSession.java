@@ -35,6 +35,11 @@ public final class PullRequestSession {
         return new PullRequestChanges(repository, pullRequest, retrier, maxFetchFiles).read(checkout);
     }
 
+    /** The authenticated connection, for raw API reads (e.g. the ratings on Tenet's comments). */
+    public GitHubConnection connection() {
+        return connection;
+    }
+
     public GitHubPublisher publisher() {
         return new GitHubPublisher(connection, repository, pullRequest, retrier);
     }

@@ -20,7 +20,8 @@ final class ReviewRequest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("commit_id", headSha);
         body.put("event", event);
-        long failing = failLevel == null ? 0 : result.findings().stream().filter(f -> f.severity().isAtLeast(failLevel)).count();
+        long failing = failLevel == null ? 0 : result.findings().stream()
+                .filter(f -> f.severity().isAtLeast(failLevel) && !result.demoted().containsKey(f.ruleId())).count();
         String text = "Tenet found " + result.findings().size() + " new finding(s) on the changed lines"
                 + (failing > 0 ? ", " + failing + " at or above " + failLevel.label() : "")
                 + ". The summary comment has the counts and anything not commented inline.\n\n" + Markers.REVIEW;

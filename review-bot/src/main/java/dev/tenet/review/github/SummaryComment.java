@@ -36,6 +36,8 @@ final class SummaryComment {
         String level = failLevel == null ? "never" : failLevel.label();
         if (result.failsAt(failLevel)) {
             out.append("\u274C **Changes requested**: ");
+        } else if (!result.demoted().isEmpty() && failLevel != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(failLevel))) {
+            out.append("\u26A0\uFE0F **Not blocking (demoted rules)**: ");
         } else if (!findings.isEmpty()) {
             out.append("\u26A0\uFE0F **Findings below the fail level**: ");
         } else {
@@ -57,6 +59,10 @@ final class SummaryComment {
                 out.append("- `").append(f.file()).append(':').append(f.startLine()).append("` **").append(f.severity().label())
                         .append("** ").append(f.message()).append(" (`").append(f.ruleId()).append("`): ").append(item.reason()).append('\n');
             }
+        }
+        if (!result.demoted().isEmpty()) {
+            out.append("\n### Demoted rules (not blocking)\n\n");
+            result.demoted().forEach((rule, note) -> out.append("- `").append(rule).append("` ").append(note).append('\n'));
         }
         if (!result.notReviewed().isEmpty()) {
             out.append("\n### Not reviewed\n\n");

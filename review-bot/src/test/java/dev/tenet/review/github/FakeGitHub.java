@@ -341,4 +341,39 @@ public final class FakeGitHub implements AutoCloseable {
     private static String array(List<JsonNode> items) {
         return JSON.valueToTree(items).toString();
     }
+
+    // The precision loop: reactions on review comments, and a review comment read by id.
+
+    /** A reaction as GitHub's reactions endpoint lists it. */
+    public ObjectNode reaction(long id, String login, long userId, String content, String createdAt) {
+        ObjectNode reaction = JSON.createObjectNode();
+        reaction.put("id", id);
+        reaction.put("node_id", "MDg6UmVhY3Rpb24x");
+        reaction.set("user", user(login, userId));
+        reaction.put("content", content);
+        reaction.put("created_at", createdAt);
+        return reaction;
+    }
+
+    /** Serves a review comment's reactions ({@code GET /pulls/comments/{id}/reactions}). */
+    public void reactions(long commentId, List<JsonNode> reactions) {
+        server.stubFor(get(urlPathEqualTo(API + "/pulls/comments/" + commentId + "/reactions")).willReturn(okJson(array(reactions))));
+    }
+
+    /** Adds the {@code reactions} rollup GitHub puts on a review comment, counted from these reactions. */
+    public ObjectNode withReactionRollup(ObjectNode comment, List<JsonNode> reactions) {
+        ObjectNode rollup = comment.putObject("reactions");
+        rollup.put("url", url() + API + "/pulls/comments/" + comment.path("id").asLong() + "/reactions");
+        rollup.put("total_count", reactions.size());
+        for (String content : List.of("+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes")) {
+            rollup.put(content, (int) reactions.stream().filter(r -> r.path("content").asText().equals(content)).count());
+        }
+        return comment;
+    }
+
+    /** Serves one review comment by id ({@code GET /repos/{repository}/pulls/comments/{id}}), of any repository. */
+    public void reviewCommentById(String repository, JsonNode comment) {
+        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/pulls/comments/" + comment.path("id").asLong()))
+                .willReturn(okJson(comment.toString())));
+    }
 }
