@@ -144,6 +144,8 @@ public final class KafkaReviewQueue implements ReviewQueue {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
                 // A review may take minutes; workers poll again after a third of this (see QueueWorker's poll budget).
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) MAX_POLL_INTERVAL.toMillis(),
+                // Members learn of a rebalance at their next heartbeat: a stopped replica's jobs move on within a second or so.
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     }

@@ -37,7 +37,7 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Waits until {@code members} consumers are in the group and every partition of the topic is assigned to one of them. */
     void awaitGroup(String groupId, int members, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = admin()) {
             Eventually.until("group " + groupId + " with " + members + " member(s) sharing " + partitions + " partition(s)", () -> {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
                         .get(10, TimeUnit.SECONDS);
@@ -46,6 +46,22 @@ final class KafkaBroker implements AutoCloseable {
                         && current.stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum() == partitions;
             });
         }
+    }
+
+    int partitionsOf(String topic) throws Exception {
+        try (Admin admin = admin()) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions().size();
+        }
+    }
+
+    int groupMembers(String groupId) throws Exception {
+        try (Admin admin = admin()) {
+            return admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get(10, TimeUnit.SECONDS).members().size();
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
     @Override

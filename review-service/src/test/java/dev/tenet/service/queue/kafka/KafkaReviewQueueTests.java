@@ -8,6 +8,7 @@ import dev.tenet.review.github.RateLimitedException;
 import dev.tenet.service.queue.JobOutcome;
 import dev.tenet.service.queue.JobRunner;
 import dev.tenet.service.queue.ReviewJob;
+import dev.tenet.service.queue.ReviewQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 
@@ -231,6 +233,26 @@ class KafkaReviewQueueTests {
             assertThat(counted(registries.get(first), JobOutcome.PUBLISHED)).as("the stopped replica finished nothing").isZero();
             Eventually.until("depth 0", () -> replicas.get(second).depth() == 0);
         }
+    }
+
+    @Test
+    void theSpringConfigurationBuildsTheQueueFromTheRunnerBeanAndMetersItInTheRegistry() throws Exception {
+        ScriptedRunner runner = new ScriptedRunner();
+        new ApplicationContextRunner().withUserConfiguration(KafkaQueueConfiguration.class)
+                .withBean(JobRunner.class, () -> runner)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("tenet.queue=kafka", "tenet.queue.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                        "tenet.queue.kafka.topic=review-jobs-configured", "tenet.queue.kafka.partitions=3")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    context.getBean(ReviewQueue.class).submit(job(40, "s1"));
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    Eventually.until("s1 counted", () -> counted(registry, JobOutcome.PUBLISHED) == 1);
+                    Eventually.until("depth gauge 0", () -> registry.get(QueueMetrics.DEPTH).gauge().value() == 0);
+                    assertThat(broker.partitionsOf("review-jobs-configured")).isEqualTo(3);
+                    assertThat(broker.groupMembers("tenet-review-service")).as("the default group, 2 workers").isEqualTo(2);
+                });
+        assertThat(broker.groupMembers("tenet-review-service")).as("closed with the context").isZero();
     }
 
     static final String PROGRESS = "src/main/java/com/acme/learning/domain/TrainingProgress.java";
