@@ -109,13 +109,18 @@ public final class KafkaReviewQueue implements ReviewQueue {
         QueueMetrics metrics = new QueueMetrics(registry);
         QueueMetrics.gaugeDepth(registry, queue);
         Duration pollBudget = MAX_POLL_INTERVAL.dividedBy(3);
-        for (int i = 0; i < settings.concurrency(); i++) {
-            QueueWorker worker = new QueueWorker(new KafkaConsumer<>(consumerConfig(settings)), settings.topic(), runner, metrics,
-                    settings.maxAttempts(), settings.retryBackoff(), pollBudget, clock);
-            Thread thread = new Thread(worker, "tenet-review-queue-" + i);
-            queue.workers.add(worker);
-            queue.threads.add(thread);
-            thread.start();
+        try {
+            for (int i = 0; i < settings.concurrency(); i++) {
+                QueueWorker worker = new QueueWorker(new KafkaConsumer<>(consumerConfig(settings)), settings.topic(), runner, metrics,
+                        settings.maxAttempts(), settings.retryBackoff(), pollBudget, clock);
+                Thread thread = new Thread(worker, "tenet-review-queue-" + i);
+                queue.workers.add(worker);
+                queue.threads.add(thread);
+                thread.start();
+            }
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
         }
         LOG.info("review jobs go to Kafka topic {} at {}; {} worker(s) in group {}", settings.topic(), settings.bootstrapServers(),
                 settings.concurrency(), settings.groupId());

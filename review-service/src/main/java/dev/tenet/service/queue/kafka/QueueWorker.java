@@ -162,6 +162,10 @@ final class QueueWorker implements Runnable {
         if (attempts != null) {
             attempts.remove(record.offset());
         }
+        if (outcome == null) {
+            LOG.error("{}: the runner returned no outcome; counted as failed", what);
+            outcome = JobOutcome.FAILED;
+        }
         LOG.info("{}: {}", what, outcome);
         return finish(partition, record, outcome);
     }
