@@ -186,7 +186,7 @@ final class QueueWorker implements Runnable {
     private Next retryAt(TopicPartition partition, ConsumerRecord<String, byte[]> record, Instant at) {
         consumer.seek(partition, record.offset());
         consumer.pause(List.of(partition));
-        pausedUntil.put(partition, at);
+        pausedUntil.put(partition, at != null ? at : clock.instant());
         return Next.NEXT_PARTITION;
     }
 

@@ -3,6 +3,8 @@ package dev.tenet.service.queue.kafka;
 import static dev.tenet.service.queue.kafka.ScriptedRunner.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tenet.review.github.FakeGitHub;
 import dev.tenet.review.github.RateLimitedException;
 import dev.tenet.service.queue.JobOutcome;
@@ -14,7 +16,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import com.github.tomakehurst.wiremock.http.RequestMethod;
 
 class KafkaReviewQueueTests {
     static final AtomicInteger TOPICS = new AtomicInteger();
@@ -83,7 +85,7 @@ class KafkaReviewQueueTests {
         for (int number = 1; ; number++) {
             int candidate = number;
             if (KafkaBroker.partitionOf(job(number, "x").pullRequestKey(), partitions) == partition
-                    && java.util.Arrays.stream(taken).noneMatch(t -> t == candidate)) {
+                    && Arrays.stream(taken).noneMatch(t -> t == candidate)) {
                 return number;
             }
         }
@@ -193,6 +195,7 @@ class KafkaReviewQueueTests {
             JobRunner review = new GitHubReviewRunner(github.url(), dir.resolve("no-checkout"));
             AtomicReference<String> firstReplica = new AtomicReference<>();
             List<String> ranOn = new CopyOnWriteArrayList<>();
+            CountDownLatch firstRunPublished = new CountDownLatch(1);
             CountDownLatch never = new CountDownLatch(1);
             KafkaQueueProperties settings = new KafkaQueueProperties(broker.bootstrapServers(), "review-jobs-replicas",
                     "replicas", 1, 1, 3, Duration.ZERO, Duration.ZERO);
@@ -204,6 +207,7 @@ class KafkaReviewQueueTests {
                     JobOutcome outcome = review.run(job);
                     if (firstReplica.compareAndSet(null, name)) {
                         github.acceptWhatWasPosted();
+                        firstRunPublished.countDown();
                         // The replica stops here: everything was posted, the job's offset not committed.
                         never.await();
                     }
@@ -212,8 +216,8 @@ class KafkaReviewQueueTests {
             }
 
             replicas.get("one").submit(new ReviewJob(FakeGitHub.OWNER, FakeGitHub.REPO, FakeGitHub.PR, FakeGitHub.HEAD_SHA, 0,
-                    "72d3162e-cc78-11e3-81ab-4c9367dc0958", java.time.Instant.now()));
-            Eventually.until("the first run published", () -> firstReplica.get() != null);
+                    "72d3162e-cc78-11e3-81ab-4c9367dc0958", Instant.now()));
+            Eventually.until("the first run published", () -> firstRunPublished.getCount() == 0);
             assertThat(github.requests(RequestMethod.POST, FakeGitHub.API + "/pulls/" + FakeGitHub.PR + "/reviews")).hasSize(1);
             String first = firstReplica.get();
             String second = first.equals("one") ? "two" : "one";
@@ -222,7 +226,7 @@ class KafkaReviewQueueTests {
             Eventually.until("the job redone by the other replica",
                     () -> counted(registries.get(second), JobOutcome.PUBLISHED) == 1);
             assertThat(ranOn).containsExactly(first, second);
-            var reviews = github.requests(RequestMethod.POST, FakeGitHub.API + "/pulls/" + FakeGitHub.PR + "/reviews");
+            List<LoggedRequest> reviews = github.requests(RequestMethod.POST, FakeGitHub.API + "/pulls/" + FakeGitHub.PR + "/reviews");
             assertThat(reviews).as("one review with its inline comment, not posted again").hasSize(1);
             assertThat(FakeGitHub.body(reviews.get(0)).path("comments")).hasSize(1);
             assertThat(FakeGitHub.body(reviews.get(0)).path("comments").get(0).path("path").asText()).isEqualTo(PROGRESS);
