@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * <li><b>Superseding</b>: of the jobs one poll fetched for a partition, only the newest of each pull request runs; the older
  * ones count as SUPERSEDED.</li>
  * <li><b>Rate limits</b>: a {@code RateLimitedException} pauses the job's partition alone until {@code retryAt()}, positioned
- * at the job, and counts REQUEUED; the worker's other partitions go on. Re-publishing the job to the topic instead would put it
- * behind, and then in front of the decision about, newer jobs of its pull request; GitHub's limit is the installation's anyway,
- * so the jobs queued behind it in its partition would mostly hit it too. The job stays uncommitted: if this replica stops
- * while waiting, another one takes it.</li>
+ * at the job, and counts REQUEUED; the worker's other partitions go on. Re-publishing the job to the end of the topic instead
+ * would put it after newer jobs of its pull request, so an older head could run last and win; and GitHub's limit belongs to the
+ * installation, so the jobs behind it in its partition would mostly hit it too. The job stays uncommitted: if this replica
+ * stops while waiting, another one takes it.</li>
  * <li><b>Failures</b>: any other exception retries the job later the same way, up to {@code max-attempts} runs (counted on
  * the replica running it), then it is logged, counted FAILED and committed.</li>
  * <li><b>Depth</b>: the consumer group's lag on the topic, i.e. jobs any replica accepted that no replica finished yet

@@ -254,7 +254,7 @@ class KafkaReviewQueueTests {
                     Eventually.until("s1 counted", () -> counted(registry, JobOutcome.PUBLISHED) == 1);
                     Eventually.until("depth gauge 0", () -> registry.get(QueueMetrics.DEPTH).gauge().value() == 0);
                     assertThat(broker.partitionsOf("review-jobs-configured")).isEqualTo(3);
-                    assertThat(broker.groupMembers("tenet-review-service")).as("the default group, 2 workers").isEqualTo(2);
+                    Eventually.until("the default group with the 2 default workers", () -> broker.groupMembers("tenet-review-service") == 2);
                 });
         assertThat(broker.groupMembers("tenet-review-service")).as("closed with the context").isZero();
     }
