@@ -35,6 +35,13 @@ class KafkaQueueConfigurationTests {
     }
 
     @Test
+    void brokersThatAreNoAddressAreNamed() {
+        service.withPropertyValues("tenet.queue=kafka", "tenet.queue.kafka.bootstrap-servers=kafka.invalid:9092")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause().isInstanceOf(TenetInputException.class)
+                        .hasMessageStartingWith("tenet.queue.kafka.bootstrap-servers 'kafka.invalid:9092': "));
+    }
+
+    @Test
     void otherQueuesLeaveKafkaAlone() {
         service.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ReviewQueue.class));
         service.withPropertyValues("tenet.queue=in-process").run(context -> assertThat(context).doesNotHaveBean(ReviewQueue.class));
