@@ -1,0 +1,32 @@
+package dev.tenet.service.queue.kafka;
+
+import dev.tenet.service.queue.JobOutcome;
+import dev.tenet.service.queue.ReviewQueue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The queue's meters: {@code tenet.reviews} counted by {@code outcome} (the {@link JobOutcome} name) and the {@code tenet.queue.depth} gauge. */
+final class QueueMetrics {
+    static final String REVIEWS = "tenet.reviews";
+    static final String DEPTH = "tenet.queue.depth";
+
+    private final Map<JobOutcome, Counter> counters = new EnumMap<>(JobOutcome.class);
+
+    QueueMetrics(MeterRegistry registry) {
+        for (JobOutcome outcome : JobOutcome.values()) {
+            counters.put(outcome, Counter.builder(REVIEWS).description("Review jobs by what became of them")
+                    .tag("outcome", outcome.name()).register(registry));
+        }
+    }
+
+    void count(JobOutcome outcome) {
+        counters.get(outcome).increment();
+    }
+
+    static void gaugeDepth(MeterRegistry registry, ReviewQueue queue) {
+        Gauge.builder(DEPTH, queue, ReviewQueue::depth).description("Review jobs accepted and not finished yet").register(registry);
+    }
+}
