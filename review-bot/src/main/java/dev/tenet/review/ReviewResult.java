@@ -4,6 +4,8 @@ import dev.tenet.review.change.ChangeSet;
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.finding.Finding;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,13 +18,21 @@ import java.util.List;
  * @param changes      the change that was reviewed
  * @param catalog      the rules in force
  * @param notReviewed  what was not reviewed and why, one sentence each
+ * @param llmPass      what the LLM review pass did (spend, dropped answers, skipped hunks), one sentence each;
+ *                     empty when it did not run
  */
 public record ReviewResult(List<Finding> findings, int baselined, int outOfScope, int filesChecked, ChangeSet changes,
-                           RuleCatalog catalog, List<String> notReviewed) {
+                           RuleCatalog catalog, List<String> notReviewed, List<String> llmPass) {
 
     public ReviewResult {
         findings = List.copyOf(findings);
         notReviewed = List.copyOf(notReviewed);
+        llmPass = List.copyOf(llmPass);
+    }
+
+    public ReviewResult(List<Finding> findings, int baselined, int outOfScope, int filesChecked, ChangeSet changes,
+                        RuleCatalog catalog, List<String> notReviewed) {
+        this(findings, baselined, outOfScope, filesChecked, changes, catalog, notReviewed, List.of());
     }
 
     /** True when a finding is at or above {@code threshold} ({@code null} means never). */
@@ -31,8 +41,17 @@ public record ReviewResult(List<Finding> findings, int baselined, int outOfScope
     }
 
     public ReviewResult withNotReviewed(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(notReviewed);
+        List<String> all = new ArrayList<>(notReviewed);
         all.addAll(more);
-        return new ReviewResult(findings, baselined, outOfScope, filesChecked, changes, catalog, all);
+        return new ReviewResult(findings, baselined, outOfScope, filesChecked, changes, catalog, all, llmPass);
+    }
+
+    /** This result with the LLM pass's new findings (kept in file and line order), the ones its baseline accepted, and its account. */
+    public ReviewResult withLlmPass(List<Finding> added, int addedBaselined, List<String> account) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(added);
+        all.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::startLine).thenComparingInt(Finding::column)
+                .thenComparing(Finding::ruleId));
+        return new ReviewResult(all, baselined + addedBaselined, outOfScope, filesChecked, changes, catalog, notReviewed, account);
     }
 }
