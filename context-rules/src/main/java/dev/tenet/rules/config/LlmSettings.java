@@ -27,6 +27,8 @@ public record LlmSettings(Provider provider, String model, Optional<String> base
     public static final int DEFAULT_TOKEN_BUDGET = 50_000;
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 1_024;
     public static final int DEFAULT_RULES_PER_HUNK = 5;
+    /** A model's judgement is shown, but does not fail a review unless the team raises this. */
+    public static final Severity DEFAULT_MAX_SEVERITY = Severity.INFO;
 
     /** The chat APIs the pass can talk to. */
     public enum Provider {

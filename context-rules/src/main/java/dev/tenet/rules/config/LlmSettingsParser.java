@@ -70,7 +70,7 @@ public final class LlmSettingsParser {
                         "llm apiKeyEnv must name an environment variable (letters, digits, _), not a key itself");
             }
         });
-        Severity maxSeverity = Severity.WARNING;
+        Severity maxSeverity = LlmSettings.DEFAULT_MAX_SEVERITY;
         String severityText = YamlNodes.optionalString(fields, "maxSeverity", file, 1);
         if (severityText != null) {
             try {

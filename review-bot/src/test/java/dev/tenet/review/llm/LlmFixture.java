@@ -17,17 +17,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** A small repository with one changed Redis adapter, reviewed by the real engine: the deterministic review the LLM pass extends. */
-final class LlmFixture {
-    static final String CACHE = "src/main/java/com/acme/learning/adapter/redis/TrainingTotalsCache.java";
+public final class LlmFixture {
+    public static final String CACHE = "src/main/java/com/acme/learning/adapter/redis/TrainingTotalsCache.java";
     static final String OTHER = "src/main/java/com/acme/learning/adapter/redis/RetryingPublisher.java";
     /** The line of the Redis write the engine's check reports. */
-    static final int REDIS_WRITE = 17;
+    public static final int REDIS_WRITE = 17;
     /** A changed line inside the retry loop. */
-    static final int RETRY_LOOP = 21;
+    public static final int RETRY_LOOP = 21;
     /** A line the change did not touch. */
     static final int UNCHANGED = 11;
 
-    static final String CACHE_SOURCE = """
+    public static final String CACHE_SOURCE = """
             package com.acme.learning.adapter.redis;
 
             import org.springframework.data.redis.core.StringRedisTemplate;
