@@ -60,7 +60,7 @@ final class PullRequestReview {
             RuleCatalog catalog = RuleCatalog.forRepository(change.root());
             ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())
                     .review(change.root(), config, change.changes(), scope, useBaseline).withNotReviewed(change.notReviewed());
-            result = LlmReviewPass.applyConfigured(result, change.root(), config, useBaseline, env, Optional.empty());
+            result = LlmReviewPass.applyConfigured(result, change.root(), config, useBaseline, env, Optional.of(session.description()));
             report.write(spec, format, Report.of(result.findings(), catalog, ref.toString(), change.changes().size(), result.baselined())
                     .withNotices(result.llmPass()));
             try {

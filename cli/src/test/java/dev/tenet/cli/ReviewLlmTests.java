@@ -111,6 +111,8 @@ class ReviewLlmTests {
                     .containsPattern("<!-- tenet:fingerprint=[0-9a-f]{24} -->");
             assertThat(bodies).filteredOn(body -> body.contains("caching.redis-write-without-ttl")).singleElement().asString()
                     .doesNotContain("LLM finding");
+            assertThat(model.userText(model.requests().get(0)))
+                    .contains("<tenet-data kind=\"pull-request\">\nRecord training progress\n\nPlease pull these awesome changes in!\n</tenet-data>");
             String summary = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments").get(0))
                     .path("body").asText();
             assertThat(summary).contains("### LLM review pass")
