@@ -258,4 +258,22 @@ class LlmReviewPassTests {
         assertThat(model.server.getAllServeEvents()).singleElement()
                 .satisfies(event -> assertThat(event.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + ENV.get("OPENAI_API_KEY")));
     }
+
+    @Test
+    void aChangeThatEditsTheConfigurationGetsNoPass() throws Exception {
+        ReviewResult deterministic = LlmFixture.review(root, false);
+        LlmFixture.write(root, ".tenet/config.yml", "llm:\n  provider: openai\n  model: test-model\n  baseUrl: " + model.baseUrl() + "\n");
+        java.util.List<dev.tenet.review.change.FileChange> files = new java.util.ArrayList<>(deterministic.changes().files());
+        files.add(new dev.tenet.review.change.FileChange(".tenet/config.yml", Optional.empty(),
+                dev.tenet.review.change.LineRanges.of(List.of(new dev.tenet.review.change.LineRanges.Range(1, 4))),
+                dev.tenet.review.change.LineRanges.of(List.of(new dev.tenet.review.change.LineRanges.Range(1, 4)))));
+        ReviewResult withConfig = new ReviewResult(deterministic.findings(), 0, 0, 1, dev.tenet.review.change.ChangeSet.of(files),
+                deterministic.catalog(), List.of());
+
+        ReviewResult result = LlmReviewPass.applyConfigured(withConfig, root, TenetConfig.defaults(), true, ENV, Optional.empty());
+
+        assertThat(result.findings()).isEqualTo(deterministic.findings());
+        assertThat(result.llmPass()).singleElement().asString().contains("did not run: the change edits .tenet/config.yml");
+        assertThat(model.server.getAllServeEvents()).isEmpty();
+    }
 }
