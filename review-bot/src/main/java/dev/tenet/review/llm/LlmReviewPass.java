@@ -173,7 +173,7 @@ public final class LlmReviewPass {
         if (e instanceof IOException) {
             return "cannot read the changed files (" + e.getClass().getSimpleName() + ")";
         }
-        return "cannot set up the " + "model client (" + e.getClass().getSimpleName() + ")";
+        return "cannot set up the model client (" + e.getClass().getSimpleName() + ")";
     }
 
     private static String name(LlmSettings settings) {
