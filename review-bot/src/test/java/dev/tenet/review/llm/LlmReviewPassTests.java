@@ -276,4 +276,24 @@ class LlmReviewPassTests {
         assertThat(result.llmPass()).singleElement().asString().contains("did not run: the change edits .tenet/config.yml");
         assertThat(model.server.getAllServeEvents()).isEmpty();
     }
+
+    @Test
+    void productionCodeIsReviewedBeforeTestCodeWhenTheBudgetCoversOnlyOne() throws Exception {
+        ReviewResult deterministic = LlmFixture.review(root, false);
+        String testFile = "src/test/java/com/acme/learning/adapter/redis/TrainingTotalsCacheTests.java";
+        LlmFixture.write(root, testFile, LlmFixture.CACHE_SOURCE.replace("class TrainingTotalsCache", "class TrainingTotalsCacheTests"));
+        List<dev.tenet.review.change.FileChange> files = new java.util.ArrayList<>(deterministic.changes().files());
+        files.add(new dev.tenet.review.change.FileChange(testFile, Optional.empty(),
+                dev.tenet.review.change.LineRanges.of(List.of(new dev.tenet.review.change.LineRanges.Range(1, 25))),
+                dev.tenet.review.change.LineRanges.of(List.of(new dev.tenet.review.change.LineRanges.Range(1, 25)))));
+        ReviewResult both = new ReviewResult(deterministic.findings(), 0, 0, 2, dev.tenet.review.change.ChangeSet.of(files),
+                deterministic.catalog(), List.of());
+        model.answers(findings(), 2_500, 100);
+
+        ReviewResult result = pass(both, 10, 3_000);
+
+        assertThat(model.requests()).singleElement()
+                .satisfies(request -> assertThat(model.userText(request)).contains("file=\"" + LlmFixture.CACHE + "\""));
+        assertThat(result.llmPass()).contains("LLM review pass skipped 1 hunk(s) over the token budget: " + testFile + ":1-25.");
+    }
 }
