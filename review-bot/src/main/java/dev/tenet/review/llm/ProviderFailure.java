@@ -19,11 +19,28 @@ final class ProviderFailure {
         return "the call for " + hunk + " " + reason(e, settings);
     }
 
+    /** Scheme, host and port of the endpoint: a URL's user info could hold a credential. */
+    private static String where(LlmSettings settings) {
+        return settings.baseUrl().map(url -> {
+            try {
+                java.net.URI uri = java.net.URI.create(url);
+                return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+            } catch (IllegalArgumentException e) {
+                return "the configured baseUrl";
+            }
+        }).orElse("the " + settings.provider().key() + " endpoint");
+    }
+
     private static String reason(RuntimeException e, LlmSettings settings) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpTimeoutException || cause instanceof java.net.SocketTimeoutException
                     || cause instanceof TimeoutException || cause instanceof dev.langchain4j.exception.TimeoutException) {
                 return "timed out after " + settings.timeout().toSeconds() + " s";
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
+                return "could not connect to " + where(settings);
             }
         }
         if (e instanceof AuthenticationException) {

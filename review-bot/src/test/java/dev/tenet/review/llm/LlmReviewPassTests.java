@@ -296,4 +296,18 @@ class LlmReviewPassTests {
                 .satisfies(request -> assertThat(model.userText(request)).contains("file=\"" + LlmFixture.CACHE + "\""));
         assertThat(result.llmPass()).contains("LLM review pass skipped 1 hunk(s) over the token budget: " + testFile + ":1-25.");
     }
+
+    @Test
+    void anUnreachableProviderIsSaidPlainly() throws Exception {
+        ReviewResult deterministic = LlmFixture.review(root, false);
+        dev.tenet.rules.config.LlmSettings settings = model.settings(10, 50_000);
+        int port = model.server.port();
+        model.close();
+
+        ReviewResult result = new LlmReviewPass(settings, ENV).apply(deterministic, root, TenetConfig.defaults(), true, Optional.empty());
+
+        assertThat(result.findings()).isEqualTo(deterministic.findings());
+        assertThat(result.llmPass().get(1)).startsWith("LLM review pass stopped: the call for " + LlmFixture.CACHE
+                + ":5-25 could not connect to http://127.0.0.1:" + port + ";");
+    }
 }
