@@ -91,40 +91,45 @@ public final class LlmReviewPass {
             }
             ChatResponse response;
             try {
-                response = model.chat(ChatRequest.builder()
-                        .messages(SystemMessage.from(ReviewPrompt.SYSTEM), UserMessage.from(user))
-                        .responseFormat(ModelAnswer.FORMAT)
-                        .maxOutputTokens(settings.maxOutputTokens())
-                        .temperature(0.0)
-                        .build());
+                response = model.chat(request(user));
             } catch (RuntimeException e) {
                 account.failed(ProviderFailure.describe(e, next.hunk().label(), settings), plan.size() - i);
                 break;
             }
-            TokenUsage usage = response.tokenUsage();
-            account.spent(usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(),
-                    usage == null ? null : usage.totalTokenCount(), estimate);
-            Optional<List<ModelAnswer.Item>> items = ModelAnswer.parse(response.aiMessage() == null ? null : response.aiMessage().text());
-            if (items.isEmpty()) {
-                account.dropped(DropReason.MALFORMED);
-                continue;
-            }
-            for (ModelAnswer.Item item : items.get()) {
-                AnswerValidator.Outcome outcome = validator.check(item, next.file());
-                outcome.dropped().ifPresent(account::dropped);
-                outcome.finding().ifPresent(found::add);
-            }
+            read(response, estimate, next.file(), validator, account).forEach(found::add);
         }
         files.stream().filter(f -> !f.hunks().isEmpty()).forEach(f -> account.redacted(f.redactions()));
-        List<Finding> fresh = found;
-        int baselined = 0;
-        if (useBaseline && !found.isEmpty()) {
-            BaselineResult filtered = Baseline.load(Baseline.fileIn(root)).filter(found);
-            fresh = filtered.newFindings();
-            baselined = filtered.baselined();
+        BaselineResult filtered = useBaseline ? Baseline.load(Baseline.fileIn(root)).filter(found) : new BaselineResult(found, 0, 0);
+        account.kept(filtered.newFindings().size(), filtered.baselined());
+        return result.withLlmPass(filtered.newFindings(), filtered.baselined(), account.sentences());
+    }
+
+    private ChatRequest request(String user) {
+        return ChatRequest.builder()
+                .messages(SystemMessage.from(ReviewPrompt.SYSTEM), UserMessage.from(user))
+                .responseFormat(ModelAnswer.FORMAT)
+                .maxOutputTokens(settings.maxOutputTokens())
+                .temperature(0.0)
+                .build();
+    }
+
+    /** Books the spend of one answer and returns the findings that pass validation; the rest are counted as dropped. */
+    private static List<Finding> read(ChatResponse response, int estimate, Hunks.File file, AnswerValidator validator, LlmAccount account) {
+        TokenUsage usage = response.tokenUsage();
+        account.spent(usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount(),
+                usage == null ? null : usage.totalTokenCount(), estimate);
+        Optional<List<ModelAnswer.Item>> items = ModelAnswer.parse(response.aiMessage() == null ? null : response.aiMessage().text());
+        if (items.isEmpty()) {
+            account.dropped(DropReason.MALFORMED);
+            return List.of();
         }
-        account.kept(fresh.size(), baselined);
-        return result.withLlmPass(fresh, baselined, account.sentences());
+        List<Finding> kept = new ArrayList<>();
+        for (ModelAnswer.Item item : items.get()) {
+            AnswerValidator.Outcome outcome = validator.check(item, file);
+            outcome.dropped().ifPresent(account::dropped);
+            outcome.finding().ifPresent(kept::add);
+        }
+        return kept;
     }
 
     /** A hunk to send, with the rules retrieved for it and their best score. */
