@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Review a change against the rules: findings on the changed lines only (see --scope).",
             "Local: --worktree (default: everything uncommitted), --staged, or --base REF [--head REF] (no git binary needed).",
-            "GitHub: --publish github posts inline comments, a check run and one summary comment on a pull request."},
+            "GitHub: --publish github posts inline comments, a check run and one summary comment on a pull request.",
+            "Optional LLM pass: an llm: section in .tenet/config.yml adds a model's findings, labelled (LLM), within a token budget."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FINDINGS_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.INTERNAL_TEXT,
             ExitCodes.PUBLISH_FAILED_TEXT})
