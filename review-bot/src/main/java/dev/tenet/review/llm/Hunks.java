@@ -6,6 +6,7 @@ import dev.tenet.review.change.LineRanges;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.engine.SourceTree;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ final class Hunks {
             if (!SourceTree.isChecked(change.path()) || config.isExcluded(change.path()) || !Files.isRegularFile(path)) {
                 continue;
             }
-            SecretRedactor.Redacted redacted = SecretRedactor.redact(Files.readString(path));
+            // Property files are often Latin-1: decode leniently rather than lose the whole pass to one character.
+            SecretRedactor.Redacted redacted = SecretRedactor.redact(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
             List<String> lines = redacted.text().lines().toList();
             List<Hunk> hunks = new ArrayList<>();
             for (LineRanges.Range span : spans(change)) {
