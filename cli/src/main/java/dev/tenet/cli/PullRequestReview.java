@@ -10,6 +10,7 @@ import dev.tenet.review.github.PullRequestChange;
 import dev.tenet.review.github.PullRequestRef;
 import dev.tenet.review.github.PullRequestSession;
 import dev.tenet.review.github.Retrier;
+import dev.tenet.review.llm.LlmReviewPass;
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.config.ConfigLoader;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code --publish github} path of {@code tenet review}: read the pull request, review it, publish, report what was posted. */
@@ -62,8 +64,10 @@ final class PullRequestReview {
             RuleCatalog catalog = RuleCatalog.forRepository(change.root());
             ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())
                     .review(change.root(), config, change.changes(), scope, useBaseline).withNotReviewed(change.notReviewed());
+            result = LlmReviewPass.applyConfigured(result, change.root(), config, useBaseline, env, Optional.of(session.description()));
             result = new RatingsStep(store, err).apply(session, retrier, ref, result);
-            report.write(spec, format, Report.of(result.findings(), catalog, ref.toString(), change.changes().size(), result.baselined()));
+            report.write(spec, format, Report.of(result.findings(), catalog, ref.toString(), change.changes().size(), result.baselined())
+                    .withNotices(result.llmPass()));
             try {
                 PublishLog log = session.publisher().publish(result, change.headSha(), scope.label(), threshold, github.maxComments);
                 err.print("tenet: published the review of " + ref + ":\n" + log.describe());

@@ -5,9 +5,11 @@ import dev.tenet.review.ReviewScope;
 import dev.tenet.review.Reviewer;
 import dev.tenet.review.git.LocalChange;
 import dev.tenet.review.git.LocalChanges;
+import dev.tenet.review.llm.LlmReviewPass;
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.config.ConfigLoader;
+import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.report.Report;
 import dev.tenet.rules.report.ReportFormat;
 import java.nio.file.Path;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Review a change against the rules: findings on the changed lines only (see --scope).",
             "Local: --worktree (default: everything uncommitted), --staged, or --base REF [--head REF] (no git binary needed).",
-            "GitHub: --publish github posts inline comments, a check run and one summary comment on a pull request."},
+            "GitHub: --publish github posts inline comments, a check run and one summary comment on a pull request.",
+            "Optional LLM pass: an llm: section in .tenet/config.yml adds a model's findings, labelled (LLM), within a token budget."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FINDINGS_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.INTERNAL_TEXT,
             ExitCodes.PUBLISH_FAILED_TEXT})
@@ -83,11 +86,14 @@ final class ReviewCommand implements Callable<Integer> {
         }
         try (LocalChange change = localChange()) {
             RuleCatalog catalog = RuleCatalog.forRepository(change.root());
-            ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())
-                    .review(change.root(), ConfigLoader.load(change.root()), change.changes(), reviewScope, gate.useBaseline());
+            TenetConfig config = ConfigLoader.load(change.root());
+            ReviewResult result = LlmReviewPass.applyConfigured(new Reviewer(catalog, engine.scanCache(), engine.parallelism())
+                    .review(change.root(), config, change.changes(), reviewScope, gate.useBaseline()),
+                    change.root(), config, gate.useBaseline(), System.getenv(), Optional.empty());
             String name = engine.directory.toAbsolutePath().normalize().getFileName() + " (" + change.description() + ")";
             // A snapshot of another commit is deleted after the review: its paths are shown relative to the repository.
-            report.write(spec, format, Report.of(result.findings(), catalog, name, change.changes().size(), result.baselined()),
+            report.write(spec, format, Report.of(result.findings(), catalog, name, change.changes().size(), result.baselined())
+                            .withNotices(result.llmPass()),
                     change.snapshot().isPresent() ? Path.of("") : change.root());
             note(result, change.description());
             return result.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;

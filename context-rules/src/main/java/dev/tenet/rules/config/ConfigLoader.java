@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 public final class ConfigLoader {
     public static final String CONFIG_FILE = ".tenet/config.yml";
     private static final Set<String> KEYS = Set.of("layers", "allowEmptyLayers", "rules", "exclude", "allowEmptyExcludes", "effects",
-            "perKeyTopics", "allowEmptyPerKeyTopics", "checkTestSources");
+            "perKeyTopics", "allowEmptyPerKeyTopics", "checkTestSources", LlmSettingsParser.KEY);
     private static final Set<String> SETTINGS = Set.of("off", "on", "error", "warning", "info");
 
     private ConfigLoader() {
@@ -84,6 +84,7 @@ public final class ConfigLoader {
         }
 
         List<PathGlob> excludes = YamlNodes.stringList(fields, "exclude", file, 1).stream().map(PathGlob::new).toList();
+        LlmSettingsParser.section(fields.get(LlmSettingsParser.KEY), file); // validated with the rest; read by the review's LLM pass
         return new TenetConfig(file, layers, layersExplicit, bool(fields, "allowEmptyLayers", file),
                 settings, settingLines, excludes, bool(fields, "allowEmptyExcludes", file), DeclaredEffects.parse(fields.get("effects"), file),
                 perKeyTopics(fields, file), bool(fields, "allowEmptyPerKeyTopics", file), bool(fields, "checkTestSources", file), false);

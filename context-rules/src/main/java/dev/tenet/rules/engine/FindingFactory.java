@@ -6,16 +6,13 @@ import dev.tenet.rules.catalog.Rule;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.finding.Fingerprints;
 import dev.tenet.rules.model.FileModel;
 import dev.tenet.rules.model.Hit;
 import dev.tenet.rules.model.Suppression;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -142,12 +139,6 @@ final class FindingFactory {
     }
 
     static String fingerprint(String ruleId, String file, String anchor, int occurrence) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String text = ruleId + "\u0000" + file + "\u0000" + anchor + "\u0000" + occurrence;
-            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprints.of(ruleId, file, anchor, occurrence);
     }
 }

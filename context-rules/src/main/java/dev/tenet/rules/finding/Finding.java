@@ -28,15 +28,31 @@ import java.util.Objects;
  * @param path        steps from the first place of the finding (the primary location, unless a review
  *                    moved the finding to a changed step) to the effect; empty for a finding at one place
  * @param related     other steps the finding rests on, in order; usually empty
+ * @param origin      what found it: a check of the engine, or the optional LLM review pass (shown with a label)
  */
 public record Finding(String ruleId, Severity severity, String file, int startLine, int endLine,
-                      String message, String fixHint, String fingerprint, int column, List<Step> path, List<Step> related) {
+                      String message, String fixHint, String fingerprint, int column, List<Step> path, List<Step> related,
+                      Origin origin) {
+
+    /** What found a finding. */
+    public enum Origin {
+        /** A deterministic check of the engine. */
+        CHECK,
+        /** The LLM review pass: a model's judgement against a rule, labelled wherever findings show. */
+        LLM;
+
+        /** The label reports put next to a finding of this origin; empty for a check's. */
+        public String label() {
+            return this == LLM ? "LLM" : "";
+        }
+    }
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(origin, "origin");
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("a finding needs a message (rule " + ruleId + " in " + file + ")");
         }
@@ -51,6 +67,12 @@ public record Finding(String ruleId, Severity severity, String file, int startLi
         related = List.copyOf(related);
     }
 
+    /** A finding of a check. */
+    public Finding(String ruleId, Severity severity, String file, int startLine, int endLine, String message, String fixHint,
+                   String fingerprint, int column, List<Step> path, List<Step> related) {
+        this(ruleId, severity, file, startLine, endLine, message, fixHint, fingerprint, column, path, related, Origin.CHECK);
+    }
+
     /** A finding at one place, column unknown. */
     public Finding(String ruleId, Severity severity, String file, int startLine, int endLine,
                    String message, String fixHint, String fingerprint) {
@@ -59,7 +81,11 @@ public record Finding(String ruleId, Severity severity, String file, int startLi
 
     /** The one message shape: {@code <what and why> (File.java:line) [rule-id]}. */
     public String render() {
-        return message + " (" + fileName() + ":" + startLine + ") [" + ruleId + "]";
+        return message + " (" + fileName() + ":" + startLine + ") [" + ruleId + "]" + (isLlm() ? " (LLM)" : "");
+    }
+
+    public boolean isLlm() {
+        return origin == Origin.LLM;
     }
 
     public String fileName() {
@@ -80,7 +106,7 @@ public record Finding(String ruleId, Severity severity, String file, int startLi
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, newSeverity, file, startLine, endLine, message, fixHint, fingerprint, column, path, related);
+        return new Finding(ruleId, newSeverity, file, startLine, endLine, message, fixHint, fingerprint, column, path, related, origin);
     }
 
     /**
@@ -89,6 +115,6 @@ public record Finding(String ruleId, Severity severity, String file, int startLi
      */
     public Finding anchoredAt(Step step, String newMessage) {
         return new Finding(ruleId, severity, step.file(), step.line(), step.line(), newMessage, fixHint, fingerprint,
-                step.column(), path, related);
+                step.column(), path, related, origin);
     }
 }

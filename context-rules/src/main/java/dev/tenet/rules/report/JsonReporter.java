@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The report as JSON for scripts: {@code tool}, {@code summary} and {@code findings}, with fields
  * always in the same order; each finding has its {@code column} (0 when not known) and the steps of its
- * {@code path} and {@code related} locations (empty for a finding at one place).
+ * {@code path} and {@code related} locations (empty for a finding at one place); a finding of the LLM review
+ * pass also has {@code "origin": "llm"}.
  */
 public final class JsonReporter implements Reporter {
     public static final String TOOL_NAME = "tenet";
@@ -68,6 +69,9 @@ public final class JsonReporter implements Reporter {
         node.put("fingerprint", finding.fingerprint());
         node.set("path", steps(finding.path()));
         node.set("related", steps(finding.related()));
+        if (finding.isLlm()) {
+            node.put("origin", "llm");
+        }
         return node;
     }
 

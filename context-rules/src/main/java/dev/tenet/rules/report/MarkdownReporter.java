@@ -63,6 +63,7 @@ public final class MarkdownReporter implements Reporter {
     private static void writeFinding(Finding finding, Appendable out) throws IOException {
         out.append("- ").append(MarkdownText.code(finding.position()))
                 .append(" **").append(finding.severity().label()).append("** ")
+                .append(finding.isLlm() ? "_(" + finding.origin().label() + ")_ " : "")
                 .append(MarkdownText.inline(finding.message()))
                 .append(" (").append(MarkdownText.code(finding.ruleId())).append(")\n");
         if (!finding.fixHint().isBlank()) {

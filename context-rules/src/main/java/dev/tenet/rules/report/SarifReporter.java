@@ -77,6 +77,9 @@ public final class SarifReporter implements Reporter {
             codeFlow(codeFlows, finding.related(), "The related path");
         }
         result.putObject("partialFingerprints").put(FINGERPRINT_KEY, finding.fingerprint());
+        if (finding.isLlm()) {
+            result.putObject("properties").put("tenet/origin", "llm");
+        }
         return result;
     }
 
@@ -114,7 +117,7 @@ public final class SarifReporter implements Reporter {
     }
 
     static String messageWithFix(Finding finding) {
-        String message = finding.message().strip();
+        String message = (finding.isLlm() ? "(" + finding.origin().label() + ") " : "") + finding.message().strip();
         if (finding.fixHint().isBlank()) {
             return message;
         }

@@ -44,7 +44,8 @@ public final class TextReporter implements Reporter {
                 out.append(paint(BOLD, shown(finding.position())))
                         .append(": ").append(paint(colourOf(finding.severity()), finding.severity().label())).append(": ")
                         .append(finding.message()).append(' ')
-                        .append(paint(DIM, "[" + finding.ruleId() + "]")).append('\n');
+                        .append(paint(DIM, "[" + finding.ruleId() + "]"))
+                        .append(finding.isLlm() ? " " + paint(CYAN, "(" + finding.origin().label() + ")") : "").append('\n');
                 if (!finding.fixHint().isBlank()) {
                     out.append(INDENT).append(paint(DIM, "fix:")).append(' ').append(finding.fixHint()).append('\n');
                 }

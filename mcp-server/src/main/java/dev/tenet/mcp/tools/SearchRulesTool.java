@@ -1,7 +1,7 @@
 package dev.tenet.mcp.tools;
 
 import dev.tenet.mcp.schema.Schema;
-import dev.tenet.mcp.search.RuleIndex;
+import dev.tenet.rules.search.RuleIndex;
 import dev.tenet.mcp.workspace.Workspace;
 import dev.tenet.mcp.workspace.WorkspaceRules;
 import dev.tenet.rules.catalog.Rule;

@@ -1,6 +1,6 @@
 package dev.tenet.mcp.workspace;
 
-import dev.tenet.mcp.search.RuleIndex;
+import dev.tenet.rules.search.RuleIndex;
 import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.config.ConfigLoader;
 import dev.tenet.rules.config.TenetConfig;

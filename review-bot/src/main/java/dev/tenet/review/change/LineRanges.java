@@ -42,6 +42,11 @@ public final class LineRanges {
         return new LineRanges(List.copyOf(merged));
     }
 
+    /** The ranges, in line order. */
+    public List<Range> ranges() {
+        return ranges;
+    }
+
     /** True when any line of {@code from..to} is in this set. */
     public boolean overlaps(int from, int to) {
         return ranges.stream().anyMatch(r -> r.overlaps(from, to));

@@ -81,7 +81,7 @@ final class CheckRunPublisher {
                 batches.add(new ArrayList<>());
             }
             batches.get(batches.size() - 1).add(new GHCheckRunBuilder.Annotation(finding.file(), finding.startLine(),
-                    finding.endLine(), level(finding.severity()), finding.message())
+                    finding.endLine(), level(finding.severity()), (finding.isLlm() ? "(LLM) " : "") + finding.message())
                     .withTitle(finding.ruleId())
                     .withRawDetails(finding.fixHint().isBlank() ? null : "Fix: " + finding.fixHint()));
         }

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param body      the Markdown body, ending with the finding's hidden marker
  */
 public record InlineComment(Finding finding, int startLine, int line, String body) {
+    /** How a finding of the LLM review pass is marked wherever GitHub shows it. */
+    public static final String LLM_LABEL = "\uD83E\uDD16 **LLM finding**";
 
     public boolean isMultiLine() {
         return startLine < line;
@@ -43,7 +45,8 @@ public record InlineComment(Finding finding, int startLine, int line, String bod
 
     static String body(Finding finding, RuleCatalog catalog) {
         StringBuilder body = new StringBuilder();
-        body.append(icon(finding.severity())).append(" **").append(finding.severity().label()).append("** `")
+        body.append(icon(finding.severity())).append(" **").append(finding.severity().label()).append("** ")
+                .append(finding.isLlm() ? LLM_LABEL + " " : "").append('`')
                 .append(finding.ruleId()).append("`: ").append(finding.message()).append("\n\n");
         whySentence(finding, catalog).ifPresent(why -> body.append("**Why:** ").append(why).append("\n\n"));
         if (!finding.fixHint().isBlank()) {

@@ -43,4 +43,10 @@ public final class PullRequestSession {
     public GitHubPublisher publisher() {
         return new GitHubPublisher(connection, repository, pullRequest, retrier);
     }
+
+    /** The pull request's title and description, as its author wrote them (untrusted text). */
+    public String description() {
+        String body = pullRequest.getBody();
+        return pullRequest.getTitle() + (body == null || body.isBlank() ? "" : "\n\n" + body);
+    }
 }

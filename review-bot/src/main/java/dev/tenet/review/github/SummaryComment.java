@@ -57,12 +57,21 @@ final class SummaryComment {
             for (Left item : left) {
                 Finding f = item.finding();
                 out.append("- `").append(f.file()).append(':').append(f.startLine()).append("` **").append(f.severity().label())
-                        .append("** ").append(f.message()).append(" (`").append(f.ruleId()).append("`): ").append(item.reason()).append('\n');
+                        .append("** ").append(f.isLlm() ? InlineComment.LLM_LABEL + ": " : "").append(f.message()).append(" (`").append(f.ruleId()).append("`): ").append(item.reason()).append('\n');
             }
         }
         if (!result.demoted().isEmpty()) {
             out.append("\n### Demoted rules (not blocking)\n\n");
             result.demoted().forEach((rule, note) -> out.append("- `").append(rule).append("` ").append(note).append('\n'));
+        }
+        if (!result.llmPass().isEmpty()) {
+            out.append("\n### LLM review pass\n\n");
+            long llm = findings.stream().filter(Finding::isLlm).count();
+            if (llm > 0) {
+                out.append(llm).append(" of the new findings come from the model (marked ").append(InlineComment.LLM_LABEL)
+                        .append("); every one cites a rule and a changed line.\n\n");
+            }
+            result.llmPass().forEach(line -> out.append("- ").append(line).append('\n'));
         }
         if (!result.notReviewed().isEmpty()) {
             out.append("\n### Not reviewed\n\n");

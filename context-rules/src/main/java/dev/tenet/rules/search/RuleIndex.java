@@ -1,4 +1,4 @@
-package dev.tenet.mcp.search;
+package dev.tenet.rules.search;
 
 import dev.tenet.rules.catalog.Rule;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.tenet.mcp.search;
+package dev.tenet.rules.search;
 
 import java.util.ArrayList;
 import java.util.List;
