@@ -44,6 +44,8 @@ public final class FakeGitHub implements AutoCloseable {
 
     public final WireMockServer server;
     public final String headSha;
+    private final List<String> openApiViolations = new ArrayList<>();
+    private final java.util.Set<java.util.UUID> checked = new java.util.HashSet<>();
 
     public FakeGitHub() {
         this(HEAD_SHA);
@@ -56,7 +58,7 @@ public final class FakeGitHub implements AutoCloseable {
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}")));
-        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson(user("octo-reviewer", 1).toString())));
+        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson(publicUser("octo-reviewer", 1).toString())));
         server.stubFor(get(urlPathEqualTo(API)).willReturn(okJson(repository())));
         server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).willReturn(okJson(pullRequest(1))));
         reviewComments(List.of());
@@ -162,12 +164,18 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     public void resetJournal() {
+        checkJournalAgainstOpenApi();
         server.resetRequests();
     }
 
+    /** Stops the server; fails when a request Tenet sent or a response served did not match GitHub's OpenAPI description. */
     @Override
     public void close() {
+        checkJournalAgainstOpenApi();
         server.stop();
+        if (!openApiViolations.isEmpty()) {
+            throw new AssertionError("Not as GitHub's OpenAPI description says:\n  " + String.join("\n  ", openApiViolations));
+        }
     }
 
     // Payloads, shaped as in GitHub's REST reference (fields a client reads; URLs point at this server).
@@ -178,14 +186,23 @@ public final class FakeGitHub implements AutoCloseable {
         user.put("id", id);
         user.put("node_id", "MDQ6VXNlcjE=");
         user.put("avatar_url", "https://github.com/images/error/octocat_happy.gif");
-        user.put("url", url() + "/users/" + login);
-        user.put("html_url", "https://github.com/" + login);
-        user.put("type", "User");
+        user.put("gravatar_id", "");
+        String path = login.replace("[", "%5B").replace("]", "%5D");
+        user.put("url", url() + "/users/" + path);
+        user.put("html_url", "https://github.com/" + path);
+        for (String link : List.of("followers", "following", "gists", "starred", "subscriptions", "organizations", "repos", "events", "received_events")) {
+            user.put(link + "_url", url() + "/users/" + path + "/" + link);
+        }
+        user.put("type", login.endsWith("[bot]") ? "Bot" : "User");
         user.put("site_admin", false);
         return user;
     }
 
     public String repository() {
+        return repositoryNode().toString();
+    }
+
+    private ObjectNode repositoryNode() {
         ObjectNode repo = JSON.createObjectNode();
         repo.put("id", 1296269);
         repo.put("node_id", "MDEwOlJlcG9zaXRvcnkxMjk2MjY5");
@@ -201,7 +218,31 @@ public final class FakeGitHub implements AutoCloseable {
         permissions.put("admin", false);
         permissions.put("push", true);
         permissions.put("pull", true);
-        return repo.toString();
+        for (String link : List.of("archive", "assignees", "blobs", "branches", "clone", "collaborators", "comments", "commits", "compare",
+                "contents", "contributors", "deployments", "downloads", "events", "forks", "git_commits", "git_refs", "git_tags", "git",
+                "hooks", "issue_comment", "issue_events", "issues", "keys", "labels", "languages", "merges", "milestones", "notifications",
+                "pulls", "releases", "ssh", "stargazers", "statuses", "subscribers", "subscription", "svn", "tags", "teams", "trees")) {
+            repo.put(link + "_url", url() + API + "/" + link);
+        }
+        repo.putNull("mirror_url");
+        repo.putNull("description");
+        repo.putNull("homepage");
+        repo.putNull("language");
+        repo.putNull("license");
+        for (String flag : List.of("archived", "disabled", "fork", "has_discussions", "has_pages")) {
+            repo.put(flag, false);
+        }
+        for (String flag : List.of("has_downloads", "has_issues", "has_projects", "has_wiki")) {
+            repo.put(flag, true);
+        }
+        for (String count : List.of("forks", "forks_count", "network_count", "open_issues", "open_issues_count", "size", "stargazers_count",
+                "subscribers_count", "watchers", "watchers_count")) {
+            repo.put(count, 0);
+        }
+        repo.put("created_at", "2026-01-26T19:01:12Z");
+        repo.put("updated_at", "2026-11-20T19:14:43Z");
+        repo.put("pushed_at", "2026-11-20T19:06:43Z");
+        return repo;
     }
 
     public String pullRequest(int changedFiles) {
@@ -230,6 +271,30 @@ public final class FakeGitHub implements AutoCloseable {
         pr.put("additions", 20);
         pr.put("deletions", 1);
         pr.put("changed_files", changedFiles);
+        String api = url() + API;
+        pr.put("diff_url", "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR + ".diff");
+        pr.put("patch_url", "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR + ".patch");
+        pr.put("issue_url", api + "/issues/" + PR);
+        pr.put("commits_url", api + "/pulls/" + PR + "/commits");
+        pr.put("review_comments_url", api + "/pulls/" + PR + "/comments");
+        pr.put("review_comment_url", api + "/pulls/comments{/number}");
+        pr.put("comments_url", api + "/issues/" + PR + "/comments");
+        pr.put("statuses_url", api + "/statuses/" + headSha);
+        for (String absent : List.of("closed_at", "merged_at", "merge_commit_sha", "assignee", "milestone", "merged_by", "auto_merge")) {
+            pr.putNull(absent);
+        }
+        pr.putArray("labels");
+        pr.put("mergeable_state", "clean");
+        pr.put("maintainer_can_modify", false);
+        ObjectNode links = pr.putObject("_links");
+        links.putObject("self").put("href", api + "/pulls/" + PR);
+        links.putObject("html").put("href", "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR);
+        links.putObject("issue").put("href", api + "/issues/" + PR);
+        links.putObject("comments").put("href", api + "/issues/" + PR + "/comments");
+        links.putObject("review_comments").put("href", api + "/pulls/" + PR + "/comments");
+        links.putObject("review_comment").put("href", api + "/pulls/comments{/number}");
+        links.putObject("commits").put("href", api + "/pulls/" + PR + "/commits");
+        links.putObject("statuses").put("href", api + "/statuses/" + headSha);
         return pr.toString();
     }
 
@@ -239,6 +304,7 @@ public final class FakeGitHub implements AutoCloseable {
         ref.put("ref", branch);
         ref.put("sha", sha);
         ref.set("user", user(OWNER, 2));
+        ref.set("repo", repositoryNode());
         return ref;
     }
 
@@ -256,6 +322,10 @@ public final class FakeGitHub implements AutoCloseable {
         node.put("git_url", url() + API + "/git/blobs/3d21ec53a331a6f037a91c368710b99387d012c1");
         node.put("html_url", "https://github.com/" + OWNER + "/" + REPO + "/blob/" + headSha + "/" + file.path());
         node.put("download_url", "https://raw.githubusercontent.com/" + OWNER + "/" + REPO + "/" + headSha + "/" + file.path());
+        ObjectNode links = node.putObject("_links");
+        links.put("self", node.path("url").asText());
+        links.put("git", node.path("git_url").asText());
+        links.put("html", node.path("html_url").asText());
         return node;
     }
 
@@ -282,6 +352,10 @@ public final class FakeGitHub implements AutoCloseable {
         comment.put("line", line);
         comment.put("original_line", line);
         comment.put("side", "RIGHT");
+        ObjectNode links = comment.putObject("_links");
+        links.putObject("self").put("href", comment.path("url").asText());
+        links.putObject("html").put("href", comment.path("html_url").asText());
+        links.putObject("pull_request").put("href", comment.path("pull_request_url").asText());
         return comment;
     }
 
@@ -297,6 +371,9 @@ public final class FakeGitHub implements AutoCloseable {
         review.put("submitted_at", "2026-11-20T19:05:12Z");
         review.put("commit_id", headSha);
         review.put("author_association", "NONE");
+        ObjectNode links = review.putObject("_links");
+        links.putObject("html").put("href", review.path("html_url").asText());
+        links.putObject("pull_request").put("href", review.path("pull_request_url").asText());
         return review;
     }
 
@@ -325,14 +402,21 @@ public final class FakeGitHub implements AutoCloseable {
         run.put("html_url", "https://github.com/" + OWNER + "/" + REPO + "/runs/" + id);
         run.put("details_url", "https://example.com");
         run.put("status", status);
-        if (conclusion != null) {
-            run.put("conclusion", conclusion);
-        }
+        run.put("conclusion", conclusion);
         run.put("started_at", "2026-11-20T19:05:12Z");
+        if ("completed".equals(status)) {
+            run.put("completed_at", "2026-11-20T19:05:14Z");
+        } else {
+            run.putNull("completed_at");
+        }
+        run.putObject("check_suite").put("id", 5);
+        run.putNull("app");
+        run.putArray("pull_requests");
         run.put("name", "Tenet");
         ObjectNode output = run.putObject("output");
         output.put("title", "Tenet");
         output.put("summary", "");
+        output.putNull("text");
         output.put("annotations_count", 0);
         output.put("annotations_url", url() + API + "/check-runs/" + id + "/annotations");
         return run;
@@ -340,5 +424,70 @@ public final class FakeGitHub implements AutoCloseable {
 
     private static String array(List<JsonNode> items) {
         return JSON.valueToTree(items).toString();
+    }
+
+    /**
+     * Each request body received and each 2xx JSON body served so far, checked against the operation in
+     * GitHub's OpenAPI description: one line per problem, naming the operation, the JSON path and what is wrong.
+     */
+    public List<String> openApiViolations() {
+        checkJournalAgainstOpenApi();
+        return List.copyOf(openApiViolations);
+    }
+
+    private void checkJournalAgainstOpenApi() {
+        GitHubOpenApi api = GitHubOpenApi.github();
+        for (com.github.tomakehurst.wiremock.stubbing.ServeEvent event : server.getAllServeEvents()) {
+            if (!checked.add(event.getId())) {
+                continue;
+            }
+            LoggedRequest request = event.getRequest();
+            String path = request.getUrl().split("\\?")[0];
+            int status = event.getResponse().getStatus();
+            var operation = api.operation(request.getMethod().getName(), path);
+            if (operation.isEmpty()) {
+                if (status < 300) {
+                    openApiViolations.add(request.getMethod() + " " + path + ": served " + status + ", but GitHub's OpenAPI subset has no such operation"
+                            + " (add it to review-bot/src/test/openapi/extract.py)");
+                }
+                continue;
+            }
+            String body = request.getBodyAsString();
+            if (body != null && !body.isBlank() && api.hasBody(operation.get(), "requestBody")) {
+                api.checkRequest(operation.get(), parse(body)).forEach(problem ->
+                        openApiViolations.add(operation.get() + " request body " + problem));
+            }
+            String served = event.getResponse().getBodyAsString();
+            if (status >= 200 && status < 300) {
+                if (served != null && !served.isBlank() && !api.hasBody(operation.get(), "responses/" + status)) {
+                    openApiViolations.add(operation.get() + " response " + status + ": GitHub documents no JSON body for this status");
+                } else if (served != null && !served.isBlank()) {
+                    api.checkResponse(operation.get(), status, parse(served)).forEach(problem ->
+                            openApiViolations.add(operation.get() + " response " + status + " body " + problem));
+                }
+            }
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            return JSON.getNodeFactory().textNode(json);
+        }
+    }
+
+    /** The authenticated user as {@code GET /user} answers (a public user profile). */
+    public ObjectNode publicUser(String login, long id) {
+        ObjectNode user = user(login, id);
+        for (String absent : List.of("name", "company", "blog", "location", "email", "hireable", "bio")) {
+            user.putNull(absent);
+        }
+        for (String count : List.of("public_repos", "public_gists", "followers", "following")) {
+            user.put(count, 0);
+        }
+        user.put("created_at", "2026-01-25T18:44:36Z");
+        user.put("updated_at", "2026-01-25T18:44:36Z");
+        return user;
     }
 }

@@ -1,0 +1,112 @@
+package dev.tenet.review.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi30;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The operations of GitHub's REST OpenAPI description (3.0, from {@code @octokit/openapi}) that
+ * Tenet calls, to check request and response bodies against what GitHub documents.
+ */
+public final class GitHubOpenApi {
+    static final String RESOURCE = "github-openapi/api.github.com.subset.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final GitHubOpenApi INSTANCE = new GitHubOpenApi();
+
+    /** One operation: its method, path template and the regex a concrete path matches. */
+    public record Operation(String method, String template, Pattern pattern) {
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + template;
+        }
+    }
+
+    private final JsonNode document;
+    private final List<Operation> operations = new ArrayList<>();
+    private final JsonSchemaFactory factory;
+    private final SchemaValidatorsConfig config;
+    private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+
+    private GitHubOpenApi() {
+        try (InputStream in = GitHubOpenApi.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            document = JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            // {path} of the contents API spans folders; every other parameter is one segment.
+            String regex = "\\Q" + path.getKey().replace("{path}", "\\E.+\\Q").replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
+            path.getValue().fieldNames().forEachRemaining(method -> operations.add(new Operation(method, path.getKey(), Pattern.compile(regex))));
+        }
+        factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, builder -> builder
+                .metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+        config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).nullableKeywordEnabled(true).build();
+    }
+
+    public static GitHubOpenApi github() {
+        return INSTANCE;
+    }
+
+    /** The operation a request is, when GitHub's description has it among the ones Tenet calls. */
+    public Optional<Operation> operation(String method, String path) {
+        return operations.stream().filter(op -> op.method().equalsIgnoreCase(method) && op.pattern().matcher(path).matches()).findFirst();
+    }
+
+    /** Problems of a request body, each as {@code $.json.path: message}; empty when it matches the operation's schema. */
+    public List<String> checkRequest(Operation operation, JsonNode body) {
+        return check(operation, "requestBody", body);
+    }
+
+    /** Problems of a response body served with {@code status}; empty when it matches (or the operation documents no body for it). */
+    public List<String> checkResponse(Operation operation, int status, JsonNode body) {
+        return check(operation, "responses/" + status, body);
+    }
+
+    /** Whether the operation documents a JSON body for {@code status} ({@code requestBody} for the request). */
+    public boolean hasBody(Operation operation, String part) {
+        return !at(operation, part).path("content").path("application/json").path("schema").isMissingNode();
+    }
+
+    private List<String> check(Operation operation, String part, JsonNode body) {
+        if (!hasBody(operation, part)) {
+            return List.of();
+        }
+        String pointer = "/paths/" + escape(operation.template()) + "/" + operation.method() + "/" + part + "/content/application~1json/schema";
+        JsonSchema schema = schemas.computeIfAbsent(pointer, p -> factory.getSchema(SchemaLocation.of("classpath:" + RESOURCE + "#" + p), config));
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage message : schema.validate(body)) {
+            problems.add(message.getMessage());
+        }
+        return problems;
+    }
+
+    private JsonNode at(Operation operation, String part) {
+        JsonNode node = document.path("paths").path(operation.template()).path(operation.method());
+        for (String segment : part.split("/")) {
+            node = node.path(segment);
+        }
+        return node;
+    }
+
+    private static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
+    }
+}
