@@ -24,6 +24,7 @@ OPERATIONS = [
     ("get", "/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
     ("get", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
     ("post", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
+    ("delete", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"),
     ("put", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"),
     ("patch", "/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
     ("delete", "/repos/{owner}/{repo}/pulls/comments/{comment_id}"),

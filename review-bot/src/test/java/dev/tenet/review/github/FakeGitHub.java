@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ public final class FakeGitHub implements AutoCloseable {
         server.stubFor(patch(urlPathEqualTo(API + "/pulls/comments/10")).willReturn(okJson(reviewComment(10, "edited", "x", 3, 0).toString())));
         server.stubFor(put(urlPathEqualTo(API + "/pulls/" + PR + "/reviews/80/dismissals"))
                 .willReturn(okJson(review(80, "DISMISSED", "").toString())));
+        refuseCommentsOverGitHubsSizeLimit();
     }
 
     public String url() {
@@ -489,5 +491,133 @@ public final class FakeGitHub implements AutoCloseable {
         user.put("created_at", "2026-01-25T18:44:36Z");
         user.put("updated_at", "2026-01-25T18:44:36Z");
         return user;
+    }
+
+    /** The token a GitHub App's installation gets from {@link #githubApp()}. */
+    public static final String INSTALLATION_TOKEN = "ghs_16C7e42F292c6912E7710c838347Ae178B4a";
+
+    /** GitHub answers as for a GitHub App (id 1) installed on the repository (installation 42), granting {@link #INSTALLATION_TOKEN}. */
+    public void githubApp() {
+        ObjectNode app = JSON.createObjectNode();
+        app.put("id", 1);
+        app.put("slug", "tenet");
+        app.put("node_id", "MDExOkludGVncmF0aW9uMQ==");
+        app.set("owner", user(OWNER, 2));
+        app.put("name", "Tenet");
+        app.put("description", "");
+        app.put("external_url", "https://example.com");
+        app.put("html_url", "https://github.com/apps/tenet");
+        app.put("created_at", "2026-07-08T16:18:44-04:00");
+        app.put("updated_at", "2026-07-08T16:18:44-04:00");
+        ObjectNode permissions = JSON.createObjectNode().put("checks", "write").put("pull_requests", "write").put("contents", "read")
+                .put("statuses", "write");
+        app.set("permissions", permissions);
+        app.putArray("events").add("pull_request");
+        server.stubFor(get(urlPathEqualTo("/app")).willReturn(okJson(app.toString())));
+
+        ObjectNode installation = JSON.createObjectNode();
+        installation.put("id", 42);
+        installation.put("app_id", 1);
+        installation.put("app_slug", "tenet");
+        installation.put("target_id", 2);
+        installation.put("target_type", "Organization");
+        installation.putNull("single_file_name");
+        installation.put("repository_selection", "selected");
+        installation.put("access_tokens_url", url() + "/app/installations/42/access_tokens");
+        installation.put("repositories_url", url() + "/installation/repositories");
+        installation.put("html_url", "https://github.com/organizations/" + OWNER + "/settings/installations/42");
+        installation.putArray("events").add("pull_request");
+        installation.set("account", user(OWNER, 2));
+        installation.set("permissions", permissions);
+        installation.put("created_at", "2026-07-08T16:18:44-04:00");
+        installation.put("updated_at", "2026-07-08T16:18:44-04:00");
+        installation.putNull("suspended_by");
+        installation.putNull("suspended_at");
+        server.stubFor(get(urlPathEqualTo(API + "/installation")).willReturn(okJson(installation.toString())));
+
+        ObjectNode token = JSON.createObjectNode();
+        token.put("token", INSTALLATION_TOKEN);
+        token.put("expires_at", "2026-11-22T02:00:00Z");
+        token.set("permissions", JSON.createObjectNode().put("checks", "write").put("pull_requests", "write"));
+        token.put("repository_selection", "selected");
+        server.stubFor(post(urlPathEqualTo("/app/installations/42/access_tokens")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(token.toString())));
+    }
+
+    /** GitHub's 422 for an issue comment body over 65,536 characters. */
+    private void refuseCommentsOverGitHubsSizeLimit() {
+        var tooLong = com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.body",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("(?s).{65537,}"));
+        String answer = """
+                {"message": "Validation Failed", "errors": [{"resource": "IssueComment", "code": "custom", "field": "body",
+                 "message": "body is too long (maximum is 65536 characters)"}],
+                 "documentation_url": "https://docs.github.com/rest/issues/comments#create-an-issue-comment", "status": "422"}""";
+        server.stubFor(post(urlPathEqualTo(API + "/issues/" + PR + "/comments")).atPriority(1).withRequestBody(tooLong)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json").withBody(answer)));
+        server.stubFor(patch(urlPathEqualTo(API + "/issues/comments/1001")).atPriority(1).withRequestBody(tooLong)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json").withBody(answer)));
+    }
+
+    /**
+     * GitHub refuses (422, without saying which) any review with an inline comment on {@code path} at {@code line}, as it does
+     * for a line outside the diff it sees; pending reviews (no {@code event}) are accepted as review 81 and can be deleted.
+     */
+    public void refuseInlineCommentsOn(String path, int line) {
+        server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.comments[?(@.path == '" + path + "' && @.line == " + line + ")]"))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json").withBody("""
+                        {"message": "Unprocessable Entity", "errors": ["Line could not be resolved"],
+                         "documentation_url": "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request", "status": "422"}""")));
+        server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).atPriority(3)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("\"event\":"))
+                .willReturn(okJson(review(81, "PENDING", "").toString())));
+        server.stubFor(delete(urlPathEqualTo(API + "/pulls/" + PR + "/reviews/81")).willReturn(okJson(review(81, "PENDING", "").toString())));
+    }
+
+    /** GitHub's answer to a classic personal access token creating a check run (403), and a commit status accepted instead. */
+    public void checkRunsRefusedToPersonalAccessToken() {
+        server.stubFor(post(urlPathEqualTo(API + "/check-runs")).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"message": "Resource not accessible by personal access token",
+                         "documentation_url": "https://docs.github.com/rest/checks/runs#create-a-check-run", "status": "403"}""")));
+        ObjectNode status = JSON.createObjectNode();
+        status.put("url", url() + API + "/statuses/" + headSha);
+        status.put("avatar_url", "https://github.com/images/error/hubot_happy.gif");
+        status.put("id", 1);
+        status.put("node_id", "MDY6U3RhdHVzMQ==");
+        status.put("state", "failure");
+        status.put("description", "Tenet");
+        status.put("target_url", "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR);
+        status.put("context", "Tenet");
+        status.put("created_at", "2026-11-20T19:05:12Z");
+        status.put("updated_at", "2026-11-20T19:05:12Z");
+        status.set("creator", user("octo-reviewer", 1));
+        server.stubFor(post(urlPathEqualTo(API + "/statuses/" + headSha)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(status.toString())));
+    }
+
+    /** The token may not set commit statuses either (403). */
+    public void commitStatusesRefused() {
+        server.stubFor(post(urlPathEqualTo(API + "/statuses/" + headSha)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"message": "Resource not accessible by personal access token",
+                         "documentation_url": "https://docs.github.com/rest/commits/statuses#create-a-commit-status", "status": "403"}""")));
+    }
+
+    /** A push moves the pull request's head to {@code movedTo} while Tenet reads the changed files. */
+    public void headMovesWhileFilesAreRead(String movedTo) {
+        String files = API + "/pulls/" + PR + "/files";
+        var listed = server.getStubMappings().stream().filter(m -> files.equals(m.getRequest().getUrlPath())).findFirst().orElseThrow();
+        String original = server.getStubMappings().stream().filter(m -> (API + "/pulls/" + PR).equals(m.getRequest().getUrlPath()))
+                .findFirst().orElseThrow().getResponse().getBody();
+        ObjectNode moved = (ObjectNode) parse(original);
+        ((ObjectNode) moved.path("head")).put("sha", movedTo);
+        server.stubFor(get(urlPathEqualTo(files)).inScenario("push").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(listed.getResponse().getBody())).willSetStateTo("moved"));
+        server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).inScenario("push").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(original)));
+        server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).inScenario("push").whenScenarioStateIs("moved")
+                .willReturn(okJson(moved.toString())));
     }
 }

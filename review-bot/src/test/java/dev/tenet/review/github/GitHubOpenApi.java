@@ -2,8 +2,10 @@ package dev.tenet.review.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -56,8 +58,12 @@ public final class GitHubOpenApi {
             String regex = "\\Q" + path.getKey().replace("{path}", "\\E.+\\Q").replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
             path.getValue().fieldNames().forEachRemaining(method -> operations.add(new Operation(method, path.getKey(), Pattern.compile(regex))));
         }
+        // The document's own top-level keys are not schema keywords: declared so, they are skipped quietly.
+        JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi30.getInstance()).keywords(List.of(new NonValidationKeyword("openapi"),
+                new NonValidationKeyword("info"), new NonValidationKeyword("paths"), new NonValidationKeyword("components"),
+                new NonValidationKeyword("x-github-breaking-changes"), new NonValidationKeyword("operationId"))).build();
         factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, builder -> builder
-                .metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+                .metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri()));
         config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).nullableKeywordEnabled(true).build();
     }
 
