@@ -382,7 +382,7 @@ class ReviewGitHubTests {
 
     @Test
     void aSummaryOfHundredsOfFindingsBeyondTheCapStaysUnderGitHubsLimitAndLinksTheCheckRun() throws Exception {
-        manyFindings(github, 600);
+        manyFindings(github, 300);
 
         Cli.Result result = review();
         assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
@@ -392,7 +392,7 @@ class ReviewGitHubTests {
         java.util.regex.Matcher more = java.util.regex.Pattern.compile("\u2026and (\\d+) more, too many for one comment: "
                 + "the \\[check run]\\((\\S+)\\) lists every finding").matcher(summary);
         assertThat(more.find()).as(summary.substring(summary.length() - 500)).isTrue();
-        assertThat(listed + Integer.parseInt(more.group(1))).isEqualTo(570);
+        assertThat(listed + Integer.parseInt(more.group(1))).isEqualTo(270);
         assertThat(listed).isGreaterThan(100);
         assertThat(more.group(2)).isEqualTo("https://github.com/acme/learning/runs/4");
         assertThat(summary).endsWith("this comment is updated on every run.</sub>\n");

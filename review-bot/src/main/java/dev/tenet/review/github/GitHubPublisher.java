@@ -182,23 +182,27 @@ public final class GitHubPublisher {
             }
             String event = failing ? "REQUEST_CHANGES" : "COMMENT";
             List<InlineComment> comments = toPost;
-            try {
-                send(comments, headSha, event, result, failLevel);
-            } catch (HttpException e) {
-                if (e.getResponseCode() != 422) {
-                    throw e;
-                }
-                if ("REQUEST_CHANGES".equals(event) && String.valueOf(e.getMessage()).contains("own pull request")) {
-                    event = "COMMENT";
-                } else {
-                    List<InlineComment> refused = new RejectedComments(connection, retrier, reviewsPath(), headSha).find(comments);
+            // At most two corrections: COMMENT instead of REQUEST_CHANGES on one's own pull request, and the refused comments left out.
+            for (int corrections = 0; ; corrections++) {
+                try {
+                    send(comments, headSha, event, result, failLevel);
+                    break;
+                } catch (HttpException e) {
+                    if (e.getResponseCode() != 422 || corrections == 2) {
+                        throw e;
+                    }
+                    if ("REQUEST_CHANGES".equals(event) && String.valueOf(e.getMessage()).contains("own pull request")) {
+                        event = "COMMENT";
+                        continue;
+                    }
+                    List<InlineComment> refused = rejected.isEmpty()
+                            ? new RejectedComments(connection, retrier, reviewsPath(), headSha).find(comments) : List.of();
                     if (refused.isEmpty()) {
                         throw e;
                     }
                     rejected.addAll(refused);
                     comments = comments.stream().filter(c -> !refused.contains(c)).toList();
                 }
-                send(comments, headSha, event, result, failLevel);
             }
             log.done("review (" + event + ") with " + comments.size() + " inline comment(s)"
                     + (rejected.isEmpty() ? "" : "; GitHub refused " + rejected.size() + " more, listed in the summary"));
@@ -213,11 +217,11 @@ public final class GitHubPublisher {
 
     /**
      * Publishes the check run; when the token may not create one (a classic personal access token), a commit status
-     * instead, or nothing but the summary when that is refused too, each with a note. Returns where the findings are listed.
+     * instead, or nothing but the summary when that is refused too, each with a note. Returns the check run's page, or
+     * {@code null} when there is no check run.
      */
     private String publishCheck(ReviewResult result, String headSha, Severity failLevel, PublishLog log, List<String> notes)
             throws RateLimitedException {
-        String checks = pullRequest.getHtmlUrl() + "/checks";
         try {
             CheckRunPublisher.Published run = new CheckRunPublisher(connection, repository, retrier).publish(result, headSha, failLevel);
             log.done(run.what());
@@ -227,11 +231,11 @@ public final class GitHubPublisher {
         } catch (HttpException e) {
             if (!refusedToToken(e)) {
                 log.failed("check run " + CheckRunPublisher.NAME, e);
-                return checks;
+                return null;
             }
         } catch (IOException e) {
             log.failed("check run " + CheckRunPublisher.NAME, e);
-            return checks;
+            return null;
         }
         String why = "GitHub does not let this token create check runs (a personal access token cannot; a GitHub App or the "
                 + "Actions `GITHUB_TOKEN` with `checks: write` can)";
@@ -245,13 +249,13 @@ public final class GitHubPublisher {
         } catch (IOException e) {
             if (!(e instanceof HttpException http && refusedToToken(http))) {
                 log.failed("commit status " + CheckRunPublisher.NAME + " (instead of a check run: " + why + ")", e);
-                return pullRequestUrl;
+                return null;
             }
             log.done("this summary only: " + why + ", nor a commit status");
             notes.add("No check run and no commit status: " + why + ", and it may not set commit statuses either. "
                     + "This comment is the review's only result.");
         }
-        return pullRequestUrl;
+        return null;
     }
 
     /** GitHub's answer when the token's kind or permissions do not allow the call (not a rate limit, which the retrier handled). */

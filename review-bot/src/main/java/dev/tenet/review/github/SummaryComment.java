@@ -23,7 +23,10 @@ final class SummaryComment {
     record Inline(int posted, int alreadyThere, int resolved) {
     }
 
-    /** Where the check run is (linked when the comment must leave findings out) and notes on how the review was published. */
+    /**
+     * Where the check run is (linked when the comment must leave findings out; {@code null} when there is none) and notes on
+     * how the review was published.
+     */
     record Publishing(String checkRunUrl, List<String> notes) {
     }
 
@@ -98,8 +101,11 @@ final class SummaryComment {
                         .append("** ").append(f.message()).append(" (`").append(f.ruleId()).append("`): ").append(item.reason()).append('\n');
             }
             if (leftShown < left.size()) {
-                out.append("- \u2026and ").append(left.size() - leftShown).append(" more, too many for one comment: the [check run](")
-                        .append(publishing.checkRunUrl()).append(") lists every finding.\n");
+                out.append("- \u2026and ").append(left.size() - leftShown).append(" more, too many for one comment");
+                if (publishing.checkRunUrl() != null) {
+                    out.append(": the [check run](").append(publishing.checkRunUrl()).append(") lists every finding");
+                }
+                out.append(".\n");
             }
         }
         if (!result.notReviewed().isEmpty()) {
