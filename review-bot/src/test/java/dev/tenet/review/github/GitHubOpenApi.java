@@ -12,6 +12,8 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,6 +91,45 @@ public final class GitHubOpenApi {
     /** Whether the operation documents a JSON body for {@code status} ({@code requestBody} for the request). */
     public boolean hasBody(Operation operation, String part) {
         return !at(operation, part).path("content").path("application/json").path("schema").isMissingNode();
+    }
+
+    /**
+     * What is wrong with one exchange with the local GitHub server: its request body, and its response body when 2xx, against
+     * the operation; a 2xx answer to an operation this description lacks is a problem too (the subset must grow).
+     */
+    public List<String> problems(ServeEvent event) {
+        LoggedRequest request = event.getRequest();
+        String path = request.getUrl().split("\\?")[0];
+        int status = event.getResponse().getStatus();
+        boolean success = status >= 200 && status < 300;
+        Optional<Operation> found = operation(request.getMethod().getName(), path);
+        if (found.isEmpty()) {
+            return success ? List.of(request.getMethod() + " " + path + ": served " + status
+                    + ", but GitHub's OpenAPI subset has no such operation (add it to review-bot/src/test/openapi/extract.py)") : List.of();
+        }
+        Operation operation = found.get();
+        List<String> problems = new ArrayList<>();
+        String sent = request.getBodyAsString();
+        if (sent != null && !sent.isBlank()) {
+            checkRequest(operation, parse(sent)).forEach(problem -> problems.add(operation + " request body " + problem));
+        }
+        String served = event.getResponse().getBodyAsString();
+        if (success && served != null && !served.isBlank()) {
+            if (hasBody(operation, "responses/" + status)) {
+                checkResponse(operation, status, parse(served)).forEach(problem -> problems.add(operation + " response " + status + " body " + problem));
+            } else {
+                problems.add(operation + " response " + status + ": GitHub documents no JSON body for this status");
+            }
+        }
+        return problems;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(json);
+        }
     }
 
     private List<String> check(Operation operation, String part, JsonNode body) {
