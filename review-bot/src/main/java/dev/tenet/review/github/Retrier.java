@@ -19,7 +19,8 @@ import org.kohsuke.github.HttpException;
  * {@code X-RateLimit-Remaining} is 0, {@code Retry-After} when given, else at least a minute (a
  * secondary limit). Rate-limit waits add up to at most the caller's maximum; a longer one throws
  * {@link RateLimitedException} at once. A call that is not idempotent is retried only after asking
- * GitHub whether the failed attempt went through anyway.
+ * GitHub whether the failed attempt went through anyway. The rate-limit waits add up over the
+ * retrier's life: use one per review (per job in the service).
  */
 public final class Retrier {
     /** One call to GitHub. */
