@@ -97,7 +97,7 @@ public final class GitHubPublisher {
         int posted = postReview(toPost, result, headSha, failLevel, log, rejected);
         rejected.forEach(comment -> left.add(new SummaryComment.Left(comment.finding(), "GitHub refused the inline comment (HTTP 422)")));
         List<String> notes = new ArrayList<>();
-        String checkRunUrl = publishCheck(result, headSha, failLevel, log, notes);
+        String checkRunUrl = new OutcomePublisher(connection, repository, pullRequest, retrier).publish(result, headSha, failLevel, log, notes);
         String summary = SummaryComment.render(result, headSha, scope, failLevel,
                 new SummaryComment.Inline(posted, alreadyThere, resolved), left, log.failures(), new SummaryComment.Publishing(checkRunUrl, notes));
         publishSummary(summary, log);
@@ -213,55 +213,6 @@ public final class GitHubPublisher {
             log.failed("review with " + toPost.size() + " inline comment(s)", e);
             return 0;
         }
-    }
-
-    /**
-     * Publishes the check run; when the token may not create one (a classic personal access token), a commit status
-     * instead, or nothing but the summary when that is refused too, each with a note. Returns the check run's page, or
-     * {@code null} when there is no check run.
-     */
-    private String publishCheck(ReviewResult result, String headSha, Severity failLevel, PublishLog log, List<String> notes)
-            throws RateLimitedException {
-        try {
-            CheckRunPublisher.Published run = new CheckRunPublisher(connection, repository, retrier).publish(result, headSha, failLevel);
-            log.done(run.what());
-            return run.htmlUrl();
-        } catch (RateLimitedException e) {
-            throw e;
-        } catch (HttpException e) {
-            if (!refusedToToken(e)) {
-                log.failed("check run " + CheckRunPublisher.NAME, e);
-                return null;
-            }
-        } catch (IOException e) {
-            log.failed("check run " + CheckRunPublisher.NAME, e);
-            return null;
-        }
-        String why = "GitHub does not let this token create check runs (a personal access token cannot; a GitHub App or the "
-                + "Actions `GITHUB_TOKEN` with `checks: write` can)";
-        String pullRequestUrl = String.valueOf(pullRequest.getHtmlUrl());
-        try {
-            log.done(new CommitStatusPublisher(connection, repository.getFullName(), retrier).publish(result, headSha, failLevel, pullRequestUrl)
-                    + " (instead of a check run: " + why + ")");
-            notes.add("No check run: " + why + ". The commit status `" + CheckRunPublisher.NAME + "` carries the outcome instead.");
-        } catch (RateLimitedException e) {
-            throw e;
-        } catch (IOException e) {
-            if (!(e instanceof HttpException http && refusedToToken(http))) {
-                log.failed("commit status " + CheckRunPublisher.NAME + " (instead of a check run: " + why + ")", e);
-                return null;
-            }
-            log.done("this summary only: " + why + ", nor a commit status");
-            notes.add("No check run and no commit status: " + why + ", and it may not set commit statuses either. "
-                    + "This comment is the review's only result.");
-        }
-        return null;
-    }
-
-    /** GitHub's answer when the token's kind or permissions do not allow the call (not a rate limit, which the retrier handled). */
-    private static boolean refusedToToken(HttpException e) {
-        String message = String.valueOf(e.getMessage());
-        return e.getResponseCode() == 403 && message.contains("Resource not accessible by");
     }
 
     private String pullsPath() {
