@@ -494,6 +494,22 @@ class ReviewGitHubTests {
         assertThat(result.err()).contains("GitHub's secondary rate limit asks to wait until").contains("(60 s), longer than the 30 s allowed");
     }
 
+    @Test
+    void aReviewRefusedForAReasonOtherThanItsCommentsIsReportedAsNotPosted() throws Exception {
+        twoFindings();
+        github.server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"message": "Unprocessable Entity", "errors": ["commit_id is not part of the pull request"],
+                         "documentation_url": "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request", "status": "422"}""")));
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+        assertThat(result.err()).contains("NOT posted: review with 2 inline comment(s) (HTTP 422)").contains("posted: summary comment created");
+        List<LoggedRequest> attempts = github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews");
+        assertThat(attempts).as("the review, then one trial without comments, which GitHub refuses too").hasSize(2);
+        assertThat(FakeGitHub.body(attempts.get(1)).path("comments")).isEmpty();
+    }
+
     private static String fingerprintOf(Cli.Result result, int index) throws Exception {
         return ReviewLocalTests.json(result).path("findings").get(index).path("fingerprint").asText();
     }
