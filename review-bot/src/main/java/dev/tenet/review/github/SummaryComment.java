@@ -49,10 +49,11 @@ final class SummaryComment {
         if (full.length() <= MAX_LENGTH) {
             return full;
         }
-        int notReviewed = largestFitting(result.notReviewed().size(),
-                n -> render(result, headSha, scope, failLevel, inline, left, failures, publishing, 0, n).length());
+        // Findings first: the unreviewed files' list gets what room they leave.
         int leftShown = largestFitting(left.size(),
-                n -> render(result, headSha, scope, failLevel, inline, left, failures, publishing, n, notReviewed).length());
+                n -> render(result, headSha, scope, failLevel, inline, left, failures, publishing, n, 0).length());
+        int notReviewed = largestFitting(result.notReviewed().size(),
+                n -> render(result, headSha, scope, failLevel, inline, left, failures, publishing, leftShown, n).length());
         String bounded = render(result, headSha, scope, failLevel, inline, left, failures, publishing, leftShown, notReviewed);
         return bounded.length() <= MAX_LENGTH ? bounded : bounded.substring(0, MAX_LENGTH - 2) + "\u2026\n";
     }
