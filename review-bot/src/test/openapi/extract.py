@@ -5,8 +5,8 @@ Usage (from the repository root):
     review-bot/src/test/openapi/update.sh [VERSION]
 
 Keeps, per operation, the JSON request body schema and the 2xx JSON response schemas, plus every
-component schema they reference (transitively); drops descriptions' neighbours that validation
-does not need (examples, parameters, error responses).
+component schema they reference (transitively); drops what validation does not need (examples,
+parameters, error responses).
 """
 import json
 import sys
