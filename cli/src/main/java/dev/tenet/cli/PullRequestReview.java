@@ -72,7 +72,7 @@ final class PullRequestReview {
                 return ExitCodes.PUBLISH_FAILED;
             } catch (HeadMovedException e) {
                 // Not a failure: the push that moved the head starts its own review, which publishes.
-                err.println("tenet: not published: " + e.getMessage());
+                err.println("tenet: " + e.getMessage());
             }
             return result.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
         } catch (RateLimitedException e) {

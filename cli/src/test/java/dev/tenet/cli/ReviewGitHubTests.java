@@ -458,7 +458,7 @@ class ReviewGitHubTests {
 
         Cli.Result result = review();
         assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
-        assertThat(result.err().strip()).isEqualTo("tenet: not published: the pull request's head moved from " + HEAD_SHA
+        assertThat(result.err().strip()).isEqualTo("tenet: the pull request's head moved from " + HEAD_SHA
                 + " to 0123456789abcdef0123456789abcdef01234567 during the review; the stale review was not published");
         assertThat(github.server.getAllServeEvents()).as("nothing posted").allMatch(e -> e.getRequest().getMethod().equals(RequestMethod.GET));
     }
