@@ -13,7 +13,9 @@ final class ExitCodes {
     static final String FINDINGS_TEXT = "1:Findings at or above --fail-on.";
     static final String USAGE_TEXT = "2:Usage or configuration error (bad option, rule file, config, baseline, Spring property file; nothing to check).";
     static final String INTERNAL_TEXT = "3:Internal error (a bug in Tenet; please report it).";
-    static final String PUBLISH_FAILED_TEXT = "4:The review could not be (fully) published; the message says what was and was not posted.";
+    static final String PUBLISH_FAILED_TEXT = "4:The review could not be (fully) published, or GitHub's rate limit asked for a longer wait than "
+            + "--github-max-wait; the message says what was and was not posted. (A review not published because the pull request's head "
+            + "moved meanwhile exits 0 or 1, as a local review.)";
 
     private ExitCodes() {
     }

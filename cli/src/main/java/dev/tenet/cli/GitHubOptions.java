@@ -39,6 +39,11 @@ final class GitHubOptions {
             description = "Without a checkout of the head commit, fetch at most N changed files through the API. Default: ${DEFAULT-VALUE}.")
     int maxApiFiles;
 
+    @Option(names = "--github-max-wait", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Wait out GitHub's rate limits for up to SECONDS in all; a longer wait ends the run (exit 4) saying when to retry. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long maxWaitSeconds;
+
     @Option(names = "--github-retry-delay", paramLabel = "MILLIS", defaultValue = "1000", hidden = true,
             description = "First backoff delay after a 5xx or rate limit (doubles on each retry).")
     long retryDelayMillis;
@@ -75,6 +80,9 @@ final class GitHubOptions {
     void validate() {
         if (maxComments < 0) {
             throw new TenetInputException("--max-comments must be 0 or more, not " + maxComments);
+        }
+        if (maxWaitSeconds < 0) {
+            throw new TenetInputException("--github-max-wait must be 0 or more seconds, not " + maxWaitSeconds);
         }
         if (maxApiFiles < 1) {
             throw new TenetInputException("--max-api-files must be at least 1, not " + maxApiFiles);

@@ -4,11 +4,13 @@ import dev.tenet.review.ReviewResult;
 import dev.tenet.review.ReviewScope;
 import dev.tenet.review.feedback.RatingStore;
 import dev.tenet.review.Reviewer;
+import dev.tenet.review.github.HeadMovedException;
 import dev.tenet.review.github.PublishException;
 import dev.tenet.review.github.PublishLog;
 import dev.tenet.review.github.PullRequestChange;
 import dev.tenet.review.github.PullRequestRef;
 import dev.tenet.review.github.PullRequestSession;
+import dev.tenet.review.github.RateLimitedException;
 import dev.tenet.review.github.Retrier;
 import dev.tenet.review.llm.LlmReviewPass;
 import dev.tenet.rules.Severity;
@@ -47,10 +49,13 @@ final class PullRequestReview {
         String apiUrl = github.apiUrl(env);
         PrintWriter err = spec.commandLine().getErr();
         RatingStore store = ratings.open(engine.cache.cacheDir);
-        Retrier retrier = Retrier.standard(Duration.ofMillis(Math.max(0, github.retryDelayMillis)));
+        Retrier retrier = Retrier.standard(Duration.ofMillis(Math.max(0, github.retryDelayMillis)), Duration.ofSeconds(github.maxWaitSeconds));
         PullRequestSession session;
         try {
             session = PullRequestSession.open(apiUrl, github.auth(env), ref, retrier);
+        } catch (RateLimitedException e) {
+            err.println(rateLimited(e));
+            return ExitCodes.PUBLISH_FAILED;
         } catch (IOException e) {
             err.println("tenet: cannot read pull request " + ref + " from " + apiUrl + ": " + PublishLog.reason(e) + "\n  Nothing was posted.");
             return ExitCodes.PUBLISH_FAILED;
@@ -74,11 +79,22 @@ final class PullRequestReview {
             } catch (PublishException e) {
                 err.println("tenet: " + e.getMessage());
                 return ExitCodes.PUBLISH_FAILED;
+            } catch (HeadMovedException e) {
+                // Not a failure: the push that moved the head starts its own review, which publishes.
+                err.println("tenet: " + e.getMessage());
             }
             return result.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        } catch (RateLimitedException e) {
+            err.println(rateLimited(e));
+            return ExitCodes.PUBLISH_FAILED;
         } catch (IOException e) {
             err.println("tenet: cannot read the change of pull request " + ref + ": " + PublishLog.reason(e) + "\n  Nothing was posted.");
             return ExitCodes.PUBLISH_FAILED;
         }
+    }
+
+    private static String rateLimited(RateLimitedException e) {
+        return "tenet: " + e.getMessage() + " (--github-max-wait); retry at " + e.retryAt()
+                + ". What was posted stays; re-running completes it without duplicates.";
     }
 }

@@ -345,21 +345,7 @@ class ReviewGitHubTests {
         Path key = dir.resolve("app.pem");
         Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n");
-        github.server.stubFor(get(urlPathEqualTo("/app")).willReturn(okJson("""
-                {"id": 1, "slug": "tenet", "node_id": "MDExOkludGVncmF0aW9uMQ==", "name": "Tenet", "description": "",
-                 "external_url": "https://example.com", "html_url": "https://github.com/apps/tenet",
-                 "created_at": "2026-07-08T16:18:44-04:00", "updated_at": "2026-07-08T16:18:44-04:00",
-                 "permissions": {"checks": "write", "pull_requests": "write", "contents": "read"}, "events": ["pull_request"]}""")));
-        github.server.stubFor(get(urlPathEqualTo(API + "/installation")).willReturn(okJson("""
-                {"id": 42, "app_id": 1, "target_id": 2, "target_type": "Organization", "repository_selection": "selected",
-                 "access_tokens_url": "%s/app/installations/42/access_tokens", "repositories_url": "%s/installation/repositories",
-                 "html_url": "https://github.com/organizations/acme/settings/installations/42",
-                 "permissions": {"checks": "write", "pull_requests": "write", "contents": "read"}, "events": ["pull_request"],
-                 "created_at": "2026-07-08T16:18:44-04:00", "updated_at": "2026-07-08T16:18:44-04:00"}""".formatted(github.url(), github.url()))));
-        github.server.stubFor(post(urlPathEqualTo("/app/installations/42/access_tokens")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("""
-                {"token": "ghs_16C7e42F292c6912E7710c838347Ae178B4a", "expires_at": "2026-11-22T02:00:00Z",
-                 "permissions": {"checks": "write", "pull_requests": "write"}, "repository_selection": "selected"}""")));
+        github.githubApp();
 
         List<String> args = new ArrayList<>(List.of("review", dir.resolve("no-checkout").toString(), "--publish", "github",
                 "--repo", "acme/learning", "--pr", String.valueOf(PR), "--github-url", github.url(), "--app-id", "1",
@@ -383,6 +369,145 @@ class ReviewGitHubTests {
         Cli.Result mixed = Cli.run("review", dir.toString(), "--publish", "github", "--base", "main");
         assertThat(mixed.exitCode()).isEqualTo(2);
         assertThat(mixed.err()).contains("drop --base");
+    }
+
+    static void manyFindings(FakeGitHub github, int count) {
+        StringBuilder source = new StringBuilder("package com.acme.learning.domain;\n\n");
+        for (int i = 0; i < count; i++) {
+            source.append("import org.springframework.pkg").append(i).append(".Type").append(i).append(";\n");
+        }
+        source.append("\npublic class Big {\n}\n");
+        github.files(List.of(added("src/main/java/com/acme/learning/domain/Big.java", source.toString())));
+    }
+
+    @Test
+    void aSummaryOfHundredsOfFindingsBeyondTheCapStaysUnderGitHubsLimitAndLinksTheCheckRun() throws Exception {
+        manyFindings(github, 300);
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        String summary = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments").get(0)).path("body").asText();
+        assertThat(summary.length()).isLessThanOrEqualTo(65_536);
+        int listed = summary.split("over the cap of 30 inline comments per review", -1).length - 1;
+        java.util.regex.Matcher more = java.util.regex.Pattern.compile("\u2026and (\\d+) more, too many for one comment: "
+                + "the \\[check run]\\((\\S+)\\) lists every finding").matcher(summary);
+        assertThat(more.find()).as(summary.substring(summary.length() - 500)).isTrue();
+        assertThat(listed + Integer.parseInt(more.group(1))).isEqualTo(270);
+        assertThat(listed).isGreaterThan(100);
+        assertThat(more.group(2)).isEqualTo("https://github.com/acme/learning/runs/4");
+        assertThat(summary).endsWith("this comment is updated on every run.</sub>\n");
+        assertThat(result.err()).contains("posted: summary comment created");
+    }
+
+    @Test
+    void anInlineCommentGitHubRefusesIsLeftOutOfTheReviewAndListedInTheSummary() throws Exception {
+        twoFindings();
+        github.refuseInlineCommentsOn(USER_ID, 3);
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        List<JsonNode> submitted = new ArrayList<>();
+        for (LoggedRequest request : github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews")) {
+            JsonNode body = FakeGitHub.body(request);
+            if (body.has("event")) {
+                submitted.add(body);
+            }
+        }
+        assertThat(submitted).as("refused with both comments, then posted without the refused one").hasSize(2);
+        assertThat(submitted.get(1).path("comments").findValuesAsText("path")).containsExactly(PROGRESS);
+        assertThat(github.requests(RequestMethod.DELETE, API + "/pulls/" + PR + "/reviews/81")).as("every accepted trial deleted").isNotEmpty();
+        String summary = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments").get(0)).path("body").asText();
+        assertThat(summary).contains("Inline comments: 1 posted by this run")
+                .contains("- `" + USER_ID + ":3` **error** ").contains("GitHub refused the inline comment (HTTP 422)");
+        assertThat(result.err()).contains("posted: review (REQUEST_CHANGES) with 1 inline comment(s); GitHub refused 1 more, listed in the summary");
+    }
+
+    @Test
+    void aTokenThatCannotCreateCheckRunsSetsACommitStatusWithOneNoteInsteadOfFailing() throws Exception {
+        twoFindings();
+        github.checkRunsRefusedToPersonalAccessToken();
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        JsonNode status = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/statuses/" + HEAD_SHA).get(0));
+        assertThat(status.path("state").asText()).isEqualTo("failure");
+        assertThat(status.path("context").asText()).isEqualTo("Tenet");
+        assertThat(github.requests(RequestMethod.POST, API + "/check-runs")).as("a 403 is not retried").hasSize(1);
+        String summary = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments").get(0)).path("body").asText();
+        assertThat(summary).contains("> No check run: GitHub does not let this token create check runs").doesNotContain("### Not published");
+        assertThat(result.err()).contains("posted: commit status Tenet: failure (instead of a check run");
+    }
+
+    @Test
+    void whenCommitStatusesAreRefusedTooTheSummaryIsTheResult() throws Exception {
+        twoFindings();
+        github.checkRunsRefusedToPersonalAccessToken();
+        github.commitStatusesRefused();
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        String summary = FakeGitHub.body(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments").get(0)).path("body").asText();
+        assertThat(summary).contains("This comment is the review's only result.");
+        assertThat(result.err()).contains("posted: this summary only");
+    }
+
+    @Test
+    void aReviewWhoseHeadMovedMeanwhileIsNotPublished() throws Exception {
+        twoFindings();
+        github.headMovesWhileFilesAreRead("0123456789abcdef0123456789abcdef01234567");
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("tenet: the pull request's head moved from " + HEAD_SHA
+                + " to 0123456789abcdef0123456789abcdef01234567 during the review; the stale review was not published");
+        assertThat(github.server.getAllServeEvents()).as("nothing posted").allMatch(e -> e.getRequest().getMethod().equals(RequestMethod.GET));
+    }
+
+    @Test
+    void aRateLimitLongerThanTheAllowedWaitEndsTheRunInOneLineSayingWhenToRetry() throws Exception {
+        twoFindings();
+        long reset = java.time.Instant.now().plusSeconds(3600).getEpochSecond();
+        github.server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withHeader("X-RateLimit-Limit", "5000").withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Reset", String.valueOf(reset)).withHeader("X-RateLimit-Resource", "core")
+                .withBody("{\"message\": \"API rate limit exceeded for user ID 1.\", \"documentation_url\": "
+                        + "\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\", \"status\": \"403\"}")));
+
+        Cli.Result result = review("--github-max-wait", "600");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+        assertThat(result.err().strip()).doesNotContain("\n").startsWith("tenet: GitHub's primary rate limit asks to wait until "
+                + java.time.Instant.ofEpochSecond(reset + 1)).contains("longer than the 600 s allowed (--github-max-wait); retry at ");
+        assertThat(github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews")).as("not retried, nothing waited").hasSize(1);
+        assertThat(github.requests(RequestMethod.POST, API + "/issues/" + PR + "/comments")).as("the run stops").isEmpty();
+    }
+
+    @Test
+    void aSecondaryRateLimitWithoutRetryAfterAsksForAMinute() throws Exception {
+        twoFindings();
+        github.server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\": \"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\", "
+                        + "\"documentation_url\": \"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\", \"status\": \"403\"}")));
+
+        Cli.Result result = review("--github-max-wait", "30");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+        assertThat(result.err()).contains("GitHub's secondary rate limit asks to wait until").contains("(60 s), longer than the 30 s allowed");
+    }
+
+    @Test
+    void aReviewRefusedForAReasonOtherThanItsCommentsIsReportedAsNotPosted() throws Exception {
+        twoFindings();
+        github.server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"message": "Unprocessable Entity", "errors": ["commit_id is not part of the pull request"],
+                         "documentation_url": "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request", "status": "422"}""")));
+
+        Cli.Result result = review();
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+        assertThat(result.err()).contains("NOT posted: review with 2 inline comment(s) (HTTP 422)").contains("posted: summary comment created");
+        List<LoggedRequest> attempts = github.requests(RequestMethod.POST, API + "/pulls/" + PR + "/reviews");
+        assertThat(attempts).as("the review, then one trial without comments, which GitHub refuses too").hasSize(2);
+        assertThat(FakeGitHub.body(attempts.get(1)).path("comments")).isEmpty();
     }
 
     private static String fingerprintOf(Cli.Result result, int index) throws Exception {

@@ -36,15 +36,19 @@ final class CheckRunPublisher {
         this.retrier = retrier;
     }
 
-    /** Publishes the check run and returns what was done, e.g. {@code check run Tenet: failure, 3 annotations}. */
-    String publish(ReviewResult result, String headSha, Severity failLevel) throws IOException {
+    /** What was published: e.g. {@code check run Tenet: failure, 3 annotations}, and the run's page. */
+    record Published(String what, String htmlUrl) {
+    }
+
+    /** Publishes the check run (or finds it already published for the same findings on the same commit). */
+    Published publish(ReviewResult result, String headSha, Severity failLevel) throws IOException {
         GHCheckRun.Conclusion conclusion = result.failsAt(failLevel) ? GHCheckRun.Conclusion.FAILURE
                 : result.findings().isEmpty() ? GHCheckRun.Conclusion.SUCCESS : GHCheckRun.Conclusion.NEUTRAL;
         String externalId = externalId(result, headSha);
         Optional<GHCheckRun> existing = find(headSha, externalId);
         String done = "check run " + NAME + ": " + conclusion.toString().toLowerCase() + ", " + result.findings().size() + " annotation(s)";
         if (existing.isPresent() && existing.get().getStatus() == GHCheckRun.Status.COMPLETED) {
-            return done + " (already up to date)";
+            return new Published(done + " (already up to date)", String.valueOf(existing.get().getHtmlUrl()));
         }
         List<List<GHCheckRunBuilder.Annotation>> batches = batches(result.findings());
         String title = result.findings().isEmpty() ? "No new findings" : result.findings().size() + " new finding(s)";
@@ -59,7 +63,7 @@ final class CheckRunPublisher {
                     .add(output(title, summary, batches.get(i)));
             retrier.call(update::create, () -> annotationsAtLeast(run.getId(), expected) ? Optional.of(run) : Optional.empty());
         }
-        return done;
+        return new Published(done, String.valueOf(run.getHtmlUrl()));
     }
 
     private static GHCheckRunBuilder finish(GHCheckRunBuilder builder, boolean last, GHCheckRun.Conclusion conclusion) {

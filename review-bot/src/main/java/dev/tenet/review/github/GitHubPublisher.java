@@ -25,6 +25,9 @@ import org.kohsuke.github.HttpException;
  * Publishes a review result on a pull request so that re-runs converge instead of repeating: new
  * findings become one review with inline comments (capped), comments whose finding is gone are
  * resolved, the check run carries every finding, and one summary comment is edited in place.
+ * Within GitHub's limits: a stale review (the head moved) is not published, comments GitHub refuses
+ * are left out and listed, a token that cannot create check runs gets a commit status, and the
+ * summary stays under GitHub's comment size.
  */
 public final class GitHubPublisher {
     private final GitHubConnection connection;
@@ -42,13 +45,23 @@ public final class GitHubPublisher {
     /**
      * @param failLevel   findings at or above it request changes and fail the check run ({@code null}: never)
      * @param maxComments the most inline comments one review posts; the rest are listed in the summary
-     * @throws PublishException when a step could not be published, saying what was and was not posted
+     * @throws PublishException     when a step could not be published, saying what was and was not posted
+     * @throws HeadMovedException    when the pull request's head is no longer {@code headSha}: nothing was posted
+     * @throws RateLimitedException  when GitHub's rate limit asks for a longer wait than the retrier allows; what was
+     *                               posted before stays, and a re-run completes it without duplicates
      */
-    public PublishLog publish(ReviewResult result, String headSha, String scope, Severity failLevel, int maxComments) {
+    public PublishLog publish(ReviewResult result, String headSha, String scope, Severity failLevel, int maxComments)
+            throws HeadMovedException, RateLimitedException {
         PublishLog log = new PublishLog();
         List<GHPullRequestReviewComment> existing;
         try {
+            String current = retrier.call(() -> connection.send("GET", pullsPath(), null)).path("head").path("sha").asText();
+            if (!headSha.equals(current)) {
+                throw new HeadMovedException(headSha, current);
+            }
             existing = retrier.call(() -> pullRequest.listReviewComments().toList());
+        } catch (HeadMovedException | RateLimitedException e) {
+            throw e;
         } catch (IOException e) {
             log.failed("reading the pull request's review comments", e);
             throw new PublishException("Nothing was published to " + repository.getFullName() + "#" + pullRequest.getNumber() + ".", log, e);
@@ -80,14 +93,13 @@ public final class GitHubPublisher {
             }
         }
         int resolved = resolveGone(open, replied, result, headSha, log);
-        int posted = postReview(toPost, result, headSha, failLevel, log);
-        try {
-            log.done(new CheckRunPublisher(connection, repository, retrier).publish(result, headSha, failLevel));
-        } catch (IOException e) {
-            log.failed("check run " + CheckRunPublisher.NAME, e);
-        }
+        List<InlineComment> rejected = new ArrayList<>();
+        int posted = postReview(toPost, result, headSha, failLevel, log, rejected);
+        rejected.forEach(comment -> left.add(new SummaryComment.Left(comment.finding(), "GitHub refused the inline comment (HTTP 422)")));
+        List<String> notes = new ArrayList<>();
+        String checkRunUrl = new OutcomePublisher(connection, repository, pullRequest, retrier).publish(result, headSha, failLevel, log, notes);
         String summary = SummaryComment.render(result, headSha, scope, failLevel,
-                new SummaryComment.Inline(posted, alreadyThere, resolved), left, log.failures());
+                new SummaryComment.Inline(posted, alreadyThere, resolved), left, log.failures(), new SummaryComment.Publishing(checkRunUrl, notes));
         publishSummary(summary, log);
         if (log.anyFailed()) {
             throw new PublishException("The review of " + repository.getFullName() + "#" + pullRequest.getNumber()
@@ -97,7 +109,7 @@ public final class GitHubPublisher {
     }
 
     private int resolveGone(Map<String, GHPullRequestReviewComment> open, Set<Long> replied, ReviewResult result, String headSha,
-                            PublishLog log) {
+                            PublishLog log) throws RateLimitedException {
         Set<String> current = new HashSet<>();
         result.findings().forEach(f -> current.add(f.fingerprint()));
         int resolved = 0;
@@ -124,6 +136,8 @@ public final class GitHubPublisher {
                     log.done("deleted: comment " + comment.getId() + " on " + comment.getPath() + " (finding gone, no replies)");
                 }
                 resolved++;
+            } catch (RateLimitedException e) {
+                throw e;
             } catch (IOException e) {
                 log.failed("resolving comment " + comment.getId() + " on " + comment.getPath(), e);
             }
@@ -139,8 +153,12 @@ public final class GitHubPublisher {
         }
     }
 
-    /** Posts the review with its inline comments; returns how many inline comments this run posted. */
-    private int postReview(List<InlineComment> toPost, ReviewResult result, String headSha, Severity failLevel, PublishLog log) {
+    /**
+     * Posts the review with its inline comments; returns how many inline comments this run posted. When GitHub refuses
+     * the review for some of its comments (422), posts it without them and adds them to {@code rejected}.
+     */
+    private int postReview(List<InlineComment> toPost, ReviewResult result, String headSha, Severity failLevel, PublishLog log,
+                           List<InlineComment> rejected) throws RateLimitedException {
         boolean failing = result.failsAt(failLevel);
         try {
             List<GHPullRequestReview> reviews = retrier.call(() -> pullRequest.listReviews().toList());
@@ -163,27 +181,51 @@ public final class GitHubPublisher {
                 return 0;
             }
             String event = failing ? "REQUEST_CHANGES" : "COMMENT";
-            try {
-                send(toPost, headSha, event, result, failLevel);
-            } catch (HttpException e) {
-                if (e.getResponseCode() != 422 || !"REQUEST_CHANGES".equals(event) || !String.valueOf(e.getMessage()).contains("own pull request")) {
-                    throw e;
+            List<InlineComment> comments = toPost;
+            // At most two corrections: COMMENT instead of REQUEST_CHANGES on one's own pull request, and the refused comments left out.
+            for (int corrections = 0; ; corrections++) {
+                try {
+                    send(comments, headSha, event, result, failLevel);
+                    break;
+                } catch (HttpException e) {
+                    if (e.getResponseCode() != 422 || corrections == 2) {
+                        throw e;
+                    }
+                    if ("REQUEST_CHANGES".equals(event) && String.valueOf(e.getMessage()).contains("own pull request")) {
+                        event = "COMMENT";
+                        continue;
+                    }
+                    List<InlineComment> refused = rejected.isEmpty()
+                            ? new RejectedComments(connection, retrier, reviewsPath(), headSha).find(comments) : List.of();
+                    if (refused.isEmpty()) {
+                        throw e;
+                    }
+                    rejected.addAll(refused);
+                    comments = comments.stream().filter(c -> !refused.contains(c)).toList();
                 }
-                event = "COMMENT";
-                send(toPost, headSha, event, result, failLevel);
             }
-            log.done("review (" + event + ") with " + toPost.size() + " inline comment(s)");
-            return toPost.size();
+            log.done("review (" + event + ") with " + comments.size() + " inline comment(s)"
+                    + (rejected.isEmpty() ? "" : "; GitHub refused " + rejected.size() + " more, listed in the summary"));
+            return comments.size();
+        } catch (RateLimitedException e) {
+            throw e;
         } catch (IOException e) {
             log.failed("review with " + toPost.size() + " inline comment(s)", e);
             return 0;
         }
     }
 
+    private String pullsPath() {
+        return "/repos/" + repository.getFullName() + "/pulls/" + pullRequest.getNumber();
+    }
+
+    private String reviewsPath() {
+        return pullsPath() + "/reviews";
+    }
+
     private void send(List<InlineComment> toPost, String headSha, String event, ReviewResult result, Severity failLevel) throws IOException {
         Map<String, Object> body = ReviewRequest.body(toPost, headSha, event, result, failLevel);
-        String path = "/repos/" + repository.getFullName() + "/pulls/" + pullRequest.getNumber() + "/reviews";
-        retrier.call(() -> connection.send("POST", path, body), () -> alreadyPosted(toPost, headSha));
+        retrier.call(() -> connection.send("POST", reviewsPath(), body), () -> alreadyPosted(toPost, headSha));
     }
 
     /** After a failed attempt: did the review go through anyway? Then every comment's marker is on the pull request. */
@@ -201,7 +243,7 @@ public final class GitHubPublisher {
         return all ? Optional.of(com.fasterxml.jackson.databind.node.NullNode.getInstance()) : Optional.empty();
     }
 
-    private void publishSummary(String body, PublishLog log) {
+    private void publishSummary(String body, PublishLog log) throws RateLimitedException {
         try {
             Optional<GHIssueComment> existing = findSummary();
             if (existing.isPresent()) {
@@ -216,6 +258,8 @@ public final class GitHubPublisher {
                 GHIssueComment created = retrier.call(() -> pullRequest.comment(body), this::findSummary);
                 log.done("summary comment created (comment " + created.getId() + ")");
             }
+        } catch (RateLimitedException e) {
+            throw e;
         } catch (IOException e) {
             log.failed("summary comment", e);
         }

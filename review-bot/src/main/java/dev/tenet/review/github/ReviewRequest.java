@@ -26,6 +26,19 @@ final class ReviewRequest {
                 + (failing > 0 ? ", " + failing + " at or above " + failLevel.label() : "")
                 + ". The summary comment has the counts and anything not commented inline.\n\n" + Markers.REVIEW;
         body.put("body", text);
+        body.put("comments", comments(comments));
+        return body;
+    }
+
+    /** A pending review (no {@code event}): only its author sees it, so it can try comments GitHub might refuse. */
+    static Map<String, Object> pending(List<InlineComment> comments, String headSha) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("commit_id", headSha);
+        body.put("comments", comments(comments));
+        return body;
+    }
+
+    private static List<Map<String, Object>> comments(List<InlineComment> comments) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (InlineComment comment : comments) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -39,7 +52,6 @@ final class ReviewRequest {
             item.put("body", comment.body());
             items.add(item);
         }
-        body.put("comments", items);
-        return body;
+        return items;
     }
 }

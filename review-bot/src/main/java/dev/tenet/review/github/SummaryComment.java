@@ -23,14 +23,58 @@ final class SummaryComment {
     record Inline(int posted, int alreadyThere, int resolved) {
     }
 
+    /**
+     * Where the check run is (linked when the comment must leave findings out; {@code null} when there is none) and notes on
+     * how the review was published.
+     */
+    record Publishing(String checkRunUrl, List<String> notes) {
+    }
+
     private record RuleCount(String ruleId, Severity severity) {
     }
+
+    /** GitHub refuses (422) a comment body longer than this many characters. */
+    static final int MAX_LENGTH = 65_536;
 
     private SummaryComment() {
     }
 
+    /**
+     * The comment, at most {@link #MAX_LENGTH} characters: when the lists would make it longer, they end with
+     * "…and N more" and a link to the check run, which carries every finding.
+     */
     static String render(ReviewResult result, String headSha, String scope, Severity failLevel, Inline inline,
-                         List<Left> left, List<String> failures) {
+                         List<Left> left, List<String> failures, Publishing publishing) {
+        String full = render(result, headSha, scope, failLevel, inline, left, failures, publishing, left.size(), result.notReviewed().size());
+        if (full.length() <= MAX_LENGTH) {
+            return full;
+        }
+        // Findings first: the unreviewed files' list gets what room they leave.
+        int leftShown = largestFitting(left.size(),
+                n -> render(result, headSha, scope, failLevel, inline, left, failures, publishing, n, 0).length());
+        int notReviewed = largestFitting(result.notReviewed().size(),
+                n -> render(result, headSha, scope, failLevel, inline, left, failures, publishing, leftShown, n).length());
+        String bounded = render(result, headSha, scope, failLevel, inline, left, failures, publishing, leftShown, notReviewed);
+        return bounded.length() <= MAX_LENGTH ? bounded : bounded.substring(0, MAX_LENGTH - 2) + "\u2026\n";
+    }
+
+    /** The most items (0..all) whose rendering still fits, found by bisection since the length grows with the items shown. */
+    private static int largestFitting(int all, java.util.function.IntUnaryOperator length) {
+        int low = 0;
+        int high = all;
+        while (low < high) {
+            int mid = (low + high + 1) / 2;
+            if (length.applyAsInt(mid) <= MAX_LENGTH) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
+    private static String render(ReviewResult result, String headSha, String scope, Severity failLevel, Inline inline,
+                                 List<Left> left, List<String> failures, Publishing publishing, int leftShown, int notReviewedShown) {
         StringBuilder out = new StringBuilder(Markers.SUMMARY).append("\n## Tenet review\n\n");
         List<Finding> findings = result.findings();
         String level = failLevel == null ? "never" : failLevel.label();
@@ -54,10 +98,17 @@ final class SummaryComment {
                 .append(" already on the pull request, ").append(inline.resolved()).append(" resolved because the finding is gone.\n");
         if (!left.isEmpty()) {
             out.append("\n### Not commented inline\n\n");
-            for (Left item : left) {
+            for (Left item : left.subList(0, leftShown)) {
                 Finding f = item.finding();
                 out.append("- `").append(f.file()).append(':').append(f.startLine()).append("` **").append(f.severity().label())
                         .append("** ").append(f.isLlm() ? InlineComment.LLM_LABEL + ": " : "").append(f.message()).append(" (`").append(f.ruleId()).append("`): ").append(item.reason()).append('\n');
+            }
+            if (leftShown < left.size()) {
+                out.append("- \u2026and ").append(left.size() - leftShown).append(" more, too many for one comment");
+                if (publishing.checkRunUrl() != null) {
+                    out.append(": the [check run](").append(publishing.checkRunUrl()).append(") lists every finding");
+                }
+                out.append(".\n");
             }
         }
         if (!result.demoted().isEmpty()) {
@@ -75,7 +126,14 @@ final class SummaryComment {
         }
         if (!result.notReviewed().isEmpty()) {
             out.append("\n### Not reviewed\n\n");
-            result.notReviewed().forEach(note -> out.append("- ").append(note).append('\n'));
+            result.notReviewed().subList(0, notReviewedShown).forEach(note -> out.append("- ").append(note).append('\n'));
+            if (notReviewedShown < result.notReviewed().size()) {
+                out.append("- \u2026and ").append(result.notReviewed().size() - notReviewedShown).append(" more.\n");
+            }
+        }
+        if (!publishing.notes().isEmpty()) {
+            out.append('\n');
+            publishing.notes().forEach(note -> out.append("> ").append(note).append('\n'));
         }
         if (!failures.isEmpty()) {
             out.append("\n### Not published\n\n");

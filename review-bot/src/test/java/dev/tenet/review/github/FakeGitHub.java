@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public final class FakeGitHub implements AutoCloseable {
 
     public final WireMockServer server;
     public final String headSha;
+    private final List<String> openApiViolations = new ArrayList<>();
+    private final java.util.Set<java.util.UUID> checked = new java.util.HashSet<>();
 
     public FakeGitHub() {
         this(HEAD_SHA);
@@ -56,7 +59,7 @@ public final class FakeGitHub implements AutoCloseable {
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}")));
-        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson(user("octo-reviewer", 1).toString())));
+        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson(publicUser("octo-reviewer", 1).toString())));
         server.stubFor(get(urlPathEqualTo(API)).willReturn(okJson(repository())));
         server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).willReturn(okJson(pullRequest(1))));
         reviewComments(List.of());
@@ -74,6 +77,7 @@ public final class FakeGitHub implements AutoCloseable {
         server.stubFor(patch(urlPathEqualTo(API + "/pulls/comments/10")).willReturn(okJson(reviewComment(10, "edited", "x", 3, 0).toString())));
         server.stubFor(put(urlPathEqualTo(API + "/pulls/" + PR + "/reviews/80/dismissals"))
                 .willReturn(okJson(review(80, "DISMISSED", "").toString())));
+        refuseCommentsOverGitHubsSizeLimit();
     }
 
     public String url() {
@@ -162,12 +166,18 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     public void resetJournal() {
+        checkJournalAgainstOpenApi();
         server.resetRequests();
     }
 
+    /** Stops the server; fails when a request Tenet sent or a response served did not match GitHub's OpenAPI description. */
     @Override
     public void close() {
+        checkJournalAgainstOpenApi();
         server.stop();
+        if (!openApiViolations.isEmpty()) {
+            throw new AssertionError("Not as GitHub's OpenAPI description says:\n  " + String.join("\n  ", openApiViolations));
+        }
     }
 
     // Payloads, shaped as in GitHub's REST reference (fields a client reads; URLs point at this server).
@@ -178,14 +188,23 @@ public final class FakeGitHub implements AutoCloseable {
         user.put("id", id);
         user.put("node_id", "MDQ6VXNlcjE=");
         user.put("avatar_url", "https://github.com/images/error/octocat_happy.gif");
-        user.put("url", url() + "/users/" + login);
-        user.put("html_url", "https://github.com/" + login);
-        user.put("type", "User");
+        user.put("gravatar_id", "");
+        String path = login.replace("[", "%5B").replace("]", "%5D");
+        user.put("url", url() + "/users/" + path);
+        user.put("html_url", "https://github.com/" + path);
+        for (String link : List.of("followers", "following", "gists", "starred", "subscriptions", "organizations", "repos", "events", "received_events")) {
+            user.put(link + "_url", url() + "/users/" + path + "/" + link);
+        }
+        user.put("type", login.endsWith("[bot]") ? "Bot" : "User");
         user.put("site_admin", false);
         return user;
     }
 
     public String repository() {
+        return repositoryNode().toString();
+    }
+
+    private ObjectNode repositoryNode() {
         ObjectNode repo = JSON.createObjectNode();
         repo.put("id", 1296269);
         repo.put("node_id", "MDEwOlJlcG9zaXRvcnkxMjk2MjY5");
@@ -201,7 +220,31 @@ public final class FakeGitHub implements AutoCloseable {
         permissions.put("admin", false);
         permissions.put("push", true);
         permissions.put("pull", true);
-        return repo.toString();
+        for (String link : List.of("archive", "assignees", "blobs", "branches", "clone", "collaborators", "comments", "commits", "compare",
+                "contents", "contributors", "deployments", "downloads", "events", "forks", "git_commits", "git_refs", "git_tags", "git",
+                "hooks", "issue_comment", "issue_events", "issues", "keys", "labels", "languages", "merges", "milestones", "notifications",
+                "pulls", "releases", "ssh", "stargazers", "statuses", "subscribers", "subscription", "svn", "tags", "teams", "trees")) {
+            repo.put(link + "_url", url() + API + "/" + link);
+        }
+        repo.putNull("mirror_url");
+        repo.putNull("description");
+        repo.putNull("homepage");
+        repo.putNull("language");
+        repo.putNull("license");
+        for (String flag : List.of("archived", "disabled", "fork", "has_discussions", "has_pages")) {
+            repo.put(flag, false);
+        }
+        for (String flag : List.of("has_downloads", "has_issues", "has_projects", "has_wiki")) {
+            repo.put(flag, true);
+        }
+        for (String count : List.of("forks", "forks_count", "network_count", "open_issues", "open_issues_count", "size", "stargazers_count",
+                "subscribers_count", "watchers", "watchers_count")) {
+            repo.put(count, 0);
+        }
+        repo.put("created_at", "2026-01-26T19:01:12Z");
+        repo.put("updated_at", "2026-11-20T19:14:43Z");
+        repo.put("pushed_at", "2026-11-20T19:06:43Z");
+        return repo;
     }
 
     public String pullRequest(int changedFiles) {
@@ -230,6 +273,30 @@ public final class FakeGitHub implements AutoCloseable {
         pr.put("additions", 20);
         pr.put("deletions", 1);
         pr.put("changed_files", changedFiles);
+        String api = url() + API;
+        pr.put("diff_url", "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR + ".diff");
+        pr.put("patch_url", "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR + ".patch");
+        pr.put("issue_url", api + "/issues/" + PR);
+        pr.put("commits_url", api + "/pulls/" + PR + "/commits");
+        pr.put("review_comments_url", api + "/pulls/" + PR + "/comments");
+        pr.put("review_comment_url", api + "/pulls/comments{/number}");
+        pr.put("comments_url", api + "/issues/" + PR + "/comments");
+        pr.put("statuses_url", api + "/statuses/" + headSha);
+        for (String absent : List.of("closed_at", "merged_at", "merge_commit_sha", "assignee", "milestone", "merged_by", "auto_merge")) {
+            pr.putNull(absent);
+        }
+        pr.putArray("labels");
+        pr.put("mergeable_state", "clean");
+        pr.put("maintainer_can_modify", false);
+        ObjectNode links = pr.putObject("_links");
+        links.putObject("self").put("href", api + "/pulls/" + PR);
+        links.putObject("html").put("href", "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR);
+        links.putObject("issue").put("href", api + "/issues/" + PR);
+        links.putObject("comments").put("href", api + "/issues/" + PR + "/comments");
+        links.putObject("review_comments").put("href", api + "/pulls/" + PR + "/comments");
+        links.putObject("review_comment").put("href", api + "/pulls/comments{/number}");
+        links.putObject("commits").put("href", api + "/pulls/" + PR + "/commits");
+        links.putObject("statuses").put("href", api + "/statuses/" + headSha);
         return pr.toString();
     }
 
@@ -239,6 +306,7 @@ public final class FakeGitHub implements AutoCloseable {
         ref.put("ref", branch);
         ref.put("sha", sha);
         ref.set("user", user(OWNER, 2));
+        ref.set("repo", repositoryNode());
         return ref;
     }
 
@@ -256,6 +324,10 @@ public final class FakeGitHub implements AutoCloseable {
         node.put("git_url", url() + API + "/git/blobs/3d21ec53a331a6f037a91c368710b99387d012c1");
         node.put("html_url", "https://github.com/" + OWNER + "/" + REPO + "/blob/" + headSha + "/" + file.path());
         node.put("download_url", "https://raw.githubusercontent.com/" + OWNER + "/" + REPO + "/" + headSha + "/" + file.path());
+        ObjectNode links = node.putObject("_links");
+        links.put("self", node.path("url").asText());
+        links.put("git", node.path("git_url").asText());
+        links.put("html", node.path("html_url").asText());
         return node;
     }
 
@@ -282,6 +354,10 @@ public final class FakeGitHub implements AutoCloseable {
         comment.put("line", line);
         comment.put("original_line", line);
         comment.put("side", "RIGHT");
+        ObjectNode links = comment.putObject("_links");
+        links.putObject("self").put("href", comment.path("url").asText());
+        links.putObject("html").put("href", comment.path("html_url").asText());
+        links.putObject("pull_request").put("href", comment.path("pull_request_url").asText());
         return comment;
     }
 
@@ -297,6 +373,9 @@ public final class FakeGitHub implements AutoCloseable {
         review.put("submitted_at", "2026-11-20T19:05:12Z");
         review.put("commit_id", headSha);
         review.put("author_association", "NONE");
+        ObjectNode links = review.putObject("_links");
+        links.putObject("html").put("href", review.path("html_url").asText());
+        links.putObject("pull_request").put("href", review.path("pull_request_url").asText());
         return review;
     }
 
@@ -325,14 +404,21 @@ public final class FakeGitHub implements AutoCloseable {
         run.put("html_url", "https://github.com/" + OWNER + "/" + REPO + "/runs/" + id);
         run.put("details_url", "https://example.com");
         run.put("status", status);
-        if (conclusion != null) {
-            run.put("conclusion", conclusion);
-        }
+        run.put("conclusion", conclusion);
         run.put("started_at", "2026-11-20T19:05:12Z");
+        if ("completed".equals(status)) {
+            run.put("completed_at", "2026-11-20T19:05:14Z");
+        } else {
+            run.putNull("completed_at");
+        }
+        run.putObject("check_suite").put("id", 5);
+        run.putNull("app");
+        run.putArray("pull_requests");
         run.put("name", "Tenet");
         ObjectNode output = run.putObject("output");
         output.put("title", "Tenet");
         output.put("summary", "");
+        output.putNull("text");
         output.put("annotations_count", 0);
         output.put("annotations_url", url() + API + "/check-runs/" + id + "/annotations");
         return run;
@@ -375,5 +461,172 @@ public final class FakeGitHub implements AutoCloseable {
     public void reviewCommentById(String repository, JsonNode comment) {
         server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/pulls/comments/" + comment.path("id").asLong()))
                 .willReturn(okJson(comment.toString())));
+    }
+
+    /**
+     * Each request body received and each 2xx JSON body served so far, checked against the operation in
+     * GitHub's OpenAPI description: one line per problem, naming the operation, the JSON path and what is wrong.
+     */
+    public List<String> openApiViolations() {
+        checkJournalAgainstOpenApi();
+        return List.copyOf(openApiViolations);
+    }
+
+    private void checkJournalAgainstOpenApi() {
+        for (com.github.tomakehurst.wiremock.stubbing.ServeEvent event : server.getAllServeEvents()) {
+            if (checked.add(event.getId())) {
+                openApiViolations.addAll(GitHubOpenApi.github().problems(event));
+            }
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The authenticated user as {@code GET /user} answers (a public user profile). */
+    public ObjectNode publicUser(String login, long id) {
+        ObjectNode user = user(login, id);
+        for (String absent : List.of("name", "company", "blog", "location", "email", "hireable", "bio")) {
+            user.putNull(absent);
+        }
+        for (String count : List.of("public_repos", "public_gists", "followers", "following")) {
+            user.put(count, 0);
+        }
+        user.put("created_at", "2026-01-25T18:44:36Z");
+        user.put("updated_at", "2026-01-25T18:44:36Z");
+        return user;
+    }
+
+    /** The token a GitHub App's installation gets from {@link #githubApp()}. */
+    public static final String INSTALLATION_TOKEN = "ghs_16C7e42F292c6912E7710c838347Ae178B4a";
+
+    /** GitHub answers as for a GitHub App (id 1) installed on the repository (installation 42), granting {@link #INSTALLATION_TOKEN}. */
+    public void githubApp() {
+        ObjectNode app = JSON.createObjectNode();
+        app.put("id", 1);
+        app.put("slug", "tenet");
+        app.put("node_id", "MDExOkludGVncmF0aW9uMQ==");
+        app.set("owner", user(OWNER, 2));
+        app.put("name", "Tenet");
+        app.put("description", "");
+        app.put("external_url", "https://example.com");
+        app.put("html_url", "https://github.com/apps/tenet");
+        app.put("created_at", "2026-07-08T16:18:44-04:00");
+        app.put("updated_at", "2026-07-08T16:18:44-04:00");
+        ObjectNode permissions = JSON.createObjectNode().put("checks", "write").put("pull_requests", "write").put("contents", "read")
+                .put("statuses", "write");
+        app.set("permissions", permissions);
+        app.putArray("events").add("pull_request");
+        server.stubFor(get(urlPathEqualTo("/app")).willReturn(okJson(app.toString())));
+
+        ObjectNode installation = JSON.createObjectNode();
+        installation.put("id", 42);
+        installation.put("app_id", 1);
+        installation.put("app_slug", "tenet");
+        installation.put("target_id", 2);
+        installation.put("target_type", "Organization");
+        installation.putNull("single_file_name");
+        installation.put("repository_selection", "selected");
+        installation.put("access_tokens_url", url() + "/app/installations/42/access_tokens");
+        installation.put("repositories_url", url() + "/installation/repositories");
+        installation.put("html_url", "https://github.com/organizations/" + OWNER + "/settings/installations/42");
+        installation.putArray("events").add("pull_request");
+        installation.set("account", user(OWNER, 2));
+        installation.set("permissions", permissions);
+        installation.put("created_at", "2026-07-08T16:18:44-04:00");
+        installation.put("updated_at", "2026-07-08T16:18:44-04:00");
+        installation.putNull("suspended_by");
+        installation.putNull("suspended_at");
+        server.stubFor(get(urlPathEqualTo(API + "/installation")).willReturn(okJson(installation.toString())));
+
+        ObjectNode token = JSON.createObjectNode();
+        token.put("token", INSTALLATION_TOKEN);
+        token.put("expires_at", "2026-11-22T02:00:00Z");
+        token.set("permissions", JSON.createObjectNode().put("checks", "write").put("pull_requests", "write"));
+        token.put("repository_selection", "selected");
+        server.stubFor(post(urlPathEqualTo("/app/installations/42/access_tokens")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(token.toString())));
+    }
+
+    /** GitHub's 422 for an issue comment body over 65,536 characters. */
+    private void refuseCommentsOverGitHubsSizeLimit() {
+        var tooLong = com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.body",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("(?s).{65537,}"));
+        String answer = """
+                {"message": "Validation Failed", "errors": [{"resource": "IssueComment", "code": "custom", "field": "body",
+                 "message": "body is too long (maximum is 65536 characters)"}],
+                 "documentation_url": "https://docs.github.com/rest/issues/comments#create-an-issue-comment", "status": "422"}""";
+        server.stubFor(post(urlPathEqualTo(API + "/issues/" + PR + "/comments")).atPriority(1).withRequestBody(tooLong)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json").withBody(answer)));
+        server.stubFor(patch(urlPathEqualTo(API + "/issues/comments/1001")).atPriority(1).withRequestBody(tooLong)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json").withBody(answer)));
+    }
+
+    /**
+     * GitHub refuses (422, without saying which) any review with an inline comment on {@code path} at {@code line}, as it does
+     * for a line outside the diff it sees; pending reviews (no {@code event}) are accepted as review 81 and can be deleted.
+     */
+    public void refuseInlineCommentsOn(String path, int line) {
+        server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.comments[?(@.path == '" + path + "' && @.line == " + line + ")]"))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json").withBody("""
+                        {"message": "Unprocessable Entity", "errors": ["Line could not be resolved"],
+                         "documentation_url": "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request", "status": "422"}""")));
+        server.stubFor(post(urlPathEqualTo(API + "/pulls/" + PR + "/reviews")).atPriority(3)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("\"event\":"))
+                .willReturn(okJson(review(81, "PENDING", "").toString())));
+        server.stubFor(delete(urlPathEqualTo(API + "/pulls/" + PR + "/reviews/81")).willReturn(okJson(review(81, "PENDING", "").toString())));
+    }
+
+    /** GitHub's answer to a classic personal access token creating a check run (403), and a commit status accepted instead. */
+    public void checkRunsRefusedToPersonalAccessToken() {
+        server.stubFor(post(urlPathEqualTo(API + "/check-runs")).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"message": "Resource not accessible by personal access token",
+                         "documentation_url": "https://docs.github.com/rest/checks/runs#create-a-check-run", "status": "403"}""")));
+        ObjectNode status = JSON.createObjectNode();
+        status.put("url", url() + API + "/statuses/" + headSha);
+        status.put("avatar_url", "https://github.com/images/error/hubot_happy.gif");
+        status.put("id", 1);
+        status.put("node_id", "MDY6U3RhdHVzMQ==");
+        status.put("state", "failure");
+        status.put("description", "Tenet");
+        status.put("target_url", "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR);
+        status.put("context", "Tenet");
+        status.put("created_at", "2026-11-20T19:05:12Z");
+        status.put("updated_at", "2026-11-20T19:05:12Z");
+        status.set("creator", user("octo-reviewer", 1));
+        server.stubFor(post(urlPathEqualTo(API + "/statuses/" + headSha)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(status.toString())));
+    }
+
+    /** The token may not set commit statuses either (403). */
+    public void commitStatusesRefused() {
+        server.stubFor(post(urlPathEqualTo(API + "/statuses/" + headSha)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"message": "Resource not accessible by personal access token",
+                         "documentation_url": "https://docs.github.com/rest/commits/statuses#create-a-commit-status", "status": "403"}""")));
+    }
+
+    /** A push moves the pull request's head to {@code movedTo} while Tenet reads the changed files. */
+    public void headMovesWhileFilesAreRead(String movedTo) {
+        String files = API + "/pulls/" + PR + "/files";
+        var listed = server.getStubMappings().stream().filter(m -> files.equals(m.getRequest().getUrlPath())).findFirst().orElseThrow();
+        String original = server.getStubMappings().stream().filter(m -> (API + "/pulls/" + PR).equals(m.getRequest().getUrlPath()))
+                .findFirst().orElseThrow().getResponse().getBody();
+        ObjectNode moved = (ObjectNode) parse(original);
+        ((ObjectNode) moved.path("head")).put("sha", movedTo);
+        server.stubFor(get(urlPathEqualTo(files)).inScenario("push").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(listed.getResponse().getBody())).willSetStateTo("moved"));
+        server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).inScenario("push").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(original)));
+        server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).inScenario("push").whenScenarioStateIs("moved")
+                .willReturn(okJson(moved.toString())));
     }
 }
