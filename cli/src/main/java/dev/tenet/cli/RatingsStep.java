@@ -31,8 +31,10 @@ final class RatingsStep {
         PrecisionLoop loop = new PrecisionLoop(store);
         try {
             PrecisionLoop.Outcome outcome = loop.apply(feedback, ref.fullName(), ref.number(), result, Instant.now());
-            err.println("tenet: ratings: " + outcome.ratingsRead() + " read from the pull request's comments, " + outcome.ratingsChanged()
-                    + " new or changed, in " + store.database().describe() + ".");
+            if (outcome.ratingsRead() > 0) {
+                err.println("tenet: ratings: " + outcome.ratingsRead() + " read from the pull request's comments, " + outcome.ratingsChanged()
+                        + " new or changed, in " + store.database().describe() + ".");
+            }
             if (!outcome.demoted().isEmpty()) {
                 err.println("tenet: demoted (not blocking): " + outcome.demoted().stream()
                         .map(h -> h.ruleId() + " (" + h.percent() + " not useful over " + h.ratings() + " ratings)").collect(Collectors.joining(", "))
