@@ -2,17 +2,15 @@ package dev.tenet.cli;
 
 import dev.tenet.review.ReviewResult;
 import dev.tenet.review.ReviewScope;
-import dev.tenet.review.Reviewer;
 import dev.tenet.review.github.PublishException;
 import dev.tenet.review.github.PublishLog;
 import dev.tenet.review.github.PullRequestChange;
 import dev.tenet.review.github.PullRequestRef;
+import dev.tenet.review.github.PullRequestReviewer;
 import dev.tenet.review.github.PullRequestSession;
 import dev.tenet.review.github.Retrier;
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.catalog.RuleCatalog;
-import dev.tenet.rules.config.ConfigLoader;
-import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.report.Report;
 import dev.tenet.rules.report.ReportFormat;
 import java.io.IOException;
@@ -50,14 +48,10 @@ final class PullRequestReview {
             return ExitCodes.PUBLISH_FAILED;
         }
         try (PullRequestChange change = session.readChange(engine.directory, github.maxApiFiles)) {
-            TenetConfig config = ConfigLoader.load(change.root());
-            if (!change.fullContext()) {
-                // Only the changed files are here: a layer or exclusion matching none of them is not a typo.
-                config = config.forPartialTree();
-            }
-            RuleCatalog catalog = RuleCatalog.forRepository(change.root());
-            ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())
-                    .review(change.root(), config, change.changes(), scope, useBaseline).withNotReviewed(change.notReviewed());
+            PullRequestReviewer.Reviewed reviewed = new PullRequestReviewer(engine.scanCache(), engine.parallelism())
+                    .review(change, scope, useBaseline);
+            ReviewResult result = reviewed.result();
+            RuleCatalog catalog = reviewed.catalog();
             report.write(spec, format, Report.of(result.findings(), catalog, ref.toString(), change.changes().size(), result.baselined()));
             try {
                 PublishLog log = session.publisher().publish(result, change.headSha(), scope.label(), threshold, github.maxComments);

@@ -341,4 +341,50 @@ public final class FakeGitHub implements AutoCloseable {
     private static String array(List<JsonNode> items) {
         return JSON.valueToTree(items).toString();
     }
+
+    /** Installs a GitHub App on the repository: installation {@code id} and the token its JWT is exchanged for. */
+    public void appInstallation(long id, String token) {
+        server.stubFor(get(urlPathEqualTo("/app")).willReturn(okJson("""
+                {"id": 1, "slug": "tenet", "node_id": "MDExOkludGVncmF0aW9uMQ==", "name": "Tenet", "description": "",
+                 "external_url": "https://example.com", "html_url": "https://github.com/apps/tenet",
+                 "created_at": "2026-07-08T16:18:44-04:00", "updated_at": "2026-07-08T16:18:44-04:00",
+                 "permissions": {"checks": "write", "pull_requests": "write", "contents": "read"}, "events": ["pull_request"]}""")));
+        server.stubFor(get(urlPathEqualTo(API + "/installation")).willReturn(okJson("""
+                {"id": %d, "app_id": 1, "target_id": 2, "target_type": "Organization", "repository_selection": "selected",
+                 "access_tokens_url": "%s/app/installations/%d/access_tokens", "repositories_url": "%s/installation/repositories",
+                 "html_url": "https://github.com/organizations/acme/settings/installations/%d",
+                 "permissions": {"checks": "write", "pull_requests": "write", "contents": "read"}, "events": ["pull_request"],
+                 "created_at": "2026-07-08T16:18:44-04:00", "updated_at": "2026-07-08T16:18:44-04:00"}""".formatted(id, url(), id, url(), id))));
+        server.stubFor(post(urlPathEqualTo("/app/installations/" + id + "/access_tokens")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("""
+                {"token": "%s", "expires_at": "2026-11-22T02:00:00Z",
+                 "permissions": {"checks": "write", "pull_requests": "write"}, "repository_selection": "selected"}""".formatted(token))));
+    }
+
+    /** The pull request's head moves to {@code sha} (a push): the pull request and its check runs are served at that commit. */
+    public void headMovedTo(String sha) {
+        ObjectNode pr = (ObjectNode) readTree(pullRequest(1));
+        ((ObjectNode) pr.path("head")).put("sha", sha);
+        server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).willReturn(okJson(pr.toString())));
+        ObjectNode page = JSON.createObjectNode();
+        page.put("total_count", 0);
+        page.putArray("check_runs");
+        server.stubFor(get(urlPathEqualTo(API + "/commits/" + sha + "/check-runs")).willReturn(okJson(page.toString())));
+    }
+
+    /** GitHub answers the pull request's file list only after {@code millis} (a review that takes a while). */
+    public void slowFileList(int millis) throws Exception {
+        String files = server.getStubMappings().stream()
+                .filter(m -> (API + "/pulls/" + PR + "/files").equals(m.getRequest().getUrlPath()))
+                .findFirst().orElseThrow().getResponse().getBody();
+        server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR + "/files")).willReturn(okJson(files).withFixedDelay(millis)));
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

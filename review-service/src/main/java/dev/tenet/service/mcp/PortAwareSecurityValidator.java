@@ -1,0 +1,36 @@
+package dev.tenet.service.mcp;
+
+import dev.tenet.mcp.http.HttpOptions;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * mcp-server's Host and Origin checks, which name the listening port: built once the web server has bound it
+ * ({@code --port 0} picks one at start-up), before any request can arrive.
+ */
+final class PortAwareSecurityValidator implements ServerTransportSecurityValidator, ApplicationListener<WebServerInitializedEvent> {
+    private final HttpOptions options;
+    private volatile ServerTransportSecurityValidator delegate;
+
+    PortAwareSecurityValidator(HttpOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        delegate = options.securityValidator(event.getWebServer().getPort());
+    }
+
+    @Override
+    public void validateHeaders(Map<String, List<String>> headers) throws ServerTransportSecurityException {
+        ServerTransportSecurityValidator validator = delegate;
+        if (validator == null) {
+            throw new ServerTransportSecurityException(503, "the server is still starting");
+        }
+        validator.validateHeaders(headers);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tenet.service.webhook;
+
+import dev.tenet.review.github.PullRequestReviewer;
+import dev.tenet.service.GitHubAppSettings;
+import dev.tenet.service.ServeSettings;
+import dev.tenet.service.queue.InProcessReviewQueue;
+import dev.tenet.service.queue.JobRunner;
+import dev.tenet.service.queue.ReviewMetrics;
+import dev.tenet.service.queue.ReviewQueue;
+import dev.tenet.service.review.GitHubJobRunner;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The GitHub webhook and the review jobs behind it; on when {@code tenet serve} has a GitHub App ({@code tenet.webhook.enabled}). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "tenet.webhook.enabled", havingValue = "true")
+public class WebhookConfiguration {
+    /** Deliveries remembered for dedupe: GitHub redelivers within hours; a day of a busy organisation fits. */
+    private static final int DELIVERIES_REMEMBERED = 100_000;
+    private static final Duration DELIVERY_MEMORY = Duration.ofHours(24);
+
+    @Bean
+    GitHubAppSettings gitHubAppSettings(ServeSettings settings) {
+        return settings.github().orElseThrow();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LatestHeads latestHeads() {
+        return new LatestHeads(10_000);
+    }
+
+    @Bean
+    ReviewMetrics reviewMetrics(MeterRegistry registry) {
+        return new ReviewMetrics(registry);
+    }
+
+    @Bean
+    JobRunner jobRunner(GitHubAppSettings app, ServeSettings settings, LatestHeads heads, ReviewMetrics metrics) {
+        return new GitHubJobRunner(app, new PullRequestReviewer(settings.cache(), Runtime.getRuntime().availableProcessors()), heads, metrics,
+                Duration.ofSeconds(1));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReviewCommentListener reviewCommentListener() {
+        return new LoggingReviewCommentListener();
+    }
+
+    @Bean
+    WebhookController webhookController(GitHubAppSettings app, LatestHeads heads, ReviewQueue queue, ReviewCommentListener listener, Clock clock) {
+        return new WebhookController(new WebhookSignature(app.webhookSecret()), new DeliveryLog(DELIVERIES_REMEMBERED, DELIVERY_MEMORY, clock),
+                new PullRequestEvent(app.reviewDrafts()), heads, queue, listener, clock);
+    }
+
+    /** The default queue, for one machine. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "tenet.queue", havingValue = "in-process", matchIfMissing = true)
+    static class InProcessQueueConfiguration {
+        @Bean(destroyMethod = "close")
+        ReviewQueue reviewQueue(JobRunner runner, MeterRegistry registry, GitHubAppSettings app, Clock clock) {
+            return new InProcessReviewQueue(runner, new ReviewMetrics(registry), app.workers(), app.queueCapacity(), clock);
+        }
+    }
+}
