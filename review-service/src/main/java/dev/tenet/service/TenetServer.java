@@ -7,6 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.log4j2.Log4J2LoggingSystem;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +31,8 @@ public final class TenetServer implements AutoCloseable {
      * @throws ServiceStartException when it cannot start for a reason the user can fix
      */
     public static TenetServer start(ServeSettings settings, String... arguments) {
+        // Explicit, because a shaded jar's merged spring.factories no longer lists Boot's logging systems in preference order.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, Log4J2LoggingSystem.class.getName());
         CountDownLatch stopped = new CountDownLatch(1);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(ServiceApplication.class)
                 .web(WebApplicationType.SERVLET)

@@ -15,10 +15,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** The GitHub webhook and the review jobs behind it; on when {@code tenet serve} has a GitHub App ({@code tenet.webhook.enabled}). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "tenet.webhook.enabled", havingValue = "true")
+@Import(WebhookConfiguration.InProcessQueueConfiguration.class)
 public class WebhookConfiguration {
     /** Deliveries remembered for dedupe: GitHub redelivers within hours; a day of a busy organisation fits. */
     private static final int DELIVERIES_REMEMBERED = 100_000;
@@ -62,8 +64,7 @@ public class WebhookConfiguration {
                 new PullRequestEvent(app.reviewDrafts()), heads, queue, listener, clock);
     }
 
-    /** The default queue, for one machine. */
-    @Configuration(proxyBeanMethods = false)
+    /** The default queue, for one machine (imported, not scanned: only with the webhook). */
     @ConditionalOnProperty(name = "tenet.queue", havingValue = "in-process", matchIfMissing = true)
     static class InProcessQueueConfiguration {
         @Bean(destroyMethod = "close")
