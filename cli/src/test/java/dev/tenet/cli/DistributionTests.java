@@ -204,6 +204,33 @@ class DistributionTests {
         assertThat(version.out()).isEqualTo("tenet " + VERSION + "\n");
     }
 
+    @Test
+    void tenetServeFromTheInstallStartsSpringBootAndAnswersHealthAndMetrics() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/usr/bin/env", "tenet", "serve", "--port", "0", "--no-cache").directory(dir.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment());
+        Path out = Files.createTempFile(dir, "serve-out", ".txt");
+        builder.redirectOutput(out.toFile());
+        Process serve = builder.start();
+        try {
+            int port = McpCommandTests.portFrom(serve);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+            String firstLog = Files.readAllLines(out).get(0);
+            assertThat(json.readTree(firstLog).path("service").path("name").asText()).as("structured (ECS JSON) logs on stdout").isEqualTo("tenet");
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static Run tenet(Path workingDir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/env", "tenet")); // env looks tenet up on the child's PATH
         command.addAll(List.of(args));
