@@ -2,6 +2,7 @@ package dev.tenet.service;
 
 import dev.tenet.rules.engine.BuildInfo;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.Banner;
@@ -27,14 +28,21 @@ public final class TenetServer implements AutoCloseable {
     /**
      * Starts the application; returns once it listens.
      *
-     * @param arguments further Spring properties as {@code --name=value} (e.g. {@code --tenet.queue=kafka})
      * @throws ServiceStartException when it cannot start for a reason the user can fix
      */
-    public static TenetServer start(ServeSettings settings, String... arguments) {
+    public static TenetServer start(ServeSettings settings) {
+        return start(settings, List.of());
+    }
+
+    /**
+     * @param extraConfigurations further {@code @Configuration} classes (beans such as a {@code ReviewCommentListener})
+     */
+    public static TenetServer start(ServeSettings settings, List<Class<?>> extraConfigurations) {
         // Explicit, because a shaded jar's merged spring.factories no longer lists Boot's logging systems in preference order.
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, Log4J2LoggingSystem.class.getName());
         CountDownLatch stopped = new CountDownLatch(1);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(ServiceApplication.class)
+                .sources(extraConfigurations.toArray(Class<?>[]::new))
                 .web(WebApplicationType.SERVLET)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -47,7 +55,7 @@ public final class TenetServer implements AutoCloseable {
                     }
                 });
         try {
-            return new TenetServer(builder.run(arguments), stopped);
+            return new TenetServer(builder.run(), stopped);
         } catch (RuntimeException e) {
             throw startFailure(e, settings);
         }
@@ -71,6 +79,7 @@ public final class TenetServer implements AutoCloseable {
         properties.put("logging.level.org.springframework.boot.web.embedded.tomcat", "off");
         properties.put("spring.main.allow-bean-definition-overriding", false);
         properties.put("spring.jmx.enabled", false);
+        properties.put("server.shutdown", "graceful");
         return properties;
     }
 

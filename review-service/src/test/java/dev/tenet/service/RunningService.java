@@ -13,6 +13,7 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -23,9 +24,10 @@ final class RunningService implements AutoCloseable {
     final Webhooks webhooks;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    RunningService(FakeGitHub github, Path workspace, boolean reviewDrafts) throws Exception {
-        GitHubAppSettings app = new GitHubAppSettings("1", privateKeyPem(), github.url(), SECRET, reviewDrafts, 2, 10);
-        server = TenetServer.start(new ServeSettings(HttpOptions.loopback(0), Workspace.of(workspace), ScanCache.none(), Optional.of(app)));
+    RunningService(FakeGitHub github, Path workspace, Class<?>... extraConfigurations) throws Exception {
+        GitHubAppSettings app = new GitHubAppSettings("1", privateKeyPem(), github.url(), SECRET, false, 2, 10);
+        server = TenetServer.start(new ServeSettings(HttpOptions.loopback(0), Workspace.of(workspace), ScanCache.none(), Optional.of(app)),
+                List.of(extraConfigurations));
         webhooks = new Webhooks(server.port(), SECRET);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tenet.review.github.FakeGitHub;
+import dev.tenet.servicetest.RecordingReviewComments;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ class WebhookServiceTests {
         FRAMEWORK_DOMAIN.lines().forEach(line -> patch.append("\n+").append(line));
         github.files(List.of(new FakeGitHub.PrFile(CONTROLLER, "added", patch.toString(), FRAMEWORK_DOMAIN)));
         github.appInstallation(42, "ghs_16C7e42F292c6912E7710c838347Ae178B4a");
-        service = new RunningService(github, workspace, false);
+        service = new RunningService(github, workspace, RecordingReviewComments.class);
     }
 
     @AfterEach
@@ -155,6 +156,8 @@ class WebhookServiceTests {
         assertThat(labeled.body()).contains("action 'labeled' is not reviewed");
         assertThat(comment.statusCode()).isEqualTo(202);
         assertThat(comment.body()).contains("review comment received");
+        assertThat(RecordingReviewComments.RECEIVED).as("the review comment reached the listener")
+                .anyMatch(payload -> payload.path("comment").path("id").asLong() == 284312630L);
         assertThat(other.statusCode()).isEqualTo(202);
         assertThat(other.body()).contains("event 'star' is ignored");
         assertThat(github.server.getAllServeEvents()).as("no call to GitHub").isEmpty();

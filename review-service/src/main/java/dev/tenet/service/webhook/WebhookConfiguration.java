@@ -11,8 +11,8 @@ import dev.tenet.service.review.GitHubJobRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -52,14 +52,11 @@ public class WebhookConfiguration {
                 Duration.ofSeconds(1));
     }
 
+    /** The precision loop's {@link ReviewCommentListener} bean when there is one, else a listener that only logs. */
     @Bean
-    @ConditionalOnMissingBean
-    ReviewCommentListener reviewCommentListener() {
-        return new LoggingReviewCommentListener();
-    }
-
-    @Bean
-    WebhookController webhookController(GitHubAppSettings app, LatestHeads heads, ReviewQueue queue, ReviewCommentListener listener, Clock clock) {
+    WebhookController webhookController(GitHubAppSettings app, LatestHeads heads, ReviewQueue queue,
+            ObjectProvider<ReviewCommentListener> listeners, Clock clock) {
+        ReviewCommentListener listener = listeners.getIfUnique(LoggingReviewCommentListener::new);
         return new WebhookController(new WebhookSignature(app.webhookSecret()), new DeliveryLog(DELIVERIES_REMEMBERED, DELIVERY_MEMORY, clock),
                 new PullRequestEvent(app.reviewDrafts()), heads, queue, listener, clock);
     }
