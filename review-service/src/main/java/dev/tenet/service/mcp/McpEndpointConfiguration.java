@@ -31,7 +31,7 @@ public class McpEndpointConfiguration {
         return HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(Json.MCP)
                 .mcpEndpoint(McpHttpServer.PATH)
-                .securityValidator(validator)
+                .httpHeaderValidator(validator)
                 .build();
     }
 

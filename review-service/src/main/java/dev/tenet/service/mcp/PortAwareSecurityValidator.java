@@ -1,10 +1,9 @@
 package dev.tenet.service.mcp;
 
 import dev.tenet.mcp.http.HttpOptions;
+import io.modelcontextprotocol.server.transport.HeaderAccessor;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
-import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
-import java.util.List;
-import java.util.Map;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -12,9 +11,9 @@ import org.springframework.context.ApplicationListener;
  * mcp-server's Host and Origin checks, which name the listening port: built once the web server has bound it
  * ({@code --port 0} picks one at start-up), before any request can arrive.
  */
-final class PortAwareSecurityValidator implements ServerTransportSecurityValidator, ApplicationListener<WebServerInitializedEvent> {
+final class PortAwareSecurityValidator implements ServerHttpHeaderValidator, ApplicationListener<WebServerInitializedEvent> {
     private final HttpOptions options;
-    private volatile ServerTransportSecurityValidator delegate;
+    private volatile ServerHttpHeaderValidator delegate;
 
     PortAwareSecurityValidator(HttpOptions options) {
         this.options = options;
@@ -26,11 +25,11 @@ final class PortAwareSecurityValidator implements ServerTransportSecurityValidat
     }
 
     @Override
-    public void validateHeaders(Map<String, List<String>> headers) throws ServerTransportSecurityException {
-        ServerTransportSecurityValidator validator = delegate;
+    public void validate(HeaderAccessor headers) throws ServerTransportSecurityException {
+        ServerHttpHeaderValidator validator = delegate;
         if (validator == null) {
             throw new ServerTransportSecurityException(503, "the server is still starting");
         }
-        validator.validateHeaders(headers);
+        validator.validate(headers);
     }
 }

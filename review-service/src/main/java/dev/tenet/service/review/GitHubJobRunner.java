@@ -50,9 +50,10 @@ public final class GitHubJobRunner implements JobRunner {
         this.retryDelay = retryDelay;
     }
 
+    @SuppressWarnings("try") // the log context is the try's resource, scoping MDC fields to the block
     @Override
     public JobOutcome run(ReviewJob job) throws RateLimitedException {
-        try (CloseableThreadContext.Instance log = CloseableThreadContext.put("delivery", job.deliveryId())
+        try (CloseableThreadContext.Instance context = CloseableThreadContext.put("delivery", job.deliveryId())
                 .put("repository", job.owner() + "/" + job.repository()).put("pullRequest", String.valueOf(job.number()))
                 .put("headSha", job.headSha())) {
             JobOutcome outcome = review(job);

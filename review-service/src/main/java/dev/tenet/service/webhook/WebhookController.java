@@ -47,6 +47,7 @@ class WebhookController {
         this.clock = clock;
     }
 
+    @SuppressWarnings("try") // the log context is the try's resource, scoping MDC fields to the block
     @PostMapping(PATH)
     ResponseEntity<Map<String, String>> receive(HttpServletRequest request) throws IOException {
         byte[] body;
@@ -69,7 +70,7 @@ class WebhookController {
         } catch (IOException e) {
             return reply(HttpStatus.BAD_REQUEST, "the payload is not JSON");
         }
-        try (CloseableThreadContext.Instance log = CloseableThreadContext.put("delivery", delivery).put("event", event)
+        try (CloseableThreadContext.Instance context = CloseableThreadContext.put("delivery", delivery).put("event", event)
                 .put("repository", payload.path("repository").path("full_name").asText(""))) {
             if (!deliveries.firstTime(delivery)) {
                 LOG.info("delivery already processed");
@@ -87,6 +88,7 @@ class WebhookController {
         }
     }
 
+    @SuppressWarnings("try") // the log context is the try's resource, scoping MDC fields to the block
     private ResponseEntity<Map<String, String>> pullRequest(String delivery, JsonNode payload) {
         PullRequestEvent.Decision decision = pullRequests.decide(delivery, payload, clock.instant());
         Optional<ReviewJob> job = decision.job();
@@ -94,7 +96,7 @@ class WebhookController {
             LOG.info("no review: {}", decision.reason());
             return reply(HttpStatus.ACCEPTED, "no review: " + decision.reason());
         }
-        try (CloseableThreadContext.Instance log = CloseableThreadContext.put("pullRequest", String.valueOf(job.get().number()))
+        try (CloseableThreadContext.Instance context = CloseableThreadContext.put("pullRequest", String.valueOf(job.get().number()))
                 .put("headSha", job.get().headSha())) {
             heads.accepted(job.get());
             try {
