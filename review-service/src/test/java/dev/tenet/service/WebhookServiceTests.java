@@ -178,10 +178,16 @@ class WebhookServiceTests {
     }
 
     @Test
-    void healthIsUpAndTheMcpEndpointIsServedToo() throws Exception {
+    void healthIsUpAndTheMcpEndpointIsServedWithItsHostCheck() throws Exception {
         assertThat(service.get("/actuator/health").body()).contains("\"status\":\"UP\"");
-        HttpResponse<String> mcp = service.get("/mcp");
-        assertThat(mcp.statusCode()).as("GET /mcp without a session is refused by the MCP transport, not a 404").isNotEqualTo(404);
+        try (Socket socket = new Socket("127.0.0.1", service.server.port())) {
+            socket.getOutputStream().write(("POST /mcp HTTP/1.1\r\nHost: rebound.example\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 421").contains("\"jsonrpc\":\"2.0\"", "Invalid Host header");
+        }
     }
 
     private double metric(String sample) {
