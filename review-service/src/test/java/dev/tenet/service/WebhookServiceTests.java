@@ -133,6 +133,17 @@ class WebhookServiceTests {
     }
 
     @Test
+    void aDeliveryForAHeadThePullRequestHasAlreadyLeftIsSupersededAndNothingIsPublished() throws Exception {
+        github.headMovedTo(NEWER_HEAD);
+
+        service.webhooks.post("pull_request", "late", Webhooks.example("pull_request.opened", FakeGitHub.HEAD_SHA));
+
+        RunningService.await("the stale job ends", () -> metric("tenet_reviews_total{outcome=\"superseded\"}") == 1);
+        assertThat(github.requests(RequestMethod.POST, CHECK_RUNS)).isEmpty();
+        assertThat(github.requests(RequestMethod.POST, FakeGitHub.API + "/pulls/7/reviews")).isEmpty();
+    }
+
+    @Test
     void pingIsAnsweredWith200() throws Exception {
         HttpResponse<String> response = service.webhooks.post("ping", "ping-1", Webhooks.example("ping", FakeGitHub.HEAD_SHA));
 
