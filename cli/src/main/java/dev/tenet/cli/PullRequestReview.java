@@ -3,20 +3,17 @@ package dev.tenet.cli;
 import dev.tenet.review.ReviewResult;
 import dev.tenet.review.ReviewScope;
 import dev.tenet.review.feedback.RatingStore;
-import dev.tenet.review.Reviewer;
 import dev.tenet.review.github.HeadMovedException;
 import dev.tenet.review.github.PublishException;
 import dev.tenet.review.github.PublishLog;
 import dev.tenet.review.github.PullRequestChange;
 import dev.tenet.review.github.PullRequestRef;
+import dev.tenet.review.github.PullRequestReviewer;
 import dev.tenet.review.github.PullRequestSession;
 import dev.tenet.review.github.RateLimitedException;
 import dev.tenet.review.github.Retrier;
-import dev.tenet.review.llm.LlmReviewPass;
 import dev.tenet.rules.Severity;
 import dev.tenet.rules.catalog.RuleCatalog;
-import dev.tenet.rules.config.ConfigLoader;
-import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.report.Report;
 import dev.tenet.rules.report.ReportFormat;
 import java.io.IOException;
@@ -61,16 +58,10 @@ final class PullRequestReview {
             return ExitCodes.PUBLISH_FAILED;
         }
         try (PullRequestChange change = session.readChange(engine.directory, github.maxApiFiles)) {
-            TenetConfig config = ConfigLoader.load(change.root());
-            if (!change.fullContext()) {
-                // Only the changed files are here: a layer or exclusion matching none of them is not a typo.
-                config = config.forPartialTree();
-            }
-            RuleCatalog catalog = RuleCatalog.forRepository(change.root());
-            ReviewResult result = new Reviewer(catalog, engine.scanCache(), engine.parallelism())
-                    .review(change.root(), config, change.changes(), scope, useBaseline).withNotReviewed(change.notReviewed());
-            result = LlmReviewPass.applyConfigured(result, change.root(), config, useBaseline, env, Optional.of(session.description()));
-            result = new RatingsStep(store, err).apply(session, retrier, ref, result);
+            PullRequestReviewer.Reviewed reviewed = new PullRequestReviewer(engine.scanCache(), engine.parallelism(), env)
+                    .review(change, scope, useBaseline, Optional.of(session.description()));
+            RuleCatalog catalog = reviewed.catalog();
+            ReviewResult result = new RatingsStep(store, err).apply(session, retrier, ref, reviewed.result());
             report.write(spec, format, Report.of(result.findings(), catalog, ref.toString(), change.changes().size(), result.baselined())
                     .withNotices(result.llmPass()));
             try {

@@ -2,9 +2,15 @@ package dev.tenet.cli;
 
 import dev.tenet.mcp.http.HttpOptions;
 import dev.tenet.mcp.http.McpHttpServer;
+import dev.tenet.service.GitHubAppSettings;
+import dev.tenet.service.ServeSettings;
+import dev.tenet.review.feedback.RatingStore;
+import dev.tenet.service.ServiceStartException;
+import dev.tenet.service.TenetServer;
 import dev.tenet.mcp.workspace.Workspace;
 import dev.tenet.mcp.workspace.WorkspaceException;
 import dev.tenet.rules.TenetInputException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +22,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tenet serve}: the long-running team server; MCP over Streamable HTTP at {@code /mcp}. */
+/**
+ * {@code tenet serve}: the long-running team server, one Spring Boot application: MCP over Streamable HTTP at {@code /mcp},
+ * the GitHub App webhook at {@code /webhooks/github} (when an App is configured), Actuator health and Prometheus metrics.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve MCP over Streamable HTTP at http://HOST:PORT/mcp for a team (runs until stopped).",
             "Binds 127.0.0.1 by default. Any other address needs a bearer token in $TENET_MCP_TOKEN;",
-            "clients then send 'Authorization: Bearer <token>'. Host and Origin headers are checked."},
+            "clients then send 'Authorization: Bearer <token>'. Host and Origin headers are checked.",
+            "With a GitHub App (--app-id or $TENET_GITHUB_APP_ID, its key, and $TENET_GITHUB_WEBHOOK_SECRET) it also reviews",
+            "pull requests from GitHub's webhook at /webhooks/github. Health: /actuator/health; metrics: /actuator/prometheus."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Stopped.", ExitCodes.USAGE_TEXT, ExitCodes.INTERNAL_TEXT})
 final class ServeCommand implements Callable<Integer> {
@@ -49,20 +60,36 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     CacheOptions cacheOptions;
 
+    @Mixin
+    WebhookOptions webhookOptions;
+
+    @Mixin
+    RatingsOptions ratingsOptions;
+
     @Override
     public Integer call() throws Exception {
-        HttpOptions options;
-        Workspace root;
+        ServeSettings settings;
         try {
-            options = new HttpOptions(bind, port, Optional.ofNullable(System.getenv(TOKEN_VARIABLE)), allowedHosts, allowedOrigins);
-            root = Workspace.of(workspace);
+            HttpOptions options = new HttpOptions(bind, port, Optional.ofNullable(System.getenv(TOKEN_VARIABLE)), allowedHosts, allowedOrigins);
+            Optional<GitHubAppSettings> github = webhookOptions.settings(System.getenv());
+            Optional<RatingStore> ratings = github.map(app -> ratingsOptions.open(cacheOptions.cacheDir));
+            settings = new ServeSettings(options, Workspace.of(workspace), cacheOptions.scanCache(), github, ratings);
         } catch (IllegalArgumentException | WorkspaceException e) {
             throw new TenetInputException(e.getMessage());
         }
-        try (McpHttpServer server = McpHttpServer.start(options, root, cacheOptions.scanCache())) {
-            spec.commandLine().getErr().printf("tenet: serving MCP at http://%s:%d%s (workspace %s)%n",
-                    bind.contains(":") ? "[" + bind + "]" : bind, server.port(), McpHttpServer.PATH, root.root());
-            spec.commandLine().getErr().flush();
+        TenetServer server;
+        try {
+            server = TenetServer.start(settings);
+        } catch (ServiceStartException e) {
+            throw new TenetInputException(e.getMessage());
+        }
+        try (server) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("tenet: serving MCP at http://%s:%d%s (workspace %s)%n",
+                    bind.contains(":") ? "[" + bind + "]" : bind, server.port(), McpHttpServer.PATH, settings.workspace().root());
+            settings.github().ifPresent(app -> err.printf("tenet: reviewing pull requests as GitHub App %s from the webhook at /webhooks/github%n",
+                    app.appId()));
+            err.flush();
             server.join();
         }
         return ExitCodes.OK;

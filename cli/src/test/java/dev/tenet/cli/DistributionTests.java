@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import dev.tenet.review.github.FakeGitHub;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -202,6 +214,81 @@ class DistributionTests {
 
         assertThat(version.exit()).as(version.err()).isZero();
         assertThat(version.out()).isEqualTo("tenet " + VERSION + "\n");
+    }
+
+    @Test
+    void tenetServeFromTheInstallStartsSpringBootAndAnswersHealthAndMetrics() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/usr/bin/env", "tenet", "serve", "--port", "0", "--no-cache").directory(dir.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment());
+        Path out = Files.createTempFile(dir, "serve-out", ".txt");
+        builder.redirectOutput(out.toFile());
+        Process serve = builder.start();
+        try {
+            int port = McpCommandTests.portFrom(serve);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+            String firstLog = Files.readAllLines(out).get(0);
+            assertThat(json.readTree(firstLog).path("service").path("name").asText()).as("structured (ECS JSON) logs on stdout").isEqualTo("tenet");
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void tenetServeFromTheInstallReviewsASignedPullRequestDeliveryAsAGitHubApp() throws Exception {
+        try (FakeGitHub github = new FakeGitHub()) {
+            String content = "package com.acme.learning.domain;\n\nimport org.springframework.stereotype.Component;\n\n@Component\npublic class Progress {\n}\n";
+            github.files(List.of(ReviewGitHubTests.added("src/main/java/com/acme/learning/domain/Progress.java", content)));
+            github.githubApp();
+            Map<String, String> environment = new HashMap<>(environment());
+            environment.put("TENET_GITHUB_APP_ID", "1");
+            environment.put("TENET_GITHUB_APP_PRIVATE_KEY", ServeCommandTests.privateKeyPem());
+            environment.put("TENET_GITHUB_WEBHOOK_SECRET", "It's a Secret to Everybody");
+            ProcessBuilder builder = new ProcessBuilder("/usr/bin/env", "tenet", "serve", "--port", "0", "--no-cache", "--github-url", github.url())
+                    .directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process serve = builder.start();
+            try {
+                int port = McpCommandTests.portFrom(serve);
+                ObjectNode payload = (ObjectNode) json.readTree(
+                        REPOSITORY.resolve("review-service/src/test/resources/webhooks/pull_request.opened.json").toFile());
+                ((ObjectNode) payload.path("repository")).put("name", "learning");
+                ((ObjectNode) payload.path("repository").path("owner")).put("login", "acme");
+                ((ObjectNode) payload.path("pull_request")).put("number", 7);
+                ((ObjectNode) payload.path("pull_request").path("head")).put("sha", github.headSha);
+                byte[] body = json.writeValueAsBytes(payload);
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec("It's a Secret to Everybody".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/webhooks/github"))
+                        .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+                        .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+                String checkRuns = FakeGitHub.API + "/check-runs";
+                Instant deadline = Instant.now().plusSeconds(120);
+                while (github.requests(RequestMethod.POST, checkRuns).isEmpty()) {
+                    assertThat(Instant.now()).as("a check run is posted within 120 s").isBefore(deadline);
+                    Thread.sleep(100);
+                }
+                assertThat(FakeGitHub.body(github.requests(RequestMethod.POST, checkRuns)
+                        .get(0)).path("head_sha").asText()).isEqualTo(github.headSha);
+            } finally {
+                serve.destroy();
+                serve.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
     }
 
     private static Run tenet(Path workingDir, String... args) throws Exception {

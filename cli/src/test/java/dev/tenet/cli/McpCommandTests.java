@@ -109,7 +109,7 @@ class McpCommandTests {
         assertThat(result.err()).contains("set a bearer token (TENET_MCP_TOKEN)");
     }
 
-    private static int portFrom(Process serve) throws Exception {
+    static int portFrom(Process serve) throws Exception {
         BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
         Pattern serving = Pattern.compile("serving MCP at http://127\\.0\\.0\\.1:(\\d+)/mcp");
         CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {

@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /** Lets a request through only with {@code Authorization: Bearer <token>}; compares in constant time; answers 401 otherwise. */
-final class BearerTokenFilter implements Filter {
+public final class BearerTokenFilter implements Filter {
     private static final String PREFIX = "Bearer ";
     private final byte[] token;
 
-    BearerTokenFilter(String token) {
+    public BearerTokenFilter(String token) {
         this.token = token.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,7 +1,9 @@
 package dev.tenet.mcp.http;
 
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,11 +39,23 @@ public record HttpOptions(String bind, int port, Optional<String> token, List<St
         return new HttpOptions(DEFAULT_BIND, port, Optional.empty(), List.of(), List.of());
     }
 
-    static boolean isLoopback(String address) {
+    public static boolean isLoopback(String address) {
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("cannot resolve the bind address '" + address + "'");
         }
+    }
+
+    /** The Host and Origin checks (DNS-rebinding protection) for a server listening on {@code port}. */
+    public DefaultServerTransportSecurityValidator securityValidator(int port) {
+        List<String> hosts = new ArrayList<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
+        List<String> origins = new ArrayList<>(List.of("http://127.0.0.1:" + port, "http://localhost:" + port, "http://[::1]:" + port));
+        if (!isLoopback(bind) && !bind.equals("0.0.0.0") && !bind.equals("::")) {
+            hosts.add(bind + ":" + port);
+        }
+        hosts.addAll(allowedHosts);
+        origins.addAll(allowedOrigins);
+        return DefaultServerTransportSecurityValidator.builder().allowedHosts(hosts).allowedOrigins(origins).build();
     }
 }

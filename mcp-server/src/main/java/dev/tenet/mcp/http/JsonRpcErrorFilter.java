@@ -14,7 +14,7 @@ import java.io.IOException;
  * Every HTTP error status the server sends ({@code sendError}: a wrong method, a refused Host or
  * Origin, a missing header) carries a JSON-RPC error body instead of the container's HTML page.
  */
-final class JsonRpcErrorFilter implements Filter {
+public final class JsonRpcErrorFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
@@ -32,7 +32,7 @@ final class JsonRpcErrorFilter implements Filter {
     }
 
     /** Writes {@code status} with a JSON-RPC error body (see {@link JsonRpcErrorBody#forHttpStatus}). */
-    static void write(HttpServletResponse response, int status, String message) throws IOException {
+    public static void write(HttpServletResponse response, int status, String message) throws IOException {
         if (response.isCommitted()) {
             return;
         }

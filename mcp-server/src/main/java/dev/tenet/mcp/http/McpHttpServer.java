@@ -10,9 +10,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -92,13 +90,6 @@ public final class McpHttpServer implements AutoCloseable {
     }
 
     static DefaultServerTransportSecurityValidator validator(HttpOptions options, int port) {
-        List<String> hosts = new ArrayList<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
-        List<String> origins = new ArrayList<>(List.of("http://127.0.0.1:" + port, "http://localhost:" + port, "http://[::1]:" + port));
-        if (!HttpOptions.isLoopback(options.bind()) && !options.bind().equals("0.0.0.0") && !options.bind().equals("::")) {
-            hosts.add(options.bind() + ":" + port);
-        }
-        hosts.addAll(options.allowedHosts());
-        origins.addAll(options.allowedOrigins());
-        return DefaultServerTransportSecurityValidator.builder().allowedHosts(hosts).allowedOrigins(origins).build();
+        return options.securityValidator(port);
     }
 }

@@ -629,4 +629,23 @@ public final class FakeGitHub implements AutoCloseable {
         server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).inScenario("push").whenScenarioStateIs("moved")
                 .willReturn(okJson(moved.toString())));
     }
+
+    /** The pull request's head moves to {@code sha} (a push): the pull request and its check runs are served at that commit. */
+    public void headMovedTo(String sha) {
+        ObjectNode pr = (ObjectNode) parse(pullRequest(1));
+        ((ObjectNode) pr.path("head")).put("sha", sha);
+        server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR)).willReturn(okJson(pr.toString())));
+        ObjectNode page = JSON.createObjectNode();
+        page.put("total_count", 0);
+        page.putArray("check_runs");
+        server.stubFor(get(urlPathEqualTo(API + "/commits/" + sha + "/check-runs")).willReturn(okJson(page.toString())));
+    }
+
+    /** GitHub answers the pull request's file list only after {@code millis} (a review that takes a while). */
+    public void slowFileList(int millis) throws Exception {
+        String files = server.getStubMappings().stream()
+                .filter(m -> (API + "/pulls/" + PR + "/files").equals(m.getRequest().getUrlPath()))
+                .findFirst().orElseThrow().getResponse().getBody();
+        server.stubFor(get(urlPathEqualTo(API + "/pulls/" + PR + "/files")).willReturn(okJson(files).withFixedDelay(millis)));
+    }
 }

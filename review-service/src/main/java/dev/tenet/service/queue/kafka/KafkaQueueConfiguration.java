@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 /** The review queue on Kafka, when {@code tenet.queue=kafka}; settings under {@code tenet.queue.kafka}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "tenet.queue", havingValue = "kafka")
+@ConditionalOnProperty(name = "tenet.webhook.enabled", havingValue = "true")
 @EnableConfigurationProperties(KafkaQueueProperties.class)
 public class KafkaQueueConfiguration {
 

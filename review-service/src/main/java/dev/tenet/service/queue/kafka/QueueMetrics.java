@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The queue's meters: {@code tenet.reviews} counted by {@code outcome} (the {@link JobOutcome} name) and the {@code tenet.queue.depth} gauge. */
+/** The queue's meters: {@code tenet.reviews} counted by {@code outcome} (the {@link JobOutcome} name in lower case, as in the in-process queue) and the {@code tenet.queue.depth} gauge. */
 final class QueueMetrics {
     static final String REVIEWS = "tenet.reviews";
     static final String DEPTH = "tenet.queue.depth";
@@ -17,9 +17,14 @@ final class QueueMetrics {
 
     QueueMetrics(MeterRegistry registry) {
         for (JobOutcome outcome : JobOutcome.values()) {
-            counters.put(outcome, Counter.builder(REVIEWS).description("Review jobs by what became of them")
-                    .tag("outcome", outcome.name()).register(registry));
+            counters.put(outcome, Counter.builder(REVIEWS).description("Review jobs by outcome")
+                    .tag("outcome", tag(outcome)).register(registry));
         }
+    }
+
+    /** The outcome's tag value, as the in-process queue's {@code ReviewMetrics} writes it. */
+    static String tag(JobOutcome outcome) {
+        return outcome.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     void count(JobOutcome outcome) {
@@ -27,6 +32,6 @@ final class QueueMetrics {
     }
 
     static void gaugeDepth(MeterRegistry registry, ReviewQueue queue) {
-        Gauge.builder(DEPTH, queue, ReviewQueue::depth).description("Review jobs accepted and not finished yet").register(registry);
+        Gauge.builder(DEPTH, queue, ReviewQueue::depth).description("Review jobs accepted and not finished").register(registry);
     }
 }

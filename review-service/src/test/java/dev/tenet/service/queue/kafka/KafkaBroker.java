@@ -11,14 +11,14 @@ import org.apache.kafka.common.utils.Utils;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** One embedded KRaft broker for a test class, and what tests ask the broker about their consumer group. */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     private final EmbeddedKafkaKraftBroker broker;
 
     private KafkaBroker(EmbeddedKafkaKraftBroker broker) {
         this.broker = broker;
     }
 
-    static KafkaBroker start() {
+    public static KafkaBroker start() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         // A new group's first rebalance waits 3 s by default for more members to join.
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
@@ -26,7 +26,7 @@ final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(broker);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return broker.getBrokersAsString();
     }
 

@@ -19,7 +19,7 @@ class KafkaQueueConfigurationTests {
 
     @Test
     void withoutBootstrapServersTheServiceDoesNotStartAndSaysWhichPropertyIsMissing() {
-        service.withPropertyValues("tenet.queue=kafka").run(context -> {
+        service.withPropertyValues("tenet.queue=kafka", "tenet.webhook.enabled=true").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(TenetInputException.class)
                     .hasMessage("tenet.queue=kafka needs tenet.queue.kafka.bootstrap-servers (host:port of the Kafka brokers, "
@@ -29,14 +29,14 @@ class KafkaQueueConfigurationTests {
 
     @Test
     void aSettingOutOfRangeIsNamed() {
-        service.withPropertyValues("tenet.queue=kafka", "tenet.queue.kafka.bootstrap-servers=127.0.0.1:9", "tenet.queue.kafka.concurrency=0")
+        service.withPropertyValues("tenet.queue=kafka", "tenet.webhook.enabled=true", "tenet.queue.kafka.bootstrap-servers=127.0.0.1:9", "tenet.queue.kafka.concurrency=0")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause()
                         .hasMessage("tenet.queue.kafka.concurrency must be at least 1, not 0"));
     }
 
     @Test
     void brokersThatAreNoAddressAreNamed() {
-        service.withPropertyValues("tenet.queue=kafka", "tenet.queue.kafka.bootstrap-servers=kafka.invalid:9092")
+        service.withPropertyValues("tenet.queue=kafka", "tenet.webhook.enabled=true", "tenet.queue.kafka.bootstrap-servers=kafka.invalid:9092")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause().isInstanceOf(TenetInputException.class)
                         .hasMessageStartingWith("tenet.queue.kafka.bootstrap-servers 'kafka.invalid:9092': "));
     }

@@ -77,7 +77,7 @@ class KafkaReviewQueueTests {
     }
 
     double counted(MeterRegistry registry, JobOutcome outcome) {
-        return registry.get(QueueMetrics.REVIEWS).tag("outcome", outcome.name()).counter().count();
+        return registry.get(QueueMetrics.REVIEWS).tag("outcome", QueueMetrics.tag(outcome)).counter().count();
     }
 
     /** A pull request number of acme/learning whose jobs land in {@code partition}, other than those in {@code taken}. */
@@ -245,7 +245,7 @@ class KafkaReviewQueueTests {
         new ApplicationContextRunner().withUserConfiguration(KafkaQueueConfiguration.class)
                 .withBean(JobRunner.class, () -> runner)
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("tenet.queue=kafka", "tenet.queue.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                .withPropertyValues("tenet.queue=kafka", "tenet.webhook.enabled=true", "tenet.queue.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                         "tenet.queue.kafka.topic=review-jobs-configured", "tenet.queue.kafka.partitions=3")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
