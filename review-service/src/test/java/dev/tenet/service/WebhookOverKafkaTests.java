@@ -69,5 +69,7 @@ class WebhookOverKafkaTests {
         assertThat(FakeGitHub.body(github.requests(RequestMethod.POST, FakeGitHub.API + "/pulls/7/reviews").get(0)).path("comments").get(0)
                 .path("body").asText()).contains("layering.domain-no-framework");
         assertThat(github.requests(RequestMethod.POST, FakeGitHub.API + "/issues/7/comments")).as("one summary").hasSize(1);
+        assertThat(service.metric("tenet_review_latency_seconds_count{outcome=\"published\"}")).isEqualTo(1.0);
+        assertThat(service.metric("tenet_findings_total{rule=\"layering.domain-no-framework\"}")).isEqualTo(1.0);
     }
 }

@@ -19,6 +19,7 @@ public record RatingsDatabase(String url, String user, String password, String t
     public static final String USER_ENV = "TENET_RATINGS_DB_USER";
     public static final String PASSWORD_ENV = "TENET_RATINGS_DB_PASSWORD";
     public static final String DEFAULT_PREFIX = "tenet_";
+    static final String H2_FILE_SETTINGS = ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE";
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,30}");
 
     public RatingsDatabase {
@@ -37,7 +38,9 @@ public record RatingsDatabase(String url, String user, String password, String t
         String from = option != null ? "--ratings-db" : URL_ENV;
         String url = option != null ? option : env.get(URL_ENV);
         if (url == null || url.isBlank()) {
-            url = "jdbc:h2:file:" + cacheDir.toAbsolutePath().normalize().resolve("ratings");
+            // Open for the process's lifetime (no close and reopen of the file between operations); a second process
+            // on the same file is served by the first over H2's automatic mixed mode instead of failing on its lock.
+            url = "jdbc:h2:file:" + cacheDir.toAbsolutePath().normalize().resolve("ratings") + H2_FILE_SETTINGS;
         } else if (url.startsWith("jdbc:mysql:")) {
             // The MariaDB driver speaks to MySQL too; only it is shipped.
             url = "jdbc:mariadb:" + url.substring("jdbc:mysql:".length());

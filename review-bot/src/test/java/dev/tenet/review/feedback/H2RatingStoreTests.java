@@ -20,7 +20,7 @@ class H2RatingStoreTests extends RatingStoreContract {
 
     @Test
     void theDefaultDatabaseIsAnH2FileInTheCacheFolder() {
-        assertThat(RatingsDatabase.resolve(null, Map.of(), cache).url()).isEqualTo("jdbc:h2:file:" + cache.toAbsolutePath().resolve("ratings"));
+        assertThat(RatingsDatabase.resolve(null, Map.of(), cache).url()).isEqualTo("jdbc:h2:file:" + cache.toAbsolutePath().resolve("ratings") + RatingsDatabase.H2_FILE_SETTINGS);
         assertThat(cache.resolve("ratings.mv.db")).exists();
     }
 

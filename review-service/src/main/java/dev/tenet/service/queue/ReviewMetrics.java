@@ -23,10 +23,15 @@ public final class ReviewMetrics {
         Counter.builder("tenet.reviews").description("Review jobs by outcome").tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
                 .register(registry).increment();
         if (outcome != JobOutcome.REQUEUED) {
-            Timer.builder("tenet.review.latency").description("From the webhook delivery to the end of its review job")
-                    .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-                    .register(registry).record(Duration.between(job.requestedAt(), now));
+            latency(job, outcome, now);
         }
+    }
+
+    /** Records the time from the job's delivery to its end. */
+    public void latency(ReviewJob job, JobOutcome outcome, Instant now) {
+        Timer.builder("tenet.review.latency").description("From the webhook delivery to the end of its review job")
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry).record(Duration.between(job.requestedAt(), now));
     }
 
     /** Counts a published finding of {@code ruleId}. */

@@ -167,6 +167,7 @@ final class QueueWorker implements Runnable {
             outcome = JobOutcome.FAILED;
         }
         LOG.info("{}: {}", what, outcome);
+        metrics.took(job, outcome, clock.instant());
         return finish(partition, record, outcome);
     }
 
