@@ -112,7 +112,7 @@ exercise stdio "${tenet_mcp[@]}"
 
 # --- tenet serve --------------------------------------------------------------------------------
 log "starting 'tenet serve --port 0'"
-java -Xlog:disable -Xlog:all=warning:stderr -jar "$jar" serve --port 0 --workspace "$work/ws" > "$work/serve.out" 2> "$work/serve.err" &
+java -Xlog:disable -Xlog:all=warning:stderr -cp "$jar:$(dirname "$jar")/tenet-serve.jar" dev.tenet.cli.TenetCommand serve --port 0 --workspace "$work/ws" > "$work/serve.out" 2> "$work/serve.err" &
 serve_pid=$!
 trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
 port=""

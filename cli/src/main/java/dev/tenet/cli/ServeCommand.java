@@ -68,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        requireServeLibraries();
         ServeSettings settings;
         try {
             HttpOptions options = new HttpOptions(bind, port, Optional.ofNullable(System.getenv(TOKEN_VARIABLE)), allowedHosts, allowedOrigins);
@@ -93,5 +94,15 @@ final class ServeCommand implements Callable<Integer> {
             server.join();
         }
         return ExitCodes.OK;
+    }
+
+    /** Spring Boot and the rest of serve's libraries ship in tenet-serve.jar, which only the launcher's {@code serve} adds. */
+    private static void requireServeLibraries() {
+        try {
+            Class.forName("org.springframework.boot.SpringApplication", false, ServeCommand.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new TenetInputException("tenet serve needs tenet-serve.jar (next to tenet.jar) on the class path: start it with "
+                    + "bin/tenet serve, or java -cp tenet.jar:tenet-serve.jar " + TenetCommand.class.getName() + " serve");
+        }
     }
 }
