@@ -77,10 +77,11 @@ class DistributionTests {
     }
 
     @Test
-    void theArchivesHoldTheLauncherTheJarTheLicenceAndTheReadme() throws IOException {
+    void theArchivesHoldTheLauncherTheJarsTheLicenceAndTheReadme() throws IOException {
         assertThat(install.resolve("bin/tenet")).isRegularFile().isExecutable();
         assertThat(install.resolve("bin/tenet-mcp")).isRegularFile().isExecutable();
         assertThat(install.resolve("lib/tenet.jar")).isRegularFile();
+        assertThat(install.resolve("lib/tenet-serve.jar")).isRegularFile();
         assertThat(Files.readString(install.resolve("LICENSE"))).contains("Apache License").contains("Version 2.0, January 2004");
         assertThat(install.resolve("README.md")).hasSameTextualContentAs(REPOSITORY.resolve("README.md"));
         List<String> zipped = new ArrayList<>();
@@ -93,8 +94,8 @@ class DistributionTests {
             }
         }
         String base = "tenet-" + VERSION + "/";
-        assertThat(zipped).containsExactlyInAnyOrder(base + "bin/tenet", base + "bin/tenet-mcp", base + "lib/tenet.jar", base + "LICENSE",
-                base + "README.md");
+        assertThat(zipped).containsExactlyInAnyOrder(base + "bin/tenet", base + "bin/tenet-mcp", base + "lib/tenet.jar",
+                base + "lib/tenet-serve.jar", base + "LICENSE", base + "README.md");
     }
 
     @Test
