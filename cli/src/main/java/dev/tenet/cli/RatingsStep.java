@@ -6,12 +6,10 @@ import dev.tenet.review.feedback.PrecisionLoop;
 import dev.tenet.review.feedback.RatingStore;
 import dev.tenet.review.feedback.RatingStoreException;
 import dev.tenet.review.feedback.RuleHealth;
-import dev.tenet.review.github.PublishLog;
 import dev.tenet.review.github.PullRequestRef;
 import dev.tenet.review.github.PullRequestSession;
 import dev.tenet.review.github.Retrier;
 import dev.tenet.rules.TenetInputException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -28,9 +26,13 @@ final class RatingsStep {
 
     ReviewResult apply(PullRequestSession session, Retrier retrier, PullRequestRef ref, ReviewResult result) {
         GitHubFeedback feedback = new GitHubFeedback(session.connection(), retrier, ref.fullName());
-        PrecisionLoop loop = new PrecisionLoop(store);
         try {
-            PrecisionLoop.Outcome outcome = loop.apply(feedback, ref.fullName(), ref.number(), result, Instant.now());
+            PrecisionLoop.Outcome outcome = new PrecisionLoop(store).apply(feedback, ref.fullName(), ref.number(), result, Instant.now());
+            if (outcome.unread().isPresent()) {
+                err.println("tenet: cannot read the ratings on the pull request's comments: " + outcome.unread().get()
+                        + "; rules are demoted from earlier ratings only.");
+                return outcome.result();
+            }
             if (outcome.ratingsRead() > 0) {
                 err.println("tenet: ratings: " + outcome.ratingsRead() + " read from the pull request's comments, " + outcome.ratingsChanged()
                         + " new or changed, in " + store.database().describe() + ".");
@@ -41,10 +43,6 @@ final class RatingsStep {
                         + "; re-enable with '" + RuleHealth.reenableCommand("RULE") + "'.");
             }
             return outcome.result();
-        } catch (IOException e) {
-            err.println("tenet: cannot read the ratings on the pull request's comments: " + PublishLog.reason(e)
-                    + "; rules are demoted from earlier ratings only.");
-            return loop.demoteFromStore(result);
         } catch (RatingStoreException e) {
             throw new TenetInputException(e.getMessage());
         }

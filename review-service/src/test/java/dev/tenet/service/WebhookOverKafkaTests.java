@@ -7,7 +7,6 @@ import dev.tenet.review.github.FakeGitHub;
 import dev.tenet.service.queue.kafka.KafkaBroker;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,12 +38,7 @@ class WebhookOverKafkaTests {
 
     @BeforeEach
     void start() throws Exception {
-        github = new FakeGitHub();
-        github.repositoryFile(".tenet/config.yml", "rules:\n  layering.domain-no-framework: error\n");
-        StringBuilder patch = new StringBuilder("@@ -0,0 +1," + WebhookServiceTests.FRAMEWORK_DOMAIN.lines().count() + " @@");
-        WebhookServiceTests.FRAMEWORK_DOMAIN.lines().forEach(line -> patch.append("\n+").append(line));
-        github.files(List.of(new FakeGitHub.PrFile(WebhookServiceTests.CONTROLLER, "added", patch.toString(), WebhookServiceTests.FRAMEWORK_DOMAIN)));
-        github.githubApp();
+        github = WebhookServiceTests.pullRequestAddingAFrameworkDomainClass();
         github.acceptWhatWasPosted();
         service = new RunningService(github, workspace, ratingsFolder, Map.of("tenet.queue", "kafka",
                 "tenet.queue.kafka.bootstrap-servers", broker.bootstrapServers(), "tenet.queue.kafka.topic", "webhook-review-jobs",

@@ -45,13 +45,19 @@ class WebhookServiceTests {
 
     @BeforeEach
     void start() throws Exception {
-        github = new FakeGitHub();
+        github = pullRequestAddingAFrameworkDomainClass();
+        service = new RunningService(github, workspace, ratingsFolder);
+    }
+
+    /** The local GitHub with the App installed and a pull request adding one domain class that imports Spring. */
+    static FakeGitHub pullRequestAddingAFrameworkDomainClass() {
+        FakeGitHub github = new FakeGitHub();
         github.repositoryFile(".tenet/config.yml", "rules:\n  layering.domain-no-framework: error\n");
         StringBuilder patch = new StringBuilder("@@ -0,0 +1," + FRAMEWORK_DOMAIN.lines().count() + " @@");
         FRAMEWORK_DOMAIN.lines().forEach(line -> patch.append("\n+").append(line));
         github.files(List.of(new FakeGitHub.PrFile(CONTROLLER, "added", patch.toString(), FRAMEWORK_DOMAIN)));
         github.githubApp();
-        service = new RunningService(github, workspace, ratingsFolder);
+        return github;
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package dev.tenet.review.feedback;
 
 import dev.tenet.review.ReviewResult;
+import dev.tenet.review.github.PublishLog;
 import dev.tenet.rules.finding.Finding;
 import java.io.IOException;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,8 +18,13 @@ import java.util.Set;
  * findings no longer block and the summary says why.
  */
 public final class PrecisionLoop {
-    /** What this step did. */
-    public record Outcome(ReviewResult result, int ratingsRead, int ratingsChanged, List<RuleHealth> demoted) {
+    /**
+     * What this step did.
+     *
+     * @param unread why the pull request's comments could not be read (then nothing was recorded and rules were demoted
+     *               from the ratings already stored); empty when they were read
+     */
+    public record Outcome(ReviewResult result, int ratingsRead, int ratingsChanged, List<RuleHealth> demoted, Optional<String> unread) {
     }
 
     private final RatingStore store;
@@ -27,22 +34,29 @@ public final class PrecisionLoop {
     }
 
     /**
+     * Records the ratings on the pull request's comments and demotes; when GitHub cannot be read, demotes from the
+     * ratings already stored and says why in {@link Outcome#unread()}.
+     *
      * @param repository {@code owner/name}
-     * @throws IOException when GitHub cannot be read
+     * @throws RatingStoreException when the ratings database fails
      */
-    public Outcome apply(GitHubFeedback github, String repository, int pullRequest, ReviewResult result, Instant now) throws IOException {
+    public Outcome apply(GitHubFeedback github, String repository, int pullRequest, ReviewResult result, Instant now) {
         Set<String> fingerprints = new HashSet<>();
         result.findings().forEach(finding -> fingerprints.add(finding.fingerprint()));
-        List<Rating> ratings = PullRequestRatings.read(repository, pullRequest, github.reviewComments(pullRequest), github,
-                fingerprints, now);
+        List<Rating> ratings;
+        try {
+            ratings = PullRequestRatings.read(repository, pullRequest, github.reviewComments(pullRequest), github, fingerprints, now);
+        } catch (IOException e) {
+            List<RuleHealth> demoted = demotedRules();
+            return new Outcome(demote(result, demoted), 0, 0, demoted, Optional.of(PublishLog.reason(e)));
+        }
         int changed = store.record(ratings);
-        List<RuleHealth> demoted = store.health().stream().filter(RuleHealth::demoted).toList();
-        return new Outcome(demote(result, demoted), ratings.size(), changed, demoted);
+        List<RuleHealth> demoted = demotedRules();
+        return new Outcome(demote(result, demoted), ratings.size(), changed, demoted, Optional.empty());
     }
 
-    /** Only the demotion, from the ratings already stored (when the pull request's comments cannot be read). */
-    public ReviewResult demoteFromStore(ReviewResult result) {
-        return demote(result, store.health().stream().filter(RuleHealth::demoted).toList());
+    private List<RuleHealth> demotedRules() {
+        return store.health().stream().filter(RuleHealth::demoted).toList();
     }
 
     /** The result with the findings of demoted rules no longer blocking; only rules with findings here are named. */

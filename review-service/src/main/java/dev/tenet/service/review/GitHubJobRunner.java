@@ -122,19 +122,14 @@ public final class GitHubJobRunner implements JobRunner {
         if (ratings.isEmpty()) {
             return result;
         }
-        PrecisionLoop loop = ratings.get();
-        try {
-            PrecisionLoop.Outcome outcome = loop.apply(new GitHubFeedback(session.connection(), retrier, ref.fullName()), ref.fullName(),
-                    ref.number(), result, Instant.now());
-            if (outcome.ratingsRead() > 0 || !outcome.demoted().isEmpty()) {
-                LOG.info("ratings: {} read, {} new or changed; demoted: {}", outcome.ratingsRead(), outcome.ratingsChanged(),
-                        outcome.demoted().stream().map(RuleHealth::ruleId).toList());
-            }
-            return outcome.result();
-        } catch (IOException e) {
-            LOG.warn("cannot read the ratings on the pull request's comments: {}; rules are demoted from earlier ratings only",
-                    PublishLog.reason(e));
-            return loop.demoteFromStore(result);
+        PrecisionLoop.Outcome outcome = ratings.get().apply(new GitHubFeedback(session.connection(), retrier, ref.fullName()),
+                ref.fullName(), ref.number(), result, Instant.now());
+        outcome.unread().ifPresent(reason -> LOG.warn("cannot read the ratings on the pull request's comments: {}; "
+                + "rules are demoted from earlier ratings only", reason));
+        if (outcome.ratingsRead() > 0 || !outcome.demoted().isEmpty()) {
+            LOG.info("ratings: {} read, {} new or changed; demoted: {}", outcome.ratingsRead(), outcome.ratingsChanged(),
+                    outcome.demoted().stream().map(RuleHealth::ruleId).toList());
         }
+        return outcome.result();
     }
 }
