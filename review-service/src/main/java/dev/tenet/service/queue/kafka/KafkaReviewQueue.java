@@ -4,6 +4,7 @@ import dev.tenet.rules.TenetInputException;
 import dev.tenet.service.queue.JobRunner;
 import dev.tenet.service.queue.QueueFullException;
 import dev.tenet.service.queue.ReviewJob;
+import dev.tenet.service.queue.ReviewMetrics;
 import dev.tenet.service.queue.ReviewQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -106,8 +107,8 @@ public final class KafkaReviewQueue implements ReviewQueue {
             admin.close(Duration.ZERO);
             throw e;
         }
-        QueueMetrics metrics = new QueueMetrics(registry);
-        QueueMetrics.gaugeDepth(registry, queue);
+        ReviewMetrics metrics = new ReviewMetrics(registry);
+        metrics.watch(queue);
         Duration pollBudget = MAX_POLL_INTERVAL.dividedBy(3);
         try {
             for (int i = 0; i < settings.concurrency(); i++) {

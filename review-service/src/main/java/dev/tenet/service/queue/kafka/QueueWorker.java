@@ -5,6 +5,7 @@ import dev.tenet.review.github.RateLimitedException;
 import dev.tenet.service.queue.JobOutcome;
 import dev.tenet.service.queue.JobRunner;
 import dev.tenet.service.queue.ReviewJob;
+import dev.tenet.service.queue.ReviewMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,7 @@ final class QueueWorker implements Runnable {
     private final Consumer<String, byte[]> consumer;
     private final String topic;
     private final JobRunner runner;
-    private final QueueMetrics metrics;
+    private final ReviewMetrics metrics;
     private final int maxAttempts;
     private final Duration retryBackoff;
     private final Duration pollBudget;
@@ -55,7 +56,7 @@ final class QueueWorker implements Runnable {
     /**
      * @param pollBudget how long one poll's jobs may run before the worker polls again (well under {@code max.poll.interval.ms})
      */
-    QueueWorker(Consumer<String, byte[]> consumer, String topic, JobRunner runner, QueueMetrics metrics, int maxAttempts,
+    QueueWorker(Consumer<String, byte[]> consumer, String topic, JobRunner runner, ReviewMetrics metrics, int maxAttempts,
                 Duration retryBackoff, Duration pollBudget, Clock clock) {
         this.consumer = consumer;
         this.topic = topic;
@@ -167,7 +168,7 @@ final class QueueWorker implements Runnable {
             outcome = JobOutcome.FAILED;
         }
         LOG.info("{}: {}", what, outcome);
-        metrics.took(job, outcome, clock.instant());
+        metrics.latency(job, outcome, clock.instant());
         return finish(partition, record, outcome);
     }
 

@@ -10,6 +10,7 @@ import dev.tenet.review.github.RateLimitedException;
 import dev.tenet.service.queue.JobOutcome;
 import dev.tenet.service.queue.JobRunner;
 import dev.tenet.service.queue.ReviewJob;
+import dev.tenet.service.queue.ReviewMetrics;
 import dev.tenet.service.queue.ReviewQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -77,7 +78,7 @@ class KafkaReviewQueueTests {
     }
 
     double counted(MeterRegistry registry, JobOutcome outcome) {
-        return registry.get(QueueMetrics.REVIEWS).tag("outcome", QueueMetrics.tag(outcome)).counter().count();
+        return registry.get(ReviewMetrics.REVIEWS).tag("outcome", ReviewMetrics.tag(outcome)).counter().count();
     }
 
     /** A pull request number of acme/learning whose jobs land in {@code partition}, other than those in {@code taken}. */
@@ -252,7 +253,7 @@ class KafkaReviewQueueTests {
                     context.getBean(ReviewQueue.class).submit(job(40, "s1"));
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
                     Eventually.until("s1 counted", () -> counted(registry, JobOutcome.PUBLISHED) == 1);
-                    Eventually.until("depth gauge 0", () -> registry.get(QueueMetrics.DEPTH).gauge().value() == 0);
+                    Eventually.until("depth gauge 0", () -> registry.get(ReviewMetrics.DEPTH).gauge().value() == 0);
                     assertThat(broker.partitionsOf("review-jobs-configured")).isEqualTo(3);
                     Eventually.until("the default group with the 2 default workers", () -> broker.groupMembers("tenet-review-service") == 2);
                 });
