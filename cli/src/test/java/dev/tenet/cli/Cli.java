@@ -13,7 +13,7 @@ final class Cli {
     }
 
     static Result run(String... args) {
-        CommandLine commandLine = TenetCommand.commandLine();
+        CommandLine commandLine = TenetCommand.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));
