@@ -8,6 +8,8 @@ import dev.tenet.rules.config.ConfigLoader;
 import dev.tenet.rules.config.TenetConfig;
 import dev.tenet.rules.engine.BuildModules;
 import dev.tenet.rules.engine.Engine;
+import dev.tenet.rules.engine.JavaParsers;
+import dev.tenet.rules.engine.SourceTree;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +41,16 @@ final class EngineOptions {
         // A single file is checked within its build module, with that module's config and baseline.
         Path repository = Files.isDirectory(root) ? root : BuildModules.rootOf(root);
         TenetConfig config = ConfigLoader.load(repository);
+        // The tree is listed and the parser loaded while the catalog and the checks load: each takes a few hundred
+        // milliseconds on its own, one after the other they were most of a check's serial start (BENCHMARKS.md).
+        InBackground<SourceTree> tree = Files.isDirectory(root) ? InBackground.start("tenet-list", () -> SourceTree.scan(root, config)) : null;
+        InBackground.start("tenet-parser-load", JavaParsers::warmUp);
         RuleCatalog catalog = RuleCatalog.forRepository(repository);
         Engine engine = new Engine(catalog, BuiltinChecks.all(), parallelism());
         try (TerminalProgress progress = showProgress ? new TerminalProgress(err) : null) {
-            Engine.Result result = engine.check(root, config, scanCache(), progress == null ? Engine.Progress.NONE : progress);
+            Engine.Progress reporting = progress == null ? Engine.Progress.NONE : progress;
+            Engine.Result result = tree == null ? engine.check(root, config, scanCache(), reporting)
+                    : engine.check(root, tree.join(), config, scanCache(), reporting);
             return new Run(repository, config, catalog, result);
         }
     }

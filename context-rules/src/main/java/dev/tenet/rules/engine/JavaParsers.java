@@ -47,6 +47,16 @@ public final class JavaParsers {
         return new JavaParser(configuration);
     }
 
+    /**
+     * Loads and initialises the parser's classes by parsing a tiny unit, for a caller that has a thread to spare
+     * before the real parsing starts (javaparser's generated parser is among the largest classes Tenet loads).
+     *
+     * @return whether the tiny unit parsed
+     */
+    public static boolean warmUp() {
+        return create().parse("record Warm(int a) { void m() { var b = switch (a) { default -> a; }; } }").isSuccessful();
+    }
+
     /** A parser with javaparser's validators for the same level, comments unattributed like {@link #create()} (a benchmark reference). */
     public static JavaParser createValidating() {
         return new JavaParser(new ParserConfiguration().setLanguageLevel(LEVEL).setAttributeComments(false));
