@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenet.scaffold.generate.GenerationRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,52 @@ class AddConsumerCommandTests {
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(forced.out()).contains("overwrote your change");
         assertThat(keda).content().doesNotContain("# tuned by hand").contains("learning.course-completed");
+    }
+
+    @Test
+    void anOrdinaryPomEditIsKeptAndTenetsChangeMergedIntoIt() throws Exception {
+        Path pom = service.resolve("pom.xml");
+        String dependency = "    <dependency>\n      <groupId>org.apache.commons</groupId>\n      <artifactId>commons-lang3</artifactId>\n"
+                + "    </dependency>\n";
+        Files.writeString(pom, Files.readString(pom).replace("  </dependencies>", dependency + "  </dependencies>"));
+
+        Cli.Result result = add();
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("pom.xml   (your change kept, Tenet's merged in)");
+        String merged = Files.readString(pom);
+        assertThat(merged).contains(dependency).contains("learning.attendance-verified and learning.course-completed");
+        assertThat(merged).doesNotContain("<<<<<<<", ">>>>>>>");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+    }
+
+    @Test
+    void aMergedFileMergesAgainOnTheNextAdd() throws Exception {
+        Path pom = service.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("  </dependencies>", "    <!-- mine -->\n  </dependencies>"));
+        assertThat(add().exitCode()).isZero();
+
+        Cli.Result second = Cli.run("add", "consumer", "--dir", service.toString(), "--topic", "learning.badge-earned", "--event", "BadgeEarned",
+                "--amount", "points", "--field", "eventId:string", "--field", "userId:string", "--field", "points:int");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(pom).content().contains("<!-- mine -->", "learning.course-completed and learning.badge-earned");
+    }
+
+    @Test
+    void anEditToALineTenetAlsoChangesIsRefusedWithTheLine() throws Exception {
+        Path readme = service.resolve("README.md");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(readme));
+        lines.set(2, lines.get(2).replace("Learning Progress:", "Learning Progress (owned by team A):"));
+        Files.write(readme, lines);
+        String edited = Files.readString(readme);
+
+        Cli.Result refused = add();
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("README.md (your lines 3)", "--force");
+        assertThat(readme).content().isEqualTo(edited);
+        assertThat(service.resolve("pom.xml")).content().doesNotContain("learning.course-completed");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.GenerationRecord;
 import dev.tenet.scaffold.generate.ProjectWriter;
 import dev.tenet.scaffold.generate.ServiceGenerator;
+import dev.tenet.scaffold.generate.ThreeWayMerge;
 import dev.tenet.scaffold.spec.ConsumerSpec;
 import dev.tenet.scaffold.spec.PipelineSpec;
 import dev.tenet.scaffold.spec.SpecParser;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The scaffolder's entry points: generate a new service, add a consumer to one generated earlier. */
 public final class Scaffolder {
@@ -46,15 +48,17 @@ public final class Scaffolder {
      * What adding a consumer does to a service.
      *
      * @param written   files created or rewritten (or that would be, in a dry run)
+     * @param merged    user-changed files whose change was kept, Tenet's change merged into them
      * @param overwritten user-changed files overwritten because of {@code force}
      */
-    public record AddResult(List<String> written, List<String> overwritten) {
+    public record AddResult(List<String> written, List<String> merged, List<String> overwritten) {
     }
 
     /**
      * Adds a consumer to a service generated earlier: regenerates from its recorded spec plus the
-     * consumer and writes only what changed. A file changed by its owner since generation is never
-     * overwritten unless {@code force}.
+     * consumer and writes only what changed. Tenet's change to a file its owner changed since generation
+     * is merged into the owner's copy line by line ({@link ThreeWayMerge}); where both changed the same
+     * lines, nothing is written unless {@code force}, which overwrites.
      *
      * @param service  the service's root directory
      * @param consumer the consumer to add
@@ -65,7 +69,7 @@ public final class Scaffolder {
     public AddResult addConsumer(Path service, ConsumerSpec consumer, boolean force, boolean dryRun) {
         PipelineSpec spec = recordedSpec(service);
         SpecParser.checkNewConsumer(consumer, spec, service.resolve(ServiceGenerator.SPEC_PATH).toString());
-        return add(service, spec.withConsumer(consumer), force, dryRun);
+        return add(service, spec, spec.withConsumer(consumer), force, dryRun);
     }
 
     /** The spec a generated service records in {@code .tenet/pipeline.yaml}. */
@@ -79,11 +83,14 @@ public final class Scaffolder {
         }
     }
 
-    private AddResult add(Path service, PipelineSpec spec, boolean force, boolean dryRun) {
+    private AddResult add(Path service, PipelineSpec recordedSpec, PipelineSpec spec, boolean force, boolean dryRun) {
         GenerationRecord record = GenerationRecord.read(service);
         GeneratedFiles files = generator.generate(spec);
+        GeneratedFiles before = generator.generate(recordedSpec);
         Map<String, byte[]> toWrite = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
+        List<String> conflictDetails = new ArrayList<>();
+        List<String> merged = new ArrayList<>();
         List<String> migrations = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
             String path = file.getKey();
@@ -97,11 +104,27 @@ public final class Scaffolder {
             if (exists && GenerationRecord.sha256(read(onDisk)).equals(newHash)) {
                 continue;
             }
-            boolean untouched = exists ? recorded != null && GenerationRecord.sha256(read(onDisk)).equals(recorded) : recorded == null;
+            byte[] owners = exists ? read(onDisk) : null;
+            boolean untouched = exists ? recorded != null && GenerationRecord.sha256(owners).equals(recorded) : recorded == null;
             // A migration that exists may already be applied: Flyway refuses a changed one, so a newer template never rewrites it.
             if (exists && isMigration(path)) {
                 migrations.add(path);
             } else if (!untouched) {
+                byte[] base = before.files().get(path);
+                // The base is what this Tenet generated from the recorded spec; if it is not what was recorded, an
+                // older Tenet generated the file and there is nothing sound to merge against.
+                if (exists && recorded != null && base != null && GenerationRecord.sha256(base).equals(recorded)) {
+                    ThreeWayMerge.Outcome merge = ThreeWayMerge.merge(base, owners, file.getValue());
+                    if (merge.clean()) {
+                        merged.add(path);
+                        toWrite.put(path, merge.merged().orElseThrow());
+                        continue;
+                    }
+                    conflictDetails.add(path + " (your lines " + merge.conflictLines().stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + ")");
+                } else {
+                    conflictDetails.add(path + (exists && recorded != null ? " (generated by another Tenet version)" : ""));
+                }
                 conflicts.add(path);
             }
             toWrite.put(path, file.getValue());
@@ -112,15 +135,15 @@ public final class Scaffolder {
                     + " by hand, or run again with --force if they were never applied)");
         }
         conflicts.addAll(migrations);
-        if (!conflicts.isEmpty() && !force) {
-            throw new TenetInputException(service.toString(), 0, "refusing to overwrite files changed since they were generated: "
-                    + String.join(", ", conflicts) + " (merge by hand, or run again with --force to overwrite them)");
+        if (!conflictDetails.isEmpty() && !force) {
+            throw new TenetInputException(service.toString(), 0, "refusing to overwrite your changes where Tenet changes the same lines: "
+                    + String.join(", ", conflictDetails) + " (merge by hand, or run again with --force to overwrite them)");
         }
         toWrite.put(GenerationRecord.PATH, files.files().get(GenerationRecord.PATH));
         if (!dryRun) {
             ProjectWriter.writeInto(files, toWrite, service);
         }
-        return new AddResult(List.copyOf(toWrite.keySet()), List.copyOf(conflicts));
+        return new AddResult(List.copyOf(toWrite.keySet()), List.copyOf(merged), List.copyOf(conflicts));
     }
 
     private static boolean isMigration(String path) {
