@@ -18,6 +18,7 @@ public final class TestLearningProgressApplication {
         if (System.getenv("DB_URL") == null) {
             System.setProperty("spring.datasource.url", TestDatabase.ensure("learning_progress"));
             System.setProperty("spring.datasource.username", TestDatabase.user());
+            System.setProperty("spring.datasource.password", TestDatabase.password());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
         SpringApplication.from(LearningProgressApplication::main).run(args);

@@ -12,6 +12,7 @@ public final class ApplicationContributor implements ProjectContributor {
         files.render(model.mainJava(v.get("appClass") + ".java"), "java/Application.java.mustache", v);
         files.render("src/main/resources/application.yml", "resources/application.yml.mustache", v);
         files.render(model.mainJava("config/PipelineProperties.java"), "java/config/PipelineProperties.java.mustache", v);
+        files.render(model.mainJava("config/DatabaseSettings.java"), "java/config/DatabaseSettings.java.mustache", v);
         files.render(model.mainJava("config/KafkaConfig.java"), "java/config/KafkaConfig.java.mustache", v);
     }
 }

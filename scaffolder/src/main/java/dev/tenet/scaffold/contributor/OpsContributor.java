@@ -21,6 +21,7 @@ public final class OpsContributor implements ProjectContributor {
         files.render("k8s/deployment.yaml", "ops/deployment.yaml.mustache", v);
         files.render("k8s/service.yaml", "ops/service.yaml.mustache", v);
         files.render("k8s/keda-scaledobject.yaml", "ops/keda-scaledobject.yaml.mustache", v);
+        files.render("k8s/pod-disruption-budget.yaml", "ops/pod-disruption-budget.yaml.mustache", v);
         files.render("ops/prometheus/alerts.yaml", "ops/alerts.yaml.mustache", v);
         files.render(".github/workflows/ci.yml", "ops/ci.yml.mustache", v);
     }

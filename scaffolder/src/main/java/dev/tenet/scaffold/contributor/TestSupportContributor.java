@@ -13,5 +13,6 @@ public final class TestSupportContributor implements ProjectContributor {
         files.render(model.testJava("IntegrationTest.java"), "java/test/IntegrationTest.java.mustache", v);
         files.render(model.testJava("PipelineDrillsTests.java"), "java/test/PipelineDrillsTests.java.mustache", v);
         files.render(model.testJava("Test" + v.get("appClass") + ".java"), "java/test/TestApplication.java.mustache", v);
+        files.render(model.testJava("StartupConfigurationTests.java"), "java/test/StartupConfigurationTests.java.mustache", v);
     }
 }

@@ -100,7 +100,12 @@ public final class ServiceModel {
         v.put("publishedKebab", Names.kebab(spec.publishes().event()));
         v.put("publishedTopic", spec.publishes().topic());
         v.put("partitions", spec.partitions());
-        v.put("listenerConcurrency", Math.min(spec.partitions(), 3));
+        int concurrency = listenerConcurrency(spec.partitions());
+        v.put("listenerConcurrency", concurrency);
+        // Listener threads x replicas = partitions: a consumer beyond the partition count sits idle.
+        v.put("maxReplicas", spec.partitions() / concurrency);
+        // A connection for every listener thread, the outbox relay and a few for the read endpoint and health checks.
+        v.put("dbPoolSize", concurrency + 1 + 4);
         v.put("retryAttempts", spec.retry().attempts());
         v.put("retryInitialInterval", Durations.format(spec.retry().initialInterval()));
         v.put("retryMultiplier", Double.toString(spec.retry().multiplier()));
@@ -243,5 +248,15 @@ public final class ServiceModel {
 
     private static String exactCollation(Database database) {
         return database == Database.MYSQL ? " COLLATE utf8mb4_bin" : "";
+    }
+
+    /** Up to three listener threads per replica, a divisor of the partition count so that replicas x threads = partitions. */
+    static int listenerConcurrency(int partitions) {
+        for (int threads = Math.min(partitions, 3); threads > 1; threads--) {
+            if (partitions % threads == 0) {
+                return threads;
+            }
+        }
+        return 1;
     }
 }

@@ -150,7 +150,7 @@ class ContributorsTests {
     @Test
     void opsScaleOnLagUpToThePartitionCountAndAlertOnTheDeadLetterTopic() throws Exception {
         Path out = write(new OpsContributor(), spec());
-        assertThat(read(out, "k8s/keda-scaledobject.yaml")).contains("maxReplicaCount: 6", "topic: points.earned", "consumerGroup: points");
+        assertThat(read(out, "k8s/keda-scaledobject.yaml")).contains("maxReplicaCount: 2", "6 partitions / 3 threads", "topic: points.earned", "consumerGroup: points");
         assertThat(read(out, "ops/prometheus/alerts.yaml")).contains("points\\\\.earned\\\\.DLT", "{{ $labels.topic }}");
         assertThat(read(out, ".github/workflows/ci.yml")).contains("./mvnw -B verify", "tenet.jar check", "${{ vars.TENET_JAR_URL }}");
         assertThat(out.resolve("compose.yaml")).content().contains("postgres:16");
