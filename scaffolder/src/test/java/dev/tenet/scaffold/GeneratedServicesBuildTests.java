@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end: generated services build and pass their own tests ({@code ./mvnw -B verify}) against
  * the machine's MariaDB and PostgreSQL and an embedded KRaft broker. The MySQL one is the sample
  * grown by {@code add consumer}; on PostgreSQL, the sample itself (database idempotency) and a service
- * with every optional feature (Redis idempotency, Redis cache, partner client). Skipped with {@code -Dtenet.e2e=false}.
+ * with every optional feature (Redis idempotency, Redis cache, partner client); and the sample with no database to
+ * reach, as on a machine with only Java. Skipped with {@code -Dtenet.e2e=false}.
  */
 @EnabledIfSystemProperty(named = "tenet.e2e", matches = "true")
 class GeneratedServicesBuildTests {
@@ -62,11 +64,31 @@ class GeneratedServicesBuildTests {
         verify(service);
     }
 
-    private static void verify(Path service) throws IOException, InterruptedException {
+    @Test
+    void withNoDatabaseTheSampleStillBuildsAndSaysWhichTestsItSkippedAndWhy(@TempDir Path temp) throws Exception {
+        Path service = temp.resolve("learning-progress-no-db");
+        new Scaffolder().generate(SampleRegenerationTests.sampleSpec(), service);
+
+        // Port 9 has no database: as on a machine with only Java.
+        List<String> log = verify(service, Map.of("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:9/test"));
+
+        assertThat(log).anyMatch(l -> l.startsWith("Integration tests skipped: no MariaDB/MySQL at jdbc:mariadb://127.0.0.1:9/test")
+                && l.contains("Connection refused"));
+        assertThat(log).anyMatch(l -> l.matches(".*Tests run: \\d+, Failures: 0, Errors: 0, Skipped: [1-9]\\d*$"));
+        assertThat(log).anyMatch(l -> l.contains("Tests run:") && l.contains("StartupConfigurationTests") && l.contains("Skipped: 0"));
+    }
+
+    private static List<String> verify(Path service) throws IOException, InterruptedException {
+        return verify(service, Map.of());
+    }
+
+    private static List<String> verify(Path service, Map<String, String> environment) throws IOException, InterruptedException {
         Path log = service.resolve("build.log");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(service.resolve("mvnw").toString(), "-B", "verify")
-                .directory(service.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(service.resolve("mvnw").toString(), "-B", "verify")
+                .directory(service.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         boolean finished = process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
@@ -77,5 +99,6 @@ class GeneratedServicesBuildTests {
         assertThat(process.exitValue()).as("./mvnw -B verify of " + service.getFileName() + ":\n" + tail).isZero();
         assertThat(lines).anyMatch(l -> l.contains("Tests run:") && l.contains("Failures: 0, Errors: 0"));
         System.out.printf("e2e: %s built and tested in %d s%n", service.getFileName(), (System.nanoTime() - started) / 1_000_000_000L);
+        return lines;
     }
 }

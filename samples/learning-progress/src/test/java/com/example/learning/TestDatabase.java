@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,7 +17,9 @@ public final class TestDatabase {
     private static final String ADMIN_URL = env("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306/test?useBulkStmts=true");
     private static final String USER = env("TEST_DB_USER", "root");
     private static final String PASSWORD = env("TEST_DB_PASSWORD", "");
+    private static final int LOGIN_TIMEOUT_SECONDS = 5;
     private static String url;
+    private static Optional<String> unreachable;
 
     private TestDatabase() {
     }
@@ -30,6 +33,21 @@ public final class TestDatabase {
             url = urlOf(name);
         }
         return url;
+    }
+
+    /** Why the server cannot be used, if it cannot: the tests that need it are skipped with this reason. */
+    public static synchronized Optional<String> unreachable() {
+        if (unreachable == null) {
+            DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+            try (Connection ignored = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD)) {
+                unreachable = Optional.empty();
+            } catch (SQLException e) {
+                String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                unreachable = Optional.of("no MariaDB/MySQL at " + ADMIN_URL + " as " + USER + " (" + reason
+                        + "); start one, or point TEST_DB_URL, TEST_DB_USER and TEST_DB_PASSWORD at one");
+            }
+        }
+        return unreachable;
     }
 
     /** Creates the named database unless it exists (for the local test application); returns its URL. */

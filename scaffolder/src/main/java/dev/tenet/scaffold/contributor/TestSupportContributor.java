@@ -11,6 +11,7 @@ public final class TestSupportContributor implements ProjectContributor {
         var v = model.values();
         files.render(model.testJava("TestDatabase.java"), "java/test/TestDatabase.java.mustache", v);
         files.render(model.testJava("IntegrationTest.java"), "java/test/IntegrationTest.java.mustache", v);
+        files.render(model.testJava("ServersAvailable.java"), "java/test/ServersAvailable.java.mustache", v);
         files.render(model.testJava("PipelineDrillsTests.java"), "java/test/PipelineDrillsTests.java.mustache", v);
         files.render(model.testJava("Test" + v.get("appClass") + ".java"), "java/test/TestApplication.java.mustache", v);
         files.render(model.testJava("StartupConfigurationTests.java"), "java/test/StartupConfigurationTests.java.mustache", v);

@@ -120,6 +120,8 @@ public final class ServiceModel {
         v.put("testAdminUrl", mysql ? "jdbc:mariadb://127.0.0.1:3306/test?useBulkStmts=true"
                 : "jdbc:postgresql://127.0.0.1:5432/postgres?reWriteBatchedInserts=true");
         v.put("testDbUser", mysql ? "root" : "postgres");
+        // Port 9 (discard) has no database on any machine: the start-up test's unreachable server.
+        v.put("unreachableJdbcUrl", mysql ? "jdbc:mariadb://127.0.0.1:9/none" : "jdbc:postgresql://127.0.0.1:9/none");
         v.put("dropDatabaseSql", mysql ? "DROP DATABASE IF EXISTS %s" : "DROP DATABASE IF EXISTS %s WITH (FORCE)");
         v.put("timestampType", mysql ? "TIMESTAMP(6)" : "TIMESTAMPTZ");
         v.put("now", now);
