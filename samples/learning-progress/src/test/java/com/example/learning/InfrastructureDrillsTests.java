@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import kafka.server.BrokerServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Infrastructure drills on learning.lecture-watched: the database unreachable for 10 s, then a read-only failover,
- * each in the middle of a stream with redelivered duplicates. Nothing may reach the dead-letter topic,
- * every total must be exact afterwards, and the outage must show in the transient-failure metric.
+ * Infrastructure drills on learning.lecture-watched: the database unreachable for 10 s, a read-only failover and
+ * the broker stopped and restarted, each in the middle of a stream with redelivered duplicates. Nothing
+ * may reach the dead-letter topic, every total must be exact afterwards, and a database fault must show
+ * in the transient-failure metric.
  */
 class InfrastructureDrillsTests extends IntegrationTest {
     private static final String TOPIC = "learning.lecture-watched";
@@ -29,6 +33,8 @@ class InfrastructureDrillsTests extends IntegrationTest {
     MeterRegistry meters;
     @Autowired
     NamedParameterJdbcTemplate namedJdbc;
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     private record Planned(String id, String key, long amount) {
     }
@@ -43,27 +49,39 @@ class InfrastructureDrillsTests extends IntegrationTest {
         rideThrough("read-only", database::readOnly, Duration.ofSeconds(4));
     }
 
-    private void rideThrough(String cause, Runnable fault, Duration faultLength) throws InterruptedException {
-        Random random = new Random(7);
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            keys.add(newKey());
-        }
+    @Test
+    void theBrokerStoppedAndRestartedMidStreamLosesNothingAndDoubleCountsNothing() throws InterruptedException {
+        BrokerServer broker = ((EmbeddedKafkaKraftBroker) embeddedKafka).getCluster().brokers().values().iterator().next();
+        List<String> keys = keys();
         Map<String, Long> expected = new HashMap<>();
-        List<Planned> events = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            Planned event = new Planned(newEventId(), keys.get(random.nextInt(keys.size())), 1 + random.nextInt(10));
-            expected.merge(event.key(), event.amount(), Long::sum);
-            events.add(event);
-        }
-        sendAll(events.subList(0, 200));
+        List<Planned> events = plan(keys, expected);
+        join(sendAll(events.subList(0, 200)));
+        eventually("some events applied", () -> applied(keys) > 0);
+
+        broker.shutdown();
+        broker.awaitShutdown();
+        // the producer buffers these and delivers them once the broker is back
+        List<CompletableFuture<?>> sentWhileDown = sendAll(events.subList(200, 400));
+        sentWhileDown.addAll(sendAll(events.subList(0, 50)));
+        Thread.sleep(3000);
+        broker.startup();
+        join(sentWhileDown);
+
+        assertExactAndNothingDeadLettered(keys, expected);
+    }
+
+    private void rideThrough(String cause, Runnable fault, Duration faultLength) throws InterruptedException {
+        List<String> keys = keys();
+        Map<String, Long> expected = new HashMap<>();
+        List<Planned> events = plan(keys, expected);
+        join(sendAll(events.subList(0, 200)));
         eventually("some events applied", () -> applied(keys) > 0);
         double failuresBefore = transientFailures(cause);
 
         fault.run();
         try {
-            sendAll(events.subList(200, 400));
-            sendAll(events.subList(0, 50));
+            join(sendAll(events.subList(200, 400)));
+            join(sendAll(events.subList(0, 50)));
             eventually("the pipeline hit the fault", () -> transientFailures(cause) > failuresBefore);
             // the fault lasts this long, like the failover it stands for
             Thread.sleep(faultLength.toMillis());
@@ -71,20 +89,48 @@ class InfrastructureDrillsTests extends IntegrationTest {
             database.heal();
         }
 
+        assertExactAndNothingDeadLettered(keys, expected);
+        assertThat(transientFailures(cause)).isGreaterThan(failuresBefore);
+    }
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            keys.add(newKey());
+        }
+        return keys;
+    }
+
+    /** 400 events over the keys, their expected totals added to {@code expected}. */
+    private static List<Planned> plan(List<String> keys, Map<String, Long> expected) {
+        Random random = new Random(7);
+        List<Planned> events = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Planned event = new Planned(newEventId(), keys.get(random.nextInt(keys.size())), 1 + random.nextInt(10));
+            expected.merge(event.key(), event.amount(), Long::sum);
+            events.add(event);
+        }
+        return events;
+    }
+
+    private void assertExactAndNothingDeadLettered(List<String> keys, Map<String, Long> expected) {
         eventually("all 400 events applied", () -> applied(keys) == 400 && keys.stream().allMatch(k -> total(k) == expected.getOrDefault(k, 0L)));
         for (String key : keys) {
             assertThat(total(key)).as("total of " + key).isEqualTo(expected.getOrDefault(key, 0L));
         }
         assertThat(applied(keys)).isEqualTo(400);
         assertThat(readAll(TOPIC + ".DLT", r -> keys.contains(r.key()))).as("dead-lettered").isEmpty();
-        assertThat(transientFailures(cause)).isGreaterThan(failuresBefore);
     }
 
-    private void sendAll(List<Planned> events) {
+    private List<CompletableFuture<?>> sendAll(List<Planned> events) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (Planned e : events) {
             sends.add(kafka.send(TOPIC, e.key(), LectureWatchedJson.of(e.id(), e.key(), e.amount())));
         }
+        return sends;
+    }
+
+    private static void join(List<CompletableFuture<?>> sends) {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     }
 
