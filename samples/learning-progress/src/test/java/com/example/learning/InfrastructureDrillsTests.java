@@ -60,12 +60,19 @@ class InfrastructureDrillsTests extends IntegrationTest {
 
         broker.shutdown();
         broker.awaitShutdown();
-        // the producer buffers these and delivers them once the broker is back
-        List<CompletableFuture<?>> sentWhileDown = sendAll(events.subList(200, 400));
-        sentWhileDown.addAll(sendAll(events.subList(0, 50)));
-        Thread.sleep(3000);
-        broker.startup();
-        join(sentWhileDown);
+        CompletableFuture<Void> sentWhileDown;
+        try {
+            // the producer waits for the broker, so these are sent from another thread
+            sentWhileDown = CompletableFuture.runAsync(() -> {
+                join(sendAll(events.subList(200, 400)));
+                join(sendAll(events.subList(0, 50)));
+            });
+            // the broker stays down this long
+            Thread.sleep(3000);
+        } finally {
+            broker.startup();
+        }
+        sentWhileDown.join();
 
         assertExactAndNothingDeadLettered(keys, expected);
     }
