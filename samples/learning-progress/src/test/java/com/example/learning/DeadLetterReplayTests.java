@@ -2,30 +2,43 @@ package com.example.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.learning.adapter.in.admin.DeadLetterReplayEndpoint;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.example.learning.adapter.in.kafka.DeadLetterReplay;
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
-/** The dead-letter replay, end to end through the actuator endpoint, the broker, the listener and the database. */
+/** The dead-letter replay, end to end: a POST to the actuator endpoint, the broker, the listener and the database. */
 @ExtendWith(OutputCaptureExtension.class)
 class DeadLetterReplayTests extends IntegrationTest {
     private static final String TOPIC = "learning.lecture-watched";
 
     @Autowired
-    DeadLetterReplayEndpoint endpoint;
+    WebApplicationContext web;
+
+    /** POSTs the selection to {@code /actuator/dltreplay} as an operator would; returns how many records it replayed. */
+    private int replay(String selectionJson) throws Exception {
+        String answer = MockMvcBuilders.webAppContextSetup(web).build()
+                .perform(post("/actuator/dltreplay").contentType(MediaType.APPLICATION_JSON).content(selectionJson))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(answer, "$.replayed");
+    }
 
     /** A record as the error handler dead-letters it: the original key and value, the failure in kafka_dlt-* headers. */
     private void deadLetter(String key, String value, Instant deadLetteredAt) {
@@ -35,15 +48,17 @@ class DeadLetterReplayTests extends IntegrationTest {
     }
 
     @Test
-    void aDeadLetterReplayedTwiceByKeyIsCountedOnceAndEveryReplayIsAudited(CapturedOutput output) {
+    void aDeadLetterReplayedTwiceByKeyIsCountedOnceAndEveryReplayIsAudited(CapturedOutput output) throws Exception {
         String key = newKey();
         String otherKey = newKey();
         deadLetter(key, LectureWatchedJson.of(newEventId(), key, 9), Instant.now());
         deadLetter(otherKey, LectureWatchedJson.of(newEventId(), otherKey, 4), Instant.now());
 
-        assertThat(endpoint.replay(TOPIC, key, null, null, SecurityContext.NONE)).containsEntry("replayed", 1);
+        String byKey = """
+                {"topic": "%s", "key": "%s"}""".formatted(TOPIC, key);
+        assertThat(replay(byKey)).isEqualTo(1);
         eventually("the replayed event applied", () -> total(key) == 9);
-        assertThat(endpoint.replay(TOPIC, key, null, null, SecurityContext.NONE)).containsEntry("replayed", 1);
+        assertThat(replay(byKey)).isEqualTo(1);
         send(TOPIC, key, LectureWatchedJson.of(newEventId(), key, 1));
         eventually("the event sent after the second replay applied", () -> total(key) == 10);
 
@@ -58,30 +73,33 @@ class DeadLetterReplayTests extends IntegrationTest {
     }
 
     @Test
-    void aTimeRangeReplaysOnlyWhatWasDeadLetteredWithinIt() {
+    void aTimeRangeReplaysOnlyWhatWasDeadLetteredWithinIt() throws Exception {
         String key = newKey();
         Instant anHourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
         deadLetter(key, LectureWatchedJson.of(newEventId(), key, 2), anHourAgo);
         deadLetter(key, LectureWatchedJson.of(newEventId(), key, 5), Instant.now());
 
-        Map<String, Object> outsideTheRange = endpoint.replay(TOPIC, key, anHourAgo.minus(1, ChronoUnit.HOURS).toString(),
-                anHourAgo.minus(1, ChronoUnit.MINUTES).toString(), SecurityContext.NONE);
-        Map<String, Object> theOldOne = endpoint.replay(TOPIC, null, anHourAgo.minus(1, ChronoUnit.MINUTES).toString(),
-                anHourAgo.plus(1, ChronoUnit.MINUTES).toString(), SecurityContext.NONE);
+        int outsideTheRange = replay("""
+                {"topic": "%s", "key": "%s", "from": "%s", "to": "%s"}""".formatted(TOPIC, key,
+                anHourAgo.minus(1, ChronoUnit.HOURS), anHourAgo.minus(1, ChronoUnit.MINUTES)));
+        int theOldOne = replay("""
+                {"topic": "%s", "from": "%s", "to": "%s"}""".formatted(TOPIC,
+                anHourAgo.minus(1, ChronoUnit.MINUTES), anHourAgo.plus(1, ChronoUnit.MINUTES)));
 
-        assertThat(outsideTheRange).containsEntry("replayed", 0);
-        assertThat(theOldOne).containsEntry("replayed", 1);
+        assertThat(outsideTheRange).isZero();
+        assertThat(theOldOne).isEqualTo(1);
         eventually("the replayed event applied", () -> total(key) == 2);
         assertThat(total(key)).isEqualTo(2);
     }
 
     @Test
-    void aPoisonRecordReplayedIsDeadLetteredAgainCarryingItsReplay() {
+    void aPoisonRecordReplayedIsDeadLetteredAgainCarryingItsReplay() throws Exception {
         String key = newKey();
         send(TOPIC, key, LectureWatchedJson.of(newEventId(), key, -1));
         read(TOPIC + ".DLT", r -> key.equals(r.key()), 1);
 
-        assertThat(endpoint.replay(TOPIC, key, null, null, SecurityContext.NONE)).containsEntry("replayed", 1);
+        assertThat(replay("""
+                {"topic": "%s", "key": "%s"}""".formatted(TOPIC, key))).isEqualTo(1);
 
         List<ConsumerRecord<String, String>> dead = read(TOPIC + ".DLT", r -> key.equals(r.key()), 2);
         assertThat(dead).hasSize(2);
