@@ -10,7 +10,9 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,11 @@ class FailureClassifierTests {
     private final SQLErrorCodeSQLExceptionTranslator mysql = new SQLErrorCodeSQLExceptionTranslator("MariaDB");
     private final SQLErrorCodeSQLExceptionTranslator postgres = new SQLErrorCodeSQLExceptionTranslator("PostgreSQL");
 
-    /** What a JdbcTemplate throws for the driver's exception. */
+    /** How the error handler sees each driver exception: translated as a JdbcTemplate does, thrown from the listener. */
+    private static List<Optional<TransientCause>> asTheErrorHandlerSeesThem(SQLErrorCodeSQLExceptionTranslator translator, SQLException... driverExceptions) {
+        return Stream.of(driverExceptions).map(e -> asTheErrorHandlerSeesIt(translated(translator, e))).toList();
+    }
+
     private static DataAccessException translated(SQLErrorCodeSQLExceptionTranslator translator, SQLException driverException) {
         DataAccessException translated = translator.translate("insert", "INSERT INTO t VALUES (?)", driverException);
         return translated != null ? translated : new UncategorizedSQLException("insert", "INSERT INTO t VALUES (?)", driverException);
@@ -50,32 +56,31 @@ class FailureClassifierTests {
 
     @Test
     void aConnectionLostMidStatementIsTransient() {
-        SQLException lost = new SQLNonTransientConnectionException("(conn=42) Connection reset", "08000");
-        assertThat(asTheErrorHandlerSeesIt(translated(mysql, lost))).contains(TransientCause.CONNECTION);
-        SQLException shutdown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
-        assertThat(asTheErrorHandlerSeesIt(translated(postgres, shutdown))).contains(TransientCause.CONNECTION);
+        assertThat(asTheErrorHandlerSeesThem(mysql, new SQLNonTransientConnectionException("(conn=42) Connection reset", "08000")))
+                .containsOnly(Optional.of(TransientCause.CONNECTION));
+        assertThat(asTheErrorHandlerSeesThem(postgres, new SQLException("FATAL: terminating connection due to administrator command", "57P01")))
+                .containsOnly(Optional.of(TransientCause.CONNECTION));
     }
 
     @Test
     void aWriterDemotedToReadOnlyInAFailoverIsTransient() {
-        SQLException auroraReader = new SQLException("The MySQL server is running with the --read-only option so it cannot execute this statement", "HY000", 1290);
-        assertThat(asTheErrorHandlerSeesIt(translated(mysql, auroraReader))).contains(TransientCause.READ_ONLY);
-        SQLException readOnlyMode = new SQLException("Running in read-only mode", "HY000", 1836);
-        assertThat(asTheErrorHandlerSeesIt(translated(mysql, readOnlyMode))).contains(TransientCause.READ_ONLY);
-        SQLException readOnlyTransaction = new SQLInvalidAuthorizationSpecException("Cannot execute statement in a READ ONLY transaction", "25006", 1792);
-        assertThat(asTheErrorHandlerSeesIt(translated(mysql, readOnlyTransaction))).contains(TransientCause.READ_ONLY);
-        SQLException hotStandby = new SQLException("ERROR: cannot execute INSERT in a read-only transaction", "25006");
-        assertThat(asTheErrorHandlerSeesIt(translated(postgres, hotStandby))).contains(TransientCause.READ_ONLY);
+        assertThat(asTheErrorHandlerSeesThem(mysql,
+                new SQLException("The MySQL server is running with the --read-only option so it cannot execute this statement", "HY000", 1290),
+                new SQLException("Running in read-only mode", "HY000", 1836),
+                new SQLInvalidAuthorizationSpecException("Cannot execute statement in a READ ONLY transaction", "25006", 1792)))
+                .containsOnly(Optional.of(TransientCause.READ_ONLY));
+        assertThat(asTheErrorHandlerSeesThem(postgres, new SQLException("ERROR: cannot execute INSERT in a read-only transaction", "25006")))
+                .containsOnly(Optional.of(TransientCause.READ_ONLY));
     }
 
     @Test
     void lockWaitsAndDeadlocksAreTransient() {
-        SQLException deadlock = new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213);
-        assertThat(asTheErrorHandlerSeesIt(translated(mysql, deadlock))).contains(TransientCause.LOCK);
-        SQLException lockWait = new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205);
-        assertThat(asTheErrorHandlerSeesIt(translated(mysql, lockWait))).contains(TransientCause.LOCK);
-        SQLException postgresDeadlock = new SQLException("ERROR: deadlock detected", "40P01");
-        assertThat(asTheErrorHandlerSeesIt(translated(postgres, postgresDeadlock))).contains(TransientCause.LOCK);
+        assertThat(asTheErrorHandlerSeesThem(mysql,
+                new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213),
+                new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205)))
+                .containsOnly(Optional.of(TransientCause.LOCK));
+        assertThat(asTheErrorHandlerSeesThem(postgres, new SQLException("ERROR: deadlock detected", "40P01")))
+                .containsOnly(Optional.of(TransientCause.LOCK));
         assertThat(FailureClassifier.transientCause(new CannotAcquireLockException("lock"))).contains(TransientCause.LOCK);
     }
 
@@ -87,12 +92,12 @@ class FailureClassifierTests {
 
     @Test
     void aConstraintTheRecordBreaksIsTheRecordsFault() {
-        SQLException duplicate = new SQLIntegrityConstraintViolationException("Duplicate entry 'x' for key 'PRIMARY'", "23000", 1062);
-        assertThat(asTheErrorHandlerSeesIt(translated(mysql, duplicate))).isEmpty();
-        SQLException tooLong = new SQLException("ERROR: value too long for type character varying(64)", "22001");
-        assertThat(asTheErrorHandlerSeesIt(translated(postgres, tooLong))).isEmpty();
-        SQLException badColumn = new SQLSyntaxErrorException("Unknown column 'x' in 'field list'", "42S22", 1054);
-        assertThat(asTheErrorHandlerSeesIt(translated(mysql, badColumn))).isEmpty();
+        assertThat(asTheErrorHandlerSeesThem(mysql,
+                new SQLIntegrityConstraintViolationException("Duplicate entry 'x' for key 'PRIMARY'", "23000", 1062),
+                new SQLSyntaxErrorException("Unknown column 'x' in 'field list'", "42S22", 1054)))
+                .containsOnly(Optional.empty());
+        assertThat(asTheErrorHandlerSeesThem(postgres, new SQLException("ERROR: value too long for type character varying(64)", "22001")))
+                .containsOnly(Optional.empty());
         assertThat(FailureClassifier.transientCause(new DataIntegrityViolationException("check constraint"))).isEmpty();
     }
 
