@@ -11,10 +11,11 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -23,10 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole service against an embedded KRaft broker and a real
- * MariaDB/MySQL database. The relay's schedule is off so tests drive it; they share one context. Skipped, with the
- * reason printed once, when the database cannot be reached ({@link ServersAvailable}).
+ * MariaDB/MySQL database, its DataSource behind the drills' {@link DatabaseFaults} switch. The relay's
+ * schedule is off so tests drive it; they share one context.
  */
-@ExtendWith(ServersAvailable.class)
 @SpringBootTest(properties = {
         "pipeline.outbox.relay-enabled=false",
         "pipeline.retry.attempts=2",
@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "pipeline.retry.max-interval=200ms",
         "spring.kafka.consumer.properties.metadata.max.age.ms=1000"})
 @EmbeddedKafka(partitions = 6, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(DatabaseFaults.class)
 public abstract class IntegrationTest {
     protected static final Duration DEADLINE = Duration.ofSeconds(60);
 
@@ -89,13 +90,8 @@ public abstract class IntegrationTest {
 
     /** Reads a topic from the beginning until {@code count} records match or the deadline passes. */
     protected List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> matching, int count) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = testConsumer()) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             while (found.size() < count && System.nanoTime() < deadline) {
@@ -107,5 +103,37 @@ public abstract class IntegrationTest {
             }
         }
         return found;
+    }
+
+    /** Every record of a topic that matches, from its beginning to its end now. */
+    protected List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> matching) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = testConsumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("timed out after " + DEADLINE + " reading " + topic + " to its end");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private KafkaConsumer<String, String> testConsumer() {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 }

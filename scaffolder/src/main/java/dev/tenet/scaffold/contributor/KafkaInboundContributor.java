@@ -4,13 +4,19 @@ import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.ProjectContributor;
 import dev.tenet.scaffold.generate.ServiceModel;
 
-/** The shared inbound Kafka adapter pieces: decoding records into events and the poison-record exception. */
+/**
+ * The shared inbound Kafka adapter pieces: decoding records into events, the poison-record exception,
+ * and telling transient infrastructure failures from the record's own (with their metric and log).
+ */
 public final class KafkaInboundContributor implements ProjectContributor {
     @Override
     public void contribute(ServiceModel model, GeneratedFiles files) {
         var v = model.values();
         files.render(model.mainJava("adapter/in/kafka/EventDecoder.java"), "java/adapter/EventDecoder.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/InvalidEventException.java"), "java/adapter/InvalidEventException.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/FailureClassifier.java"), "java/adapter/FailureClassifier.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/TransientFailureReporter.java"), "java/adapter/TransientFailureReporter.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/EventDecoderTests.java"), "java/test/EventDecoderTests.java.mustache", v);
+        files.render(model.testJava("adapter/in/kafka/FailureClassifierTests.java"), "java/test/FailureClassifierTests.java.mustache", v);
     }
 }

@@ -4,7 +4,10 @@ import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.ProjectContributor;
 import dev.tenet.scaffold.generate.ServiceModel;
 
-/** Test support: the per-run database, the integration-test base, the failure drills and the local test application. */
+/**
+ * Test support: the per-run database and its fault switch, the integration-test base, the failure and
+ * infrastructure drills and the local test application.
+ */
 public final class TestSupportContributor implements ProjectContributor {
     @Override
     public void contribute(ServiceModel model, GeneratedFiles files) {
@@ -12,7 +15,9 @@ public final class TestSupportContributor implements ProjectContributor {
         files.render(model.testJava("TestDatabase.java"), "java/test/TestDatabase.java.mustache", v);
         files.render(model.testJava("IntegrationTest.java"), "java/test/IntegrationTest.java.mustache", v);
         files.render(model.testJava("ServersAvailable.java"), "java/test/ServersAvailable.java.mustache", v);
+        files.render(model.testJava("DatabaseFaults.java"), "java/test/DatabaseFaults.java.mustache", v);
         files.render(model.testJava("PipelineDrillsTests.java"), "java/test/PipelineDrillsTests.java.mustache", v);
+        files.render(model.testJava("InfrastructureDrillsTests.java"), "java/test/InfrastructureDrillsTests.java.mustache", v);
         files.render(model.testJava("Test" + v.get("appClass") + ".java"), "java/test/TestApplication.java.mustache", v);
         files.render(model.testJava("StartupConfigurationTests.java"), "java/test/StartupConfigurationTests.java.mustache", v);
     }

@@ -6,6 +6,7 @@ import dev.tenet.scaffold.contributor.AiContributor;
 import dev.tenet.scaffold.contributor.ApplicationContributor;
 import dev.tenet.scaffold.contributor.BuildContributor;
 import dev.tenet.scaffold.contributor.ConsumerContributor;
+import dev.tenet.scaffold.contributor.DeadLetterReplayContributor;
 import dev.tenet.scaffold.contributor.DomainContributor;
 import dev.tenet.scaffold.contributor.IdempotencyContributor;
 import dev.tenet.scaffold.contributor.KafkaInboundContributor;
@@ -39,7 +40,7 @@ public final class ServiceGenerator {
 
     public static List<ProjectContributor> defaultContributors() {
         return List.of(new BuildContributor(), new ApplicationContributor(), new DomainContributor(), new AccumulatorContributor(),
-                new IdempotencyContributor(), new OutboxContributor(), new MigrationContributor(), new KafkaInboundContributor(),
+                new IdempotencyContributor(), new OutboxContributor(), new MigrationContributor(), new KafkaInboundContributor(), new DeadLetterReplayContributor(),
                 new ConsumerContributor(), new ReadSideContributor(), new OptionalFeaturesContributor(), new TestSupportContributor(),
                 new OpsContributor(), new AiContributor());
     }

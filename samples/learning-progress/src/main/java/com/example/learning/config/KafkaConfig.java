@@ -1,6 +1,8 @@
 package com.example.learning.config;
 
+import com.example.learning.adapter.in.kafka.FailureClassifier;
 import com.example.learning.adapter.in.kafka.InvalidEventException;
+import com.example.learning.adapter.in.kafka.TransientFailureReporter;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,9 +13,14 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka error handling for every listener: exponential back-off, then the record goes to its
+ * Kafka error handling for every listener. A transient infrastructure failure (see
+ * {@link FailureClassifier}: the database down or read-only in a failover, a lock, a timeout, the broker)
+ * is retried without limit, with the same capped exponential back-off, and never dead-letters a record.
+ * Any other failure is retried {@code pipeline.retry.attempts} times, then the record goes to its
  * dead-letter topic ({@code <topic>.DLT}, same partition) with the exception in its headers, and the
  * partition moves on. Records that can never succeed skip the back-off. Spring Boot applies this
  * handler to the listener container factory.
@@ -22,7 +29,8 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 public class KafkaConfig {
 
     @Bean
-    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafka, PipelineProperties properties) {
+    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafka, PipelineProperties properties,
+            TransientFailureReporter transientFailures) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(record.topic() + ".DLT", record.partition()));
         PipelineProperties.Retry retry = properties.retry();
@@ -32,7 +40,16 @@ public class KafkaConfig {
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class, IllegalArgumentException.class);
+        BackOff untilItPasses = untilItPasses(retry);
+        handler.setBackOffFunction((record, exception) -> FailureClassifier.isTransient(exception) ? untilItPasses : null);
+        handler.setRetryListeners(transientFailures);
         return handler;
+    }
+
+    private static BackOff untilItPasses(PipelineProperties.Retry retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        return backOff;
     }
 
     @Bean

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The pipeline's own settings under {@code pipeline.*} in application.yml.
  *
  * @param partitions partitions of every topic this service creates
- * @param retry      back-off for a failing record before its dead-letter topic
+ * @param retry      back-off of a failing record: without limit for a transient infrastructure failure,
+ *                   {@code attempts} times for the record's own before its dead-letter topic
  * @param outbox     the outbox relay
  */
 @ConfigurationProperties("pipeline")
@@ -17,7 +18,7 @@ public record PipelineProperties(@DefaultValue("6") int partitions, @DefaultValu
     /**
      * Exponential back-off.
      *
-     * @param attempts        retries after the first failure
+     * @param attempts        retries of a record's own failure before its dead-letter topic
      * @param initialInterval the first wait
      * @param multiplier      growth per retry
      * @param maxInterval     the longest wait

@@ -5,7 +5,6 @@ import com.example.learning.domain.event.AttendanceVerified;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes learning.attendance-verified in batches: one transaction per batch; offsets are committed after it. A record
  * that fails is reported by its index, so the records before it stay committed and the error handler
- * retries from it and finally sends it to learning.attendance-verified.DLT.
+ * retries from it and finally sends it to learning.attendance-verified.DLT. A transient infrastructure failure (the database
+ * unreachable or read-only, a deadlock) is no record's fault: the batch is retried from its first
+ * record until it passes, and nothing is dead-lettered for it.
  */
 @Component
 public class AttendanceVerifiedListener {
@@ -38,7 +39,10 @@ public class AttendanceVerifiedListener {
         }
         try {
             useCase.record(events, records.get(0).topic());
-        } catch (DataAccessException | IllegalArgumentException batchFailure) {
+        } catch (RuntimeException batchFailure) {
+            if (FailureClassifier.isTransient(batchFailure)) {
+                throw new BatchListenerFailedException(batchFailure.getMessage(), batchFailure, 0);
+            }
             // One record may be at fault: apply one per transaction so only that one is retried.
             applyOneByOne(events, records);
         }
