@@ -12,6 +12,7 @@ public final class TestSupportContributor implements ProjectContributor {
         files.render(model.testJava("TestDatabase.java"), "java/test/TestDatabase.java.mustache", v);
         files.render(model.testJava("IntegrationTest.java"), "java/test/IntegrationTest.java.mustache", v);
         files.render(model.testJava("PipelineDrillsTests.java"), "java/test/PipelineDrillsTests.java.mustache", v);
+        files.render(model.testJava("OutboxRelayReplicasDrillsTests.java"), "java/test/OutboxRelayReplicasDrillsTests.java.mustache", v);
         files.render(model.testJava("Test" + v.get("appClass") + ".java"), "java/test/TestApplication.java.mustache", v);
     }
 }
