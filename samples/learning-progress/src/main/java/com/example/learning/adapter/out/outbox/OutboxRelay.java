@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +46,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration renewEvery;
     private final Duration ackTimeout;
+    private final SimpleAsyncTaskExecutor flusher = new SimpleAsyncTaskExecutor("outbox-flush-");
 
     public OutboxRelay(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, KafkaOperations<String, String> kafka,
             PipelineProperties properties) {
@@ -58,6 +60,7 @@ public class OutboxRelay {
         // Wait for the producer's own verdict on every send: it retries until delivery.timeout.ms, so a relay that
         // gave up sooner would re-send rows the producer may still deliver, and report a failure that was not one.
         this.ackTimeout = Duration.ofMillis(deliveryTimeoutMs(kafka)).plusSeconds(5);
+        this.flusher.setDaemon(true);
     }
 
     /** Publishes until no shard this relay can claim has rows left; returns how many rows were published. */
@@ -133,7 +136,9 @@ public class OutboxRelay {
 
     /** Waits for every acknowledgement, renewing the lease meanwhile so a slow broker does not hand the shard to another relay. */
     private void awaitAll(Lease lease, List<CompletableFuture<SendResult<String, String>>> sends) {
-        kafka.flush(); // the batch goes out now, not after linger.ms: the relay waits for every ack anyway
+        // The batch goes out now, not after linger.ms. flush() blocks until every send completes: on another thread,
+        // so that this one keeps renewing the lease while a slow broker makes it wait.
+        flusher.execute(kafka::flush);
         CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         while (true) {
