@@ -148,6 +148,7 @@ class ContributorsTests {
         assertThat(read(out, TEST + "TestDatabase.java")).contains("tenet_gen_", "TEST_DB_URL", "WITH (FORCE)");
         assertThat(read(out, TEST + "PipelineDrillsTests.java")).contains("aDuplicatedEventIsCountedOnce",
                 "aPoisonEventLandsInTheDeadLetterTopic", "theConsumerStoppedAndRestarted", "theOutboxRelayKilledMidBatch");
+        assertThat(read(out, TEST + "OutboxRelayReplicasDrillsTests.java")).contains("threeRelaysWithOneKilledMidBatch", "killedPool.close()");
         assertThat(read(out, TEST + "TestPointsApplication.java")).contains("EmbeddedKafkaKraftBroker");
     }
 
