@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +39,7 @@ public class OutboxRelay {
     public static final String EVENT_ID_HEADER = "eventId";
     /** Kafka's default {@code delivery.timeout.ms}, used when the producer does not set it. */
     private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -120,7 +122,9 @@ public class OutboxRelay {
     /** Releasing first locks the lease row: no other relay can claim the shard until the delete commits. */
     private boolean deleteIfStillLeased(Claim claim) {
         if (!leases.release(claim.lease())) {
-            return false; // taken over: the new owner re-sends and deletes these rows
+            LOG.warn("Lease on outbox shard {} was taken over while its batch was sent; its new owner sends the {} rows again",
+                    claim.lease().shard(), claim.rows().size());
+            return false;
         }
         if (!claim.rows().isEmpty()) {
             jdbc.update("DELETE FROM outbox_message WHERE id IN (:ids)", Map.of("ids", claim.rows().stream().map(Row::id).toList()));
