@@ -16,6 +16,7 @@ CREATE TABLE training_progress (
 
 CREATE TABLE outbox_message (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,
+    shard       SMALLINT NOT NULL,
     event_id    VARCHAR(100) NOT NULL,
     topic       VARCHAR(255) NOT NULL,
     message_key VARCHAR(255) NOT NULL,
@@ -23,9 +24,15 @@ CREATE TABLE outbox_message (
     created_at  TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
 );
 -- Append-only by id: no unique index on event_id, the processed-events dedup already keeps it unique.
+-- A relay reads one shard in id order.
+CREATE INDEX outbox_message_shard_id ON outbox_message (shard, id);
 
--- One row: the relay that holds its lock is the only one publishing, so per-key order holds across replicas.
-CREATE TABLE outbox_lock (
-    name VARCHAR(50) NOT NULL PRIMARY KEY
+-- One lease per shard of the key space (every row of a key is in one shard): the relay holding a shard's unexpired
+-- lease is the only one publishing it. token grows with every claim and fences a relay whose lease was taken over.
+CREATE TABLE outbox_lease (
+    shard      SMALLINT NOT NULL PRIMARY KEY,
+    owner      VARCHAR(100),
+    token      BIGINT NOT NULL,
+    expires_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
 );
-INSERT INTO outbox_lock (name) VALUES ('relay');
+INSERT INTO outbox_lease (shard, token) VALUES (0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (5, 0);

@@ -4,12 +4,14 @@ import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.ProjectContributor;
 import dev.tenet.scaffold.generate.ServiceModel;
 
-/** The transactional outbox: the writer adapter, the relay and its schedule. */
+/** The transactional outbox: the writer adapter, the shards and their leases, the relay and its schedule. */
 public final class OutboxContributor implements ProjectContributor {
     @Override
     public void contribute(ServiceModel model, GeneratedFiles files) {
         var v = model.values();
         files.render(model.mainJava("adapter/out/outbox/Jdbc" + v.get("publishedClass") + "Outbox.java"), "java/adapter/JdbcOutbox.java.mustache", v);
+        files.render(model.mainJava("adapter/out/outbox/OutboxShards.java"), "java/adapter/OutboxShards.java.mustache", v);
+        files.render(model.mainJava("adapter/out/outbox/OutboxLeases.java"), "java/adapter/OutboxLeases.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelay.java"), "java/adapter/OutboxRelay.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayException.java"), "java/adapter/OutboxRelayException.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayScheduler.java"), "java/adapter/OutboxRelayScheduler.java.mustache", v);

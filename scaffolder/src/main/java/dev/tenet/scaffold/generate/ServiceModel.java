@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The read-only description of the service being generated: the spec plus every template value
@@ -127,6 +128,13 @@ public final class ServiceModel {
         v.put("now", now);
         v.put("identityColumn", mysql ? "BIGINT AUTO_INCREMENT PRIMARY KEY" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
         v.put("payloadType", mysql ? "MEDIUMTEXT" : "TEXT");
+        v.put("outboxShards", spec.partitions());
+        v.put("outboxLeaseRows", IntStream.range(0, spec.partitions()).mapToObj(s -> "(" + s + ", 0)")
+                .collect(Collectors.joining(", ")));
+        // The database's clock, read when the statement runs, decides every lease: replicas' clocks may disagree.
+        v.put("clockNow", mysql ? "CURRENT_TIMESTAMP(6)" : "clock_timestamp()");
+        v.put("leaseExpiry", mysql ? "TIMESTAMPADD(MICROSECOND, :leaseMicros, CURRENT_TIMESTAMP(6))"
+                : "clock_timestamp() + CAST(:leaseMicros AS DOUBLE PRECISION) * INTERVAL '1 microsecond'");
         // Multi-row statements: one statement per batch costs the database far less than a JDBC batch of single-row upserts.
         v.put("upsertHead", "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") VALUES ");
         v.put("upsertTail", mysql

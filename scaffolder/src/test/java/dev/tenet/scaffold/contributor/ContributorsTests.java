@@ -103,7 +103,10 @@ class ContributorsTests {
     @Test
     void outboxHasTheWriterTheRelayAndItsSchedule() throws Exception {
         Path out = write(new OutboxContributor(), spec());
-        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("FOR UPDATE SKIP LOCKED", "ORDER BY id", "DELETE FROM outbox_message");
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("WHERE shard = :shard ORDER BY id", "DELETE FROM outbox_message")
+                .doesNotContain("FOR UPDATE");
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxLeases.java"))
+                .contains("token = token + 1", "expires_at < clock_timestamp()", "AND token = :token");
         assertThat(out.resolve(JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).exists();
         assertThat(out.resolve(JAVA + "adapter/out/outbox/OutboxRelayScheduler.java")).exists();
     }
@@ -111,7 +114,8 @@ class ContributorsTests {
     @Test
     void theBaselineMigrationIsInTheChosenDialect() throws Exception {
         String sql = read(write(new MigrationContributor(), spec()), "src/main/resources/db/migration/V1__baseline.sql");
-        assertThat(sql).contains("GENERATED ALWAYS AS IDENTITY", "TIMESTAMPTZ", "CREATE TABLE outbox_lock", "PRIMARY KEY (consumer, event_id)");
+        assertThat(sql).contains("GENERATED ALWAYS AS IDENTITY", "TIMESTAMPTZ", "CREATE TABLE outbox_lease", "PRIMARY KEY (consumer, event_id)")
+                .contains("INSERT INTO outbox_lease (shard, token) VALUES (0, 0), (1, 0)");
     }
 
     @Test
@@ -144,6 +148,7 @@ class ContributorsTests {
         assertThat(read(out, TEST + "TestDatabase.java")).contains("tenet_gen_", "TEST_DB_URL", "WITH (FORCE)");
         assertThat(read(out, TEST + "PipelineDrillsTests.java")).contains("aDuplicatedEventIsCountedOnce",
                 "aPoisonEventLandsInTheDeadLetterTopic", "theConsumerStoppedAndRestarted", "theOutboxRelayKilledMidBatch");
+        assertThat(read(out, TEST + "OutboxRelayReplicasDrillsTests.java")).contains("threeRelaysWithOneKilledMidBatch", "killedPool.close()");
         assertThat(read(out, TEST + "TestPointsApplication.java")).contains("EmbeddedKafkaKraftBroker");
     }
 

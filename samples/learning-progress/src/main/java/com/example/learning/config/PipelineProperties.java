@@ -30,9 +30,10 @@ public record PipelineProperties(@DefaultValue("6") int partitions, @DefaultValu
     /**
      * The outbox relay.
      *
-     * @param batchSize   rows per relay batch
-     * @param sendTimeout how long a batch waits for the broker's acknowledgements
+     * @param batchSize rows per relay batch
+     * @param lease     how long a relay's claim on an outbox shard lasts unless renewed: the longest a relay that died
+     *                  keeps the other replicas from publishing its shards
      */
-    public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("30s") Duration sendTimeout) {
+    public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("10s") Duration lease) {
     }
 }

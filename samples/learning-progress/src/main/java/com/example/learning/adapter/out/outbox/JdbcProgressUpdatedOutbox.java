@@ -27,7 +27,8 @@ public class JdbcProgressUpdatedOutbox implements ProgressUpdatedOutbox {
         if (events.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO outbox_message (event_id, topic, message_key, payload) VALUES (?, ?, ?, ?)",
-                events.stream().map(e -> new Object[] {e.eventId(), topic, e.userId(), json.writeValueAsString(e)}).toList());
+        jdbc.batchUpdate("INSERT INTO outbox_message (shard, event_id, topic, message_key, payload) VALUES (?, ?, ?, ?, ?)",
+                events.stream().map(e -> new Object[] {OutboxShards.of(e.userId()), e.eventId(), topic, e.userId(),
+                        json.writeValueAsString(e)}).toList());
     }
 }

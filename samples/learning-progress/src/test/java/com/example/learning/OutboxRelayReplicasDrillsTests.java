@@ -1,0 +1,234 @@
+package com.example.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.learning.adapter.out.outbox.OutboxRelay;
+import com.example.learning.config.PipelineProperties;
+import com.example.learning.domain.ProgressUpdated;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox relay on three replicas at once, each with its own database pool and producer, one of them killed
+ * mid-batch: its producer hangs for good and its database connections are closed under it, so none of its own
+ * clean-up runs. What consumers of learning.progress-updated see is checked: nothing lost, every key's changes in order once
+ * duplicates are dropped by event id, and the dead relay's shard published again once its lease ran out.
+ */
+class OutboxRelayReplicasDrillsTests extends IntegrationTest {
+    private static final String TOPIC = "learning.lecture-watched";
+    private static final String PUBLISHED = "learning.progress-updated";
+    private static final Duration LEASE = Duration.ofSeconds(3);
+    private static final int KEYS = 12;
+    private static final int EVENTS_PER_KEY = 40;
+    private static final int SENT_BEFORE_THE_KILL = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayReplicasDrillsTests.class);
+
+    @Autowired
+    NamedParameterJdbcTemplate namedJdbc;
+    @Autowired
+    ProducerFactory<String, String> producerFactory;
+    @Autowired
+    PipelineProperties properties;
+    @Autowired
+    JsonMapper json;
+
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private final List<DefaultKafkaProducerFactory<String, String>> producers = new ArrayList<>();
+    private final CountDownLatch killedForGood = new CountDownLatch(1);
+    private final ExecutorService killedThread = Executors.newSingleThreadExecutor();
+    private final ScheduledExecutorService survivorThreads = Executors.newScheduledThreadPool(2);
+
+    @AfterEach
+    void stopRelays() {
+        survivorThreads.shutdownNow();
+        killedForGood.countDown();
+        killedThread.shutdown();
+        pools.forEach(HikariDataSource::close);
+        producers.forEach(DefaultKafkaProducerFactory::destroy);
+    }
+
+    @Test
+    void threeRelaysWithOneKilledMidBatchLoseNothingKeepEveryKeysOrderAndResumeOnceItsLeaseExpires() throws Exception {
+        relay.drain();
+        Map<String, List<String>> expectedIds = sendEvents();
+        List<String> keys = List.copyOf(expectedIds.keySet());
+        eventually("every change in the outbox", () -> changesWaiting(keys) == KEYS * EVENTS_PER_KEY);
+
+        CountDownLatch hanging = new CountDownLatch(1);
+        HikariDataSource killedPool = pool();
+        OutboxRelay killed = relay(killedPool, hangingAfter(SENT_BEFORE_THE_KILL, hanging));
+        CompletableFuture<Integer> killedRun = CompletableFuture.supplyAsync(killed::drain, killedThread);
+        assertThat(hanging.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the killed relay hangs mid-batch").isTrue();
+        Map<String, Object> killedLease = jdbc.queryForMap("SELECT shard, token FROM outbox_lease WHERE expires_at > CURRENT_TIMESTAMP(6)");
+        int killedShard = ((Number) killedLease.get("shard")).intValue();
+        long killedToken = ((Number) killedLease.get("token")).longValue();
+        long waitingAtKill = waitingInShard(keys, killedShard);
+
+        Queue<Throwable> survivorFailures = new ConcurrentLinkedQueue<>();
+        AtomicInteger publishedBySurvivors = new AtomicInteger();
+        for (int i = 0; i < 2; i++) {
+            OutboxRelay survivor = relay(pool(), new KafkaTemplate<>(producerFactory()));
+            survivorThreads.scheduleWithFixedDelay(() -> {
+                try {
+                    publishedBySurvivors.addAndGet(survivor.drain());
+                } catch (RuntimeException e) {
+                    survivorFailures.add(e);
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+        }
+        long killedAt = System.nanoTime();
+        killedPool.close();
+
+        eventually("the killed relay's shard claimed again", () -> {
+            Map<String, Object> lease = namedJdbc.queryForMap("SELECT l.token, CASE WHEN l.expires_at > CURRENT_TIMESTAMP(6) THEN 1 ELSE 0 END AS valid,"
+                    + " (SELECT COUNT(*) FROM outbox_message m WHERE m.shard = l.shard AND m.message_key IN (:keys)) AS waiting"
+                    + " FROM outbox_lease l WHERE l.shard = :shard", Map.of("keys", keys, "shard", killedShard));
+            boolean stillTheKilledOnes = ((Number) lease.get("token")).longValue() == killedToken;
+            if (stillTheKilledOnes && ((Number) lease.get("valid")).intValue() == 1) {
+                assertThat(((Number) lease.get("waiting")).longValue()).as("rows of a shard whose lease is held by the killed relay")
+                        .isEqualTo(waitingAtKill);
+            }
+            return !stillTheKilledOnes;
+        });
+        Duration resumedAfter = Duration.ofNanos(System.nanoTime() - killedAt);
+        eventually("the outbox empty", () -> waiting(keys) == 0);
+
+        List<ConsumerRecord<String, String>> published = read(PUBLISHED, r -> expectedIds.containsKey(r.key()),
+                KEYS * EVENTS_PER_KEY + SENT_BEFORE_THE_KILL);
+        LOG.info("killed relay's shard {} resumed {} ms after the kill (lease {}); survivors published {} rows, consumers saw {} records",
+                killedShard, resumedAfter.toMillis(), LEASE, publishedBySurvivors.get(), published.size());
+        assertThat(survivorFailures).isEmpty();
+        assertThat(resumedAfter).isLessThan(LEASE.plusSeconds(5));
+        for (String key : keys) {
+            List<ConsumerRecord<String, String>> ofKey = published.stream().filter(r -> key.equals(r.key())).toList();
+            assertThat(idsAfterDedup(ofKey)).as("event ids of " + key + " as a deduplicating consumer sees them")
+                    .containsExactlyElementsOf(expectedIds.get(key));
+            assertThat(totalsAfterDedup(ofKey)).as("totals of " + key).containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS_PER_KEY).boxed().toList());
+        }
+        assertThat(published.size() - KEYS * EVENTS_PER_KEY).as("records the killed relay had sent, sent again").isGreaterThanOrEqualTo(SENT_BEFORE_THE_KILL);
+        killedForGood.countDown();
+        assertThatThrownBy(killedRun::join).as("the killed relay never finishes its batch").hasRootCauseInstanceOf(KafkaException.class);
+    }
+
+    /** Events of {@value #KEYS} new keys, one per key in turn, amount 1: every key's published totals count 1, 2, 3... */
+    private Map<String, List<String>> sendEvents() {
+        Map<String, List<String>> expectedIds = new LinkedHashMap<>();
+        for (int k = 0; k < KEYS; k++) {
+            expectedIds.put(newKey(), new ArrayList<>());
+        }
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (int i = 0; i < EVENTS_PER_KEY; i++) {
+            for (Map.Entry<String, List<String>> key : expectedIds.entrySet()) {
+                String id = newEventId();
+                key.getValue().add(ProgressUpdated.idFor(TOPIC, id));
+                sends.add(kafka.send(TOPIC, key.getKey(), LectureWatchedJson.of(id, key.getKey(), 1)));
+            }
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        return expectedIds;
+    }
+
+    private List<String> idsAfterDedup(List<ConsumerRecord<String, String>> records) {
+        Set<String> seen = new HashSet<>();
+        return records.stream().map(r -> new String(r.headers().lastHeader(OutboxRelay.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8))
+                .filter(seen::add).toList();
+    }
+
+    private List<Long> totalsAfterDedup(List<ConsumerRecord<String, String>> records) {
+        Set<String> seen = new HashSet<>();
+        return records.stream().filter(r -> seen.add(new String(r.headers().lastHeader(OutboxRelay.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8)))
+                .map(r -> json.readTree(r.value()).get("trainingMinutes").asLong()).toList();
+    }
+
+    private long changesWaiting(List<String> keys) {
+        return namedJdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key IN (:keys) AND topic = :topic",
+                Map.of("keys", keys, "topic", PUBLISHED), Long.class);
+    }
+
+    /** Every row of these keys, for any topic (with a tiered cache, their invalidations share the shards). */
+    private long waiting(List<String> keys) {
+        return namedJdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key IN (:keys)", Map.of("keys", keys), Long.class);
+    }
+
+    private long waitingInShard(List<String> keys, int shard) {
+        return namedJdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key IN (:keys) AND shard = :shard",
+                Map.of("keys", keys, "shard", shard), Long.class);
+    }
+
+    /** A relay as on its own replica: its own pool and producer, small batches so every shard takes several. */
+    private OutboxRelay relay(HikariDataSource pool, KafkaTemplate<String, String> kafka) {
+        PipelineProperties settings = new PipelineProperties(properties.partitions(), properties.retry(), new PipelineProperties.Outbox(25, LEASE));
+        return new OutboxRelay(new NamedParameterJdbcTemplate(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)), kafka, settings);
+    }
+
+    private HikariDataSource pool() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(environment.getRequiredProperty("spring.datasource.url"));
+        pool.setUsername(environment.getRequiredProperty("spring.datasource.username"));
+        pool.setPassword(environment.getProperty("spring.datasource.password", ""));
+        pool.setAutoCommit(false);
+        pool.setMaximumPoolSize(2);
+        pools.add(pool);
+        return pool;
+    }
+
+    private DefaultKafkaProducerFactory<String, String> producerFactory() {
+        DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(producerFactory.getConfigurationProperties());
+        producers.add(factory);
+        return factory;
+    }
+
+    /** A producer that delivers {@code sends} changes (and whatever else comes first), then hangs in the next send until the test ends. */
+    private KafkaTemplate<String, String> hangingAfter(int sends, CountDownLatch hanging) {
+        AtomicInteger sent = new AtomicInteger();
+        return new KafkaTemplate<>(producerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
+                if (!PUBLISHED.equals(record.topic()) || sent.incrementAndGet() <= sends) {
+                    return super.send(record);
+                }
+                hanging.countDown();
+                try {
+                    killedForGood.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new KafkaException("killed relay");
+            }
+        };
+    }
+}
