@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -25,8 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the integration tests: the whole service against an embedded KRaft broker and a real
  * MariaDB/MySQL database, its DataSource behind the drills' {@link DatabaseFaults} switch. The relay's
- * schedule is off so tests drive it; they share one context.
+ * schedule is off so tests drive it; they share one context. Skipped, with the reason printed once, when the
+ * database cannot be reached ({@link ServersAvailable}).
  */
+@ExtendWith(ServersAvailable.class)
 @SpringBootTest(properties = {
         "pipeline.outbox.relay-enabled=false",
         "pipeline.retry.attempts=2",
