@@ -35,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "pipeline.retry.attempts=2",
         "pipeline.retry.initial-interval=50ms",
         "pipeline.retry.max-interval=200ms",
-        "spring.kafka.consumer.properties.metadata.max.age.ms=1000"})
+        "spring.kafka.consumer.properties.metadata.max.age.ms=1000",
+        // Actuator on the application's own (mock) port here, so MockMvc reaches it; deployed, it has a port of its own.
+        "management.server.port=8080"})
 @EmbeddedKafka(partitions = 6, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(DatabaseFaults.class)
 public abstract class IntegrationTest {
