@@ -41,19 +41,19 @@ class AddConsumerCommandTests {
 
     @Test
     void refusesToOverwriteAFileTheUserChangedUnlessForced() throws Exception {
-        Path keda = service.resolve("k8s/keda-scaledobject.yaml");
-        Files.writeString(keda, Files.readString(keda) + "# tuned by hand\n");
+        Path readme = service.resolve("README.md");
+        Files.writeString(readme, Files.readString(readme).replace("Learning Progress: consumes", "Learning Progress (tuned by hand): consumes"));
 
         Cli.Result refused = add();
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("refusing to overwrite", "k8s/keda-scaledobject.yaml", "--force");
-        assertThat(keda).content().contains("# tuned by hand");
+        assertThat(refused.err()).contains("refusing to overwrite", "README.md", "--force");
+        assertThat(readme).content().contains("(tuned by hand)");
         assertThat(service.resolve("src/main/java/com/example/learning/adapter/in/kafka/CourseCompletedListener.java")).doesNotExist();
 
         Cli.Result forced = add("--force");
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(forced.out()).contains("overwrote your change");
-        assertThat(keda).content().doesNotContain("# tuned by hand").contains("learning.course-completed");
+        assertThat(readme).content().doesNotContain("(tuned by hand)").contains("learning.course-completed");
     }
 
     @Test
