@@ -86,7 +86,7 @@ public final class Scaffolder {
     private AddResult add(Path service, PipelineSpec recordedSpec, PipelineSpec spec, boolean force, boolean dryRun) {
         GenerationRecord record = GenerationRecord.read(service);
         GeneratedFiles files = generator.generate(spec);
-        GeneratedFiles before = generator.generate(recordedSpec);
+        GeneratedFiles before = null; // rendered only when a file its owner changed needs a merge base
         Map<String, byte[]> toWrite = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
         List<String> conflictDetails = new ArrayList<>();
@@ -110,6 +110,9 @@ public final class Scaffolder {
             if (exists && isMigration(path)) {
                 migrations.add(path);
             } else if (!untouched) {
+                if (before == null) {
+                    before = generator.generate(recordedSpec);
+                }
                 byte[] base = before.files().get(path);
                 // The base is what this Tenet generated from the recorded spec; if it is not what was recorded, an
                 // older Tenet generated the file and there is nothing sound to merge against.
