@@ -44,8 +44,13 @@ public final class JavaFile {
     private final Map<Node, Map<String, String>> localsByCallable = new IdentityHashMap<>();
     private final Map<Node, Map<String, Expression>> varsByCallable = new IdentityHashMap<>();
     private Set<String> declaredTypeNames;
+    /** Stands for "no type could be told" among the remembered types (compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String UNKNOWN_TYPE = new String("?");
     private List<Node> nodes;
     private Map<Node, Integer> positions;
+    private final Map<Class<?>, List<Node>> nodesByType = new HashMap<>();
+    private final Map<Expression, String> typesOf = new IdentityHashMap<>();
     private final Map<String, Boolean> mentioned = new HashMap<>();
     private final Map<String, String> importsBySimpleName = new HashMap<>();
     private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldsByType = new IdentityHashMap<>();
@@ -142,15 +147,28 @@ public final class JavaFile {
     /** The file's nodes of one type that pass {@code keep}, in pre-order. */
     public <T extends Node> List<T> all(Class<T> type, java.util.function.Predicate<? super T> keep) {
         List<T> found = new ArrayList<>();
-        for (Node node : nodes()) {
-            if (type.isInstance(node)) {
-                T typed = type.cast(node);
-                if (keep.test(typed)) {
-                    found.add(typed);
-                }
+        for (Node node : ofType(type)) {
+            T typed = type.cast(node);
+            if (keep.test(typed)) {
+                found.add(typed);
             }
         }
         return found;
+    }
+
+    /** The file's nodes of one type, found in one pass over {@link #nodes()} the first time a check asks for that type. */
+    private List<Node> ofType(Class<? extends Node> type) {
+        List<Node> known = nodesByType.get(type);
+        if (known == null) {
+            known = new ArrayList<>();
+            for (Node node : nodes()) {
+                if (type.isInstance(node)) {
+                    known.add(node);
+                }
+            }
+            nodesByType.put(type, known);
+        }
+        return known;
     }
 
     /** Every comment of the file in source order; read comments here, never through {@code Node.getComment()}. */
@@ -302,6 +320,17 @@ public final class JavaFile {
         if (expression == null) {
             return null;
         }
+        // The model, the call counter and the effect classifier all ask for the same receivers.
+        String known = typesOf.get(expression);
+        if (known != null) {
+            return known == UNKNOWN_TYPE ? null : known;
+        }
+        String type = resolveTypeOf(expression);
+        typesOf.put(expression, type == null ? UNKNOWN_TYPE : type);
+        return type;
+    }
+
+    private String resolveTypeOf(Expression expression) {
         if (expression instanceof ThisExpr) {
             return enclosingType(expression).map(TypeDeclaration::getNameAsString).orElse(null);
         }

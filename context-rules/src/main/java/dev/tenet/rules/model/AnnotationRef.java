@@ -11,7 +11,14 @@ import java.util.Map;
  */
 public record AnnotationRef(String name, Map<String, String> attributes, int line) {
     public AnnotationRef {
+        name = Names.of(name);
         attributes = Map.copyOf(attributes);
+    }
+
+    /** Whether the simple name is {@code simpleName}, without cutting the name (listeners are looked up on every method). */
+    public boolean hasSimpleName(String simpleName) {
+        int dot = name.length() - simpleName.length() - 1;
+        return name.endsWith(simpleName) && (dot < 0 ? dot == -1 : name.charAt(dot) == '.');
     }
 
     /** The simple name: {@code org.springframework.transaction.annotation.Transactional} gives {@code Transactional}. */

@@ -20,6 +20,13 @@ package dev.tenet.rules.model;
  */
 public record CallRef(String receiverType, String receiverText, String method, int argCount, int line, int column,
                       boolean decidesExit, String createdArgument) {
+    public CallRef {
+        receiverType = Names.of(receiverType);
+        receiverText = Names.of(receiverText);
+        method = Names.of(method);
+        createdArgument = Names.of(createdArgument);
+    }
+
     public CallRef(String receiverType, String receiverText, String method, int argCount, int line, int column) {
         this(receiverType, receiverText, method, argCount, line, column, false, null);
     }

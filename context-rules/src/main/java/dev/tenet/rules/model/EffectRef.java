@@ -9,4 +9,7 @@ package dev.tenet.rules.model;
  * @param detail short source text that shows it (e.g. {@code kafkaTemplate.send}), for messages and fingerprints
  */
 public record EffectRef(Effect effect, int line, int column, String detail) {
+    public EffectRef {
+        detail = Names.of(detail);
+    }
 }

@@ -12,4 +12,10 @@ package dev.tenet.rules.model;
  * @param line     where
  */
 public record Fact(String checkId, String kind, String subject, String detail, String owner, int line) {
+    public Fact {
+        checkId = Names.of(checkId);
+        kind = Names.of(kind);
+        subject = Names.of(subject);
+        owner = Names.of(owner);
+    }
 }

@@ -19,7 +19,9 @@ import java.util.Optional;
 public record MethodModel(String name, List<String> parameterTypes, String returnType, List<AnnotationRef> annotations,
                           int startLine, int endLine, List<CallRef> calls, List<EffectRef> effects, List<Branch> branches) {
     public MethodModel {
-        parameterTypes = List.copyOf(parameterTypes);
+        name = Names.of(name);
+        returnType = Names.of(returnType);
+        parameterTypes = Names.of(parameterTypes);
         annotations = List.copyOf(annotations);
         calls = List.copyOf(calls);
         effects = List.copyOf(effects);
@@ -41,7 +43,12 @@ public record MethodModel(String name, List<String> parameterTypes, String retur
     }
 
     public Optional<AnnotationRef> annotation(String simpleName) {
-        return annotations.stream().filter(a -> a.simpleName().equals(simpleName)).findFirst();
+        for (AnnotationRef annotation : annotations) {
+            if (annotation.hasSimpleName(simpleName)) {
+                return Optional.of(annotation);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean has(Effect effect) {

@@ -29,7 +29,7 @@ public record TypeModel(String fqn, String simpleName, String kind, List<Annotat
 
     public TypeModel {
         annotations = List.copyOf(annotations);
-        supertypes = List.copyOf(supertypes);
+        supertypes = Names.of(supertypes);
         fields = Map.copyOf(fields);
         methods = List.copyOf(methods);
     }
@@ -39,7 +39,12 @@ public record TypeModel(String fqn, String simpleName, String kind, List<Annotat
     }
 
     public Optional<AnnotationRef> annotation(String simpleName) {
-        return annotations.stream().filter(a -> a.simpleName().equals(simpleName)).findFirst();
+        for (AnnotationRef annotation : annotations) {
+            if (annotation.hasSimpleName(simpleName)) {
+                return Optional.of(annotation);
+            }
+        }
+        return Optional.empty();
     }
 
     public String packageName() {
