@@ -153,11 +153,16 @@ class ContributorsTests {
     }
 
     @Test
-    void opsScaleOnLagUpToThePartitionCountAndAlertOnTheDeadLetterTopic() throws Exception {
+    void opsScaleOnLagUpToThePartitionCountAndShipAlertsWithTheirTestsARunbookAndADashboard() throws Exception {
         Path out = write(new OpsContributor(), spec());
         assertThat(read(out, "k8s/keda-scaledobject.yaml")).contains("maxReplicaCount: 2", "6 partitions / 3 threads", "topic: points.earned", "consumerGroup: points");
-        assertThat(read(out, "ops/prometheus/alerts.yaml")).contains("points\\\\.earned\\\\.DLT", "{{ $labels.topic }}");
-        assertThat(read(out, ".github/workflows/ci.yml")).contains("./mvnw -B verify", "tenet.jar check", "${{ vars.TENET_JAR_URL }}");
+        assertThat(read(out, "ops/prometheus/alerts.yaml")).contains("consumergroup=\"points\"", "{{ $labels.topic }}",
+                "pipeline_outbox_oldest_age_seconds{service=\"points\"}", "runbook: RUNBOOK.md#outbox-relay-stuck");
+        assertThat(read(out, "ops/prometheus/alerts.test.yaml")).contains("rule_files:", "alertname: PointsApplicationOutboxRelayStuck");
+        assertThat(read(out, "RUNBOOK.md")).contains("## Outbox relay stuck", "/actuator/dltreplay");
+        assertThat(read(out, "ops/grafana/dashboard.json")).contains("kafka_consumergroup_lag{consumergroup=\\\"points\\\"}");
+        assertThat(read(out, ".github/workflows/ci.yml")).contains("./mvnw -B verify", "tenet.jar check", "${{ vars.TENET_JAR_URL }}",
+                "promtool prom/prometheus:v2.53.3", "test rules /rules/alerts.test.yaml");
         assertThat(out.resolve("compose.yaml")).content().contains("postgres:16");
         assertThat(out.resolve("Dockerfile")).exists();
     }
