@@ -101,7 +101,7 @@ class ContributorsTests {
     }
 
     @Test
-    void outboxHasTheWriterTheRelayAndItsSchedule() throws Exception {
+    void outboxHasTheWriterTheRelayItsScheduleAndTheBacklogGauges() throws Exception {
         Path out = write(new OutboxContributor(), spec());
         assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("WHERE shard = :shard ORDER BY id", "DELETE FROM outbox_message")
                 .doesNotContain("FOR UPDATE");
@@ -109,6 +109,15 @@ class ContributorsTests {
                 .contains("token = token + 1", "expires_at < clock_timestamp()", "AND token = :token");
         assertThat(out.resolve(JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).exists();
         assertThat(out.resolve(JAVA + "adapter/out/outbox/OutboxRelayScheduler.java")).exists();
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxMetrics.java"))
+                .contains("EXTRACT(EPOCH FROM clock_timestamp() - MIN(created_at)) FROM outbox_message GROUP BY topic", "\"pipeline.outbox.backlog\"");
+    }
+
+    @Test
+    void kafkaInboundCountsDeadLettersAndDuplicates() throws Exception {
+        Path out = write(new KafkaInboundContributor(), spec());
+        assertThat(read(out, JAVA + "adapter/in/kafka/DeadLetterReporter.java")).contains("\"pipeline.dead.letters\"", "public void recovered(");
+        assertThat(read(out, JAVA + "adapter/in/kafka/DuplicateReporter.java")).contains("\"pipeline.duplicates.skipped\"");
     }
 
     @Test
