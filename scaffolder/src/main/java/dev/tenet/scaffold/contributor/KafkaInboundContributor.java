@@ -6,7 +6,8 @@ import dev.tenet.scaffold.generate.ServiceModel;
 
 /**
  * The shared inbound Kafka adapter pieces: decoding records into events, the poison-record exception,
- * and telling transient infrastructure failures from the record's own (with their metric and log).
+ * telling transient infrastructure failures from the record's own (with their metric and log), and the
+ * dead-letter and duplicate counters.
  */
 public final class KafkaInboundContributor implements ProjectContributor {
     @Override
@@ -16,6 +17,8 @@ public final class KafkaInboundContributor implements ProjectContributor {
         files.render(model.mainJava("adapter/in/kafka/InvalidEventException.java"), "java/adapter/InvalidEventException.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/FailureClassifier.java"), "java/adapter/FailureClassifier.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/TransientFailureReporter.java"), "java/adapter/TransientFailureReporter.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/DeadLetterReporter.java"), "java/adapter/DeadLetterReporter.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/DuplicateReporter.java"), "java/adapter/DuplicateReporter.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/EventDecoderTests.java"), "java/test/EventDecoderTests.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/FailureClassifierTests.java"), "java/test/FailureClassifierTests.java.mustache", v);
     }

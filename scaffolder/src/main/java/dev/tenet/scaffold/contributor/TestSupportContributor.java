@@ -6,7 +6,7 @@ import dev.tenet.scaffold.generate.ServiceModel;
 
 /**
  * Test support: the per-run database and its fault switch, the integration-test base, the failure and
- * infrastructure drills and the local test application.
+ * infrastructure drills, the metrics scrape and the local test application.
  */
 public final class TestSupportContributor implements ProjectContributor {
     @Override
@@ -21,5 +21,6 @@ public final class TestSupportContributor implements ProjectContributor {
         files.render(model.testJava("OutboxRelayReplicasDrillsTests.java"), "java/test/OutboxRelayReplicasDrillsTests.java.mustache", v);
         files.render(model.testJava("Test" + v.get("appClass") + ".java"), "java/test/TestApplication.java.mustache", v);
         files.render(model.testJava("StartupConfigurationTests.java"), "java/test/StartupConfigurationTests.java.mustache", v);
+        files.render(model.testJava("MetricsTests.java"), "java/test/MetricsTests.java.mustache", v);
     }
 }

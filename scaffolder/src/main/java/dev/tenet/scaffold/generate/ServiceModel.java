@@ -133,6 +133,8 @@ public final class ServiceModel {
                 .collect(Collectors.joining(", ")));
         // The database's clock, read when the statement runs, decides every lease: replicas' clocks may disagree.
         v.put("clockNow", mysql ? "CURRENT_TIMESTAMP(6)" : "clock_timestamp()");
+        v.put("outboxOldestAgeSeconds", mysql ? "TIMESTAMPDIFF(MICROSECOND, MIN(created_at), CURRENT_TIMESTAMP(6)) / 1000000.0"
+                : "EXTRACT(EPOCH FROM clock_timestamp() - MIN(created_at))");
         v.put("leaseExpiry", mysql ? "TIMESTAMPADD(MICROSECOND, :leaseMicros, CURRENT_TIMESTAMP(6))"
                 : "clock_timestamp() + CAST(:leaseMicros AS DOUBLE PRECISION) * INTERVAL '1 microsecond'");
         // Multi-row statements: one statement per batch costs the database far less than a JDBC batch of single-row upserts.

@@ -101,7 +101,7 @@ class ContributorsTests {
     }
 
     @Test
-    void outboxHasTheWriterTheRelayAndItsSchedule() throws Exception {
+    void outboxHasTheWriterTheRelayItsScheduleAndTheBacklogGauges() throws Exception {
         Path out = write(new OutboxContributor(), spec());
         assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("WHERE shard = :shard ORDER BY id", "DELETE FROM outbox_message")
                 .doesNotContain("FOR UPDATE");
@@ -109,6 +109,15 @@ class ContributorsTests {
                 .contains("token = token + 1", "expires_at < clock_timestamp()", "AND token = :token");
         assertThat(out.resolve(JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).exists();
         assertThat(out.resolve(JAVA + "adapter/out/outbox/OutboxRelayScheduler.java")).exists();
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxMetrics.java"))
+                .contains("EXTRACT(EPOCH FROM clock_timestamp() - MIN(created_at)) FROM outbox_message GROUP BY topic", "\"pipeline.outbox.backlog\"");
+    }
+
+    @Test
+    void kafkaInboundCountsDeadLettersAndDuplicates() throws Exception {
+        Path out = write(new KafkaInboundContributor(), spec());
+        assertThat(read(out, JAVA + "adapter/in/kafka/DeadLetterReporter.java")).contains("\"pipeline.dead.letters\"", "public void recovered(");
+        assertThat(read(out, JAVA + "adapter/in/kafka/DuplicateReporter.java")).contains("\"pipeline.duplicates.skipped\"");
     }
 
     @Test
@@ -153,11 +162,16 @@ class ContributorsTests {
     }
 
     @Test
-    void opsScaleOnLagUpToThePartitionCountAndAlertOnTheDeadLetterTopic() throws Exception {
+    void opsScaleOnLagUpToThePartitionCountAndShipAlertsWithTheirTestsARunbookAndADashboard() throws Exception {
         Path out = write(new OpsContributor(), spec());
         assertThat(read(out, "k8s/keda-scaledobject.yaml")).contains("maxReplicaCount: 2", "6 partitions / 3 threads", "topic: points.earned", "consumerGroup: points");
-        assertThat(read(out, "ops/prometheus/alerts.yaml")).contains("points\\\\.earned\\\\.DLT", "{{ $labels.topic }}");
-        assertThat(read(out, ".github/workflows/ci.yml")).contains("./mvnw -B verify", "tenet.jar check", "${{ vars.TENET_JAR_URL }}");
+        assertThat(read(out, "ops/prometheus/alerts.yaml")).contains("consumergroup=\"points\"", "{{ $labels.topic }}",
+                "pipeline_outbox_oldest_age_seconds{service=\"points\"}", "runbook: RUNBOOK.md#outbox-relay-stuck");
+        assertThat(read(out, "ops/prometheus/alerts.test.yaml")).contains("rule_files:", "alertname: PointsApplicationOutboxRelayStuck");
+        assertThat(read(out, "RUNBOOK.md")).contains("## Outbox relay stuck", "/actuator/dltreplay");
+        assertThat(read(out, "ops/grafana/dashboard.json")).contains("kafka_consumergroup_lag{consumergroup=\\\"points\\\"}");
+        assertThat(read(out, ".github/workflows/ci.yml")).contains("./mvnw -B verify", "tenet.jar check", "${{ vars.TENET_JAR_URL }}",
+                "promtool prom/prometheus:v2.53.3", "test rules /rules/alerts.test.yaml");
         assertThat(out.resolve("compose.yaml")).content().contains("postgres:16");
         assertThat(out.resolve("Dockerfile")).exists();
     }

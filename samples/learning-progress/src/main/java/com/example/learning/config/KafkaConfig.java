@@ -1,5 +1,6 @@
 package com.example.learning.config;
 
+import com.example.learning.adapter.in.kafka.DeadLetterReporter;
 import com.example.learning.adapter.in.kafka.FailureClassifier;
 import com.example.learning.adapter.in.kafka.InvalidEventException;
 import com.example.learning.adapter.in.kafka.TransientFailureReporter;
@@ -30,7 +31,7 @@ public class KafkaConfig {
 
     @Bean
     public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafka, PipelineProperties properties,
-            TransientFailureReporter transientFailures) {
+            TransientFailureReporter transientFailures, DeadLetterReporter deadLetters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(record.topic() + ".DLT", record.partition()));
         PipelineProperties.Retry retry = properties.retry();
@@ -42,7 +43,7 @@ public class KafkaConfig {
         handler.addNotRetryableExceptions(InvalidEventException.class, IllegalArgumentException.class);
         BackOff untilItPasses = untilItPasses(retry);
         handler.setBackOffFunction((record, exception) -> FailureClassifier.isTransient(exception) ? untilItPasses : null);
-        handler.setRetryListeners(transientFailures);
+        handler.setRetryListeners(transientFailures, deadLetters);
         return handler;
     }
 

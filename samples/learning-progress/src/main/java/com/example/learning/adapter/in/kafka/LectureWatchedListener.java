@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 public class LectureWatchedListener {
     private final EventDecoder decoder;
     private final RecordLectureWatched useCase;
+    private final DuplicateReporter duplicates;
 
-    public LectureWatchedListener(EventDecoder decoder, RecordLectureWatched useCase) {
+    public LectureWatchedListener(EventDecoder decoder, RecordLectureWatched useCase, DuplicateReporter duplicates) {
         this.decoder = decoder;
         this.useCase = useCase;
+        this.duplicates = duplicates;
     }
 
     @KafkaListener(id = RecordLectureWatched.CONSUMER, topics = "${pipeline.topics.lecture-watched:learning.lecture-watched}", batch = "true")
@@ -38,7 +40,7 @@ public class LectureWatchedListener {
             }
         }
         try {
-            useCase.record(events, records.get(0).topic());
+            duplicates.skipped(records.get(0).topic(), events.size(), useCase.record(events, records.get(0).topic()));
         } catch (RuntimeException batchFailure) {
             if (FailureClassifier.isTransient(batchFailure)) {
                 throw new BatchListenerFailedException(batchFailure.getMessage(), batchFailure, 0);
@@ -51,7 +53,7 @@ public class LectureWatchedListener {
     private void applyOneByOne(List<LectureWatched> events, List<ConsumerRecord<String, String>> records) {
         for (int i = 0; i < events.size(); i++) {
             try {
-                useCase.record(List.of(events.get(i)), records.get(i).topic());
+                duplicates.skipped(records.get(i).topic(), 1, useCase.record(List.of(events.get(i)), records.get(i).topic()));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }

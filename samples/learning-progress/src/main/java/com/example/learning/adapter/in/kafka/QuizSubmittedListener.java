@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 public class QuizSubmittedListener {
     private final EventDecoder decoder;
     private final RecordQuizSubmitted useCase;
+    private final DuplicateReporter duplicates;
 
-    public QuizSubmittedListener(EventDecoder decoder, RecordQuizSubmitted useCase) {
+    public QuizSubmittedListener(EventDecoder decoder, RecordQuizSubmitted useCase, DuplicateReporter duplicates) {
         this.decoder = decoder;
         this.useCase = useCase;
+        this.duplicates = duplicates;
     }
 
     @KafkaListener(id = RecordQuizSubmitted.CONSUMER, topics = "${pipeline.topics.quiz-submitted:learning.quiz-submitted}", batch = "true")
@@ -38,7 +40,7 @@ public class QuizSubmittedListener {
             }
         }
         try {
-            useCase.record(events, records.get(0).topic());
+            duplicates.skipped(records.get(0).topic(), events.size(), useCase.record(events, records.get(0).topic()));
         } catch (RuntimeException batchFailure) {
             if (FailureClassifier.isTransient(batchFailure)) {
                 throw new BatchListenerFailedException(batchFailure.getMessage(), batchFailure, 0);
@@ -51,7 +53,7 @@ public class QuizSubmittedListener {
     private void applyOneByOne(List<QuizSubmitted> events, List<ConsumerRecord<String, String>> records) {
         for (int i = 0; i < events.size(); i++) {
             try {
-                useCase.record(List.of(events.get(i)), records.get(i).topic());
+                duplicates.skipped(records.get(i).topic(), 1, useCase.record(List.of(events.get(i)), records.get(i).topic()));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
