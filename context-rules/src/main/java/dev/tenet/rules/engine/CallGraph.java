@@ -54,6 +54,7 @@ public final class CallGraph {
     private final Map<MethodModel, List<EffectRef>> effects = new IdentityHashMap<>();
     private final CodebaseEffects codebaseEffects;
     private final Map<Set<Effect>, Set<MethodModel>> reaching = new HashMap<>();
+    private boolean allLinked;
 
     CallGraph(Project project) {
         this.project = project;
@@ -146,7 +147,34 @@ public final class CallGraph {
         return methodsReaching(wanted).contains(start.method());
     }
 
-    private synchronized Set<MethodModel> methodsReaching(Set<Effect> wanted) {
+    private Set<MethodModel> methodsReaching(Set<Effect> wanted) {
+        linkAll();
+        return propagated(wanted);
+    }
+
+    /**
+     * Links every method not linked yet, in parallel: answering "who can reach" needs the whole graph. Links are
+     * computed outside the lock (they read only the project) and stored under it.
+     */
+    private void linkAll() {
+        List<MethodEntry> pending;
+        synchronized (this) {
+            if (allLinked) {
+                return;
+            }
+            pending = project.methods().stream().filter(method -> !edges.containsKey(method.method())).toList();
+        }
+        List<Links> computed = pending.parallelStream().map(this::linksOf).toList();
+        synchronized (this) {
+            for (Links links : computed) {
+                edges.putIfAbsent(links.method().method(), links.edges());
+                effects.putIfAbsent(links.method().method(), links.effects());
+            }
+            allLinked = true;
+        }
+    }
+
+    private synchronized Set<MethodModel> propagated(Set<Effect> wanted) {
         Set<MethodModel> known = reaching.get(wanted);
         if (known != null) {
             return known;
@@ -254,6 +282,13 @@ public final class CallGraph {
     }
 
     private void link(MethodEntry method) {
+        Links links = linksOf(method);
+        edges.put(method.method(), links.edges());
+        effects.put(method.method(), links.effects());
+    }
+
+    /** A method's calls into the codebase and its effects; reads only the project, so methods can be linked in parallel. */
+    private Links linksOf(MethodEntry method) {
         Set<Edge> targets = new LinkedHashSet<>();
         List<EffectRef> own = new ArrayList<>(method.method().effects());
         for (CallRef call : method.method().calls()) {
@@ -266,8 +301,10 @@ public final class CallGraph {
                 own.addAll(codebaseEffects.declaredOnExternal(method.file(), call));
             }
         }
-        edges.put(method.method(), List.copyOf(targets));
-        effects.put(method.method(), List.copyOf(own));
+        return new Links(method, List.copyOf(targets), List.copyOf(own));
+    }
+
+    private record Links(MethodEntry method, List<Edge> edges, List<EffectRef> effects) {
     }
 
     /** Whether the called method has no body in the codebase: an interface method nobody here implements, or an inherited framework method. */
