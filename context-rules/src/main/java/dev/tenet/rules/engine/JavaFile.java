@@ -48,7 +48,7 @@ public final class JavaFile {
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String UNKNOWN_TYPE = new String("?");
     private List<Node> nodes;
-    private Map<Node, Integer> positions;
+    private Map<Node, Span> bodySpans;
     private final Map<Class<?>, List<Node>> nodesByType = new HashMap<>();
     private final Map<Expression, String> typesOf = new IdentityHashMap<>();
     private final Map<String, Boolean> mentioned = new HashMap<>();
@@ -91,47 +91,58 @@ public final class JavaFile {
      */
     public List<Node> nodes() {
         if (nodes == null) {
-            nodes = preOrder(unit);
+            bodySpans = new IdentityHashMap<>();
+            nodes = preOrder(unit, bodySpans);
         }
         return nodes;
     }
 
     /**
-     * The nodes of {@code root}'s subtree ({@code root} first), in pre-order: a slice of {@link #nodes()}, since a
-     * subtree is contiguous in pre-order, from {@code root} to its last descendant.
+     * The nodes of {@code root}'s subtree ({@code root} first), in pre-order: for a declaration (a method, a field, a
+     * type...) a slice of {@link #nodes()}, since a subtree is contiguous in pre-order; any other root is walked.
      */
     public List<Node> nodesUnder(Node root) {
         List<Node> all = nodes();
         if (root == unit) {
             return all;
         }
-        if (positions == null) {
-            Map<Node, Integer> index = new IdentityHashMap<>(all.size() * 2);
-            for (int i = 0; i < all.size(); i++) {
-                index.put(all.get(i), i);
-            }
-            positions = index;
-        }
-        Integer start = positions.get(root);
-        if (start == null) {
-            return preOrder(root);
-        }
-        Node last = root;
-        while (!last.getChildNodes().isEmpty()) {
-            last = last.getChildNodes().get(last.getChildNodes().size() - 1);
-        }
-        return all.subList(start, positions.get(last) + 1);
+        Span span = bodySpans.get(root);
+        return span == null ? preOrder(root, null) : all.subList(span.start, span.end);
     }
 
-    /** The pre-order javaparser's walk gives, without the synchronized stack and iterator objects it walks with. */
-    private static List<Node> preOrder(Node root) {
+    /** Where a declaration's subtree starts and ends in the file's pre-order. */
+    private static final class Span {
+        private final int start;
+        private int end;
+
+        private Span(int start) {
+            this.start = start;
+        }
+    }
+
+    /**
+     * The pre-order javaparser's walk gives, without the synchronized stack and iterator objects it walks with;
+     * records each declaration's span when {@code spans} is given (a span is pushed below the node's children and
+     * closed when popped, so no tree is walked twice and no recursion can overflow on a deep expression).
+     */
+    private static List<Node> preOrder(Node root, Map<Node, Span> spans) {
         List<Node> order = new ArrayList<>();
-        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
         pending.push(root);
         while (!pending.isEmpty()) {
-            Node next = pending.pop();
-            order.add(next);
-            List<Node> children = next.getChildNodes();
+            Object next = pending.pop();
+            if (next instanceof Span span) {
+                span.end = order.size();
+                continue;
+            }
+            Node node = (Node) next;
+            if (spans != null && node instanceof BodyDeclaration) {
+                Span span = new Span(order.size());
+                spans.put(node, span);
+                pending.push(span);
+            }
+            order.add(node);
+            List<Node> children = node.getChildNodes();
             for (int i = children.size() - 1; i >= 0; i--) {
                 pending.push(children.get(i));
             }
