@@ -14,6 +14,7 @@ public final class RetentionContributor implements ProjectContributor {
         var v = model.values();
         files.render(model.mainJava("config/RetentionProperties.java"), "java/config/RetentionProperties.java.mustache", v);
         files.render(model.mainJava("adapter/out/persistence/RetainedTable.java"), "java/adapter/RetainedTable.java.mustache", v);
+        files.render(model.mainJava("adapter/out/persistence/StoredEventsRetention.java"), "java/adapter/StoredEventsRetention.java.mustache", v);
         files.render(model.mainJava("adapter/out/persistence/RetentionPurge.java"), "java/adapter/RetentionPurge.java.mustache", v);
         files.render(model.mainJava("adapter/out/persistence/RetentionPurgeScheduler.java"),
                 "java/adapter/RetentionPurgeScheduler.java.mustache", v);

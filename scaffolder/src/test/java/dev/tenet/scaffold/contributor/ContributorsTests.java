@@ -150,7 +150,7 @@ class ContributorsTests {
                 .contains("@KafkaListener(id = RecordPointsEarned.CONSUMER", "batch = \"true\"", "BatchListenerFailedException");
         assertThat(read(out, "src/main/resources/db/migration/V2__points_earned.sql")).contains("CREATE TABLE points_earned", "points BIGINT NOT NULL",
                 "CREATE INDEX points_earned_consumed_at ON points_earned (consumed_at);");
-        assertThat(read(out, JAVA + "adapter/out/persistence/PointsEarnedRetention.java")).contains("return \"points_earned\";", "properties.events()");
+        assertThat(read(out, JAVA + "adapter/out/persistence/PointsEarnedRetention.java")).contains("extends StoredEventsRetention", "super(\"points_earned\", properties);");
         assertThat(read(out, JAVA + "application/RecordPointsEarned.java")).contains("@Transactional", "processedEvents.claim");
         assertThat(out.resolve(TEST + "PointsEarnedPipelineTests.java")).exists();
         assertThat(count(out)).isEqualTo(10);

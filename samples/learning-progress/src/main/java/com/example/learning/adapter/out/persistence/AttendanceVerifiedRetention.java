@@ -1,30 +1,12 @@
 package com.example.learning.adapter.out.persistence;
 
 import com.example.learning.config.RetentionProperties;
-import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Stored AttendanceVerified events are kept for {@code pipeline.retention.events}. */
+/** Stored AttendanceVerified events are purged after {@code pipeline.retention.events}. */
 @Component
-public class AttendanceVerifiedRetention implements RetainedTable {
-    private final Duration retention;
-
+public class AttendanceVerifiedRetention extends StoredEventsRetention {
     public AttendanceVerifiedRetention(RetentionProperties properties) {
-        this.retention = properties.events();
-    }
-
-    @Override
-    public String table() {
-        return "attendance_verified";
-    }
-
-    @Override
-    public String timeColumn() {
-        return "consumed_at";
-    }
-
-    @Override
-    public Duration retention() {
-        return retention;
+        super("attendance_verified", properties);
     }
 }
