@@ -59,6 +59,11 @@ final class AddConsumerCommand implements Callable<Integer> {
                 + result.written().size() + " files in " + dir);
         result.written().forEach(path -> out.println("  " + path + (result.overwritten().contains(path) ? "   (overwrote your change: --force)"
                 : result.merged().contains(path) ? "   (your change kept, Tenet's merged in)" : "")));
+        result.keptMigrations().forEach(path -> out.println("  " + path + "   (kept as it is: it may be applied; this Tenet renders it differently)"));
+        if (!result.carried().isEmpty()) {
+            out.println("The new consumer's migration also creates what the kept migrations lack:");
+            result.carried().forEach(statement -> out.println("  " + statement));
+        }
         out.flush();
         return ExitCodes.OK;
     }

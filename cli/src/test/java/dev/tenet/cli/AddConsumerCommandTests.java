@@ -103,20 +103,43 @@ class AddConsumerCommandTests {
     }
 
     @Test
-    void aMigrationAnOlderTenetRenderedDifferentlyIsNeverRewritten() throws Exception {
-        // As if an older Tenet had generated (and recorded) another V1: the user did not touch it, but it may be applied.
-        Path v1 = service.resolve("src/main/resources/db/migration/V1__baseline.sql");
-        String recordedHash = GenerationRecord.sha256(Files.readAllBytes(v1));
-        Files.writeString(v1, Files.readString(v1) + "-- rendered by an older Tenet\n");
-        Path record = service.resolve(".tenet/generated.json");
-        Files.writeString(record, Files.readString(record).replace(recordedHash, GenerationRecord.sha256(Files.readAllBytes(v1))));
+    void migrationsAnOlderTenetRenderedWithoutTheRetentionIndexesAreKeptAndTheIndexesComeInTheNewMigration() throws Exception {
+        Path v1 = asRenderedByAnOlderTenet("V1__baseline.sql", "CREATE INDEX processed_event_processed_at");
+        Path v2 = asRenderedByAnOlderTenet("V2__lecture_watched.sql", "CREATE INDEX lecture_watched_consumed_at");
+        String appliedV1 = Files.readString(v1);
+        String appliedV2 = Files.readString(v2);
 
-        Cli.Result refused = add();
-        assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("refusing to change migrations that may already be applied",
-                "src/main/resources/db/migration/V1__baseline.sql", "new migration");
-        assertThat(v1).content().endsWith("-- rendered by an older Tenet\n");
-        assertThat(service.resolve("src/main/java/com/example/learning/adapter/in/kafka/CourseCompletedListener.java")).doesNotExist();
+        Cli.Result result = add("--force");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("src/main/resources/db/migration/V1__baseline.sql   (kept as it is: it may be applied");
+        assertThat(v1).content().isEqualTo(appliedV1);
+        assertThat(v2).content().isEqualTo(appliedV2);
+        Path v5 = service.resolve("src/main/resources/db/migration/V5__course_completed.sql");
+        assertThat(v5).content()
+                .contains("CREATE INDEX processed_event_processed_at ON processed_event (processed_at);",
+                        "CREATE INDEX lecture_watched_consumed_at ON lecture_watched (consumed_at);",
+                        "CREATE TABLE course_completed", "CREATE INDEX course_completed_consumed_at");
+
+        Cli.Result next = Cli.run("add", "consumer", "--dir", service.toString(), "--topic", "learning.badge-earned", "--event", "BadgeEarned",
+                "--amount", "points", "--field", "eventId:string", "--field", "userId:string", "--field", "points:int");
+
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(v1).content().isEqualTo(appliedV1);
+        assertThat(service.resolve("src/main/resources/db/migration/V6__badge_earned.sql")).content()
+                .doesNotContain("processed_event_processed_at", "lecture_watched_consumed_at").contains("CREATE TABLE badge_earned");
+    }
+
+    /** Rewrites a generated migration without its lines starting with {@code dropped}, and records it, as an older Tenet had. */
+    private Path asRenderedByAnOlderTenet(String migration, String dropped) throws Exception {
+        Path file = service.resolve("src/main/resources/db/migration/" + migration);
+        String generatedHash = GenerationRecord.sha256(Files.readAllBytes(file));
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).anyMatch(line -> line.startsWith(dropped));
+        Files.write(file, lines.stream().filter(line -> !line.startsWith(dropped)).toList());
+        Path record = service.resolve(".tenet/generated.json");
+        Files.writeString(record, Files.readString(record).replace(generatedHash, GenerationRecord.sha256(Files.readAllBytes(file))));
+        return file;
     }
 
     @Test

@@ -2,17 +2,19 @@
 
 CREATE TABLE processed_event (
     consumer     VARCHAR(100) NOT NULL,
-    event_id     VARCHAR(100) COLLATE utf8mb4_bin NOT NULL,
+    event_id     VARCHAR(100) NOT NULL,
     claim_token  BIGINT NOT NULL,
-    processed_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+    processed_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
     PRIMARY KEY (consumer, event_id)
-);
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+-- The retention purge deletes the oldest rows first, in small batches.
+CREATE INDEX processed_event_processed_at ON processed_event (processed_at);
 
 CREATE TABLE training_progress (
-    user_id   VARCHAR(255) COLLATE utf8mb4_bin NOT NULL PRIMARY KEY,
+    user_id   VARCHAR(255) NOT NULL PRIMARY KEY,
     training_minutes BIGINT NOT NULL,
-    updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
-);
+    updated_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE outbox_message (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,
@@ -21,8 +23,8 @@ CREATE TABLE outbox_message (
     topic       VARCHAR(255) NOT NULL,
     message_key VARCHAR(255) NOT NULL,
     payload     MEDIUMTEXT NOT NULL,
-    created_at  TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
-);
+    created_at  DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 -- Append-only by id: no unique index on event_id, the processed-events dedup already keeps it unique.
 -- A relay reads one shard in id order.
 CREATE INDEX outbox_message_shard_id ON outbox_message (shard, id);
@@ -33,6 +35,6 @@ CREATE TABLE outbox_lease (
     shard      SMALLINT NOT NULL PRIMARY KEY,
     owner      VARCHAR(100),
     token      BIGINT NOT NULL,
-    expires_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
-);
+    expires_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 INSERT INTO outbox_lease (shard, token) VALUES (0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (5, 0);

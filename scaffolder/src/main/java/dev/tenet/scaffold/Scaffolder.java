@@ -1,10 +1,13 @@
 package dev.tenet.scaffold;
 
 import dev.tenet.rules.TenetInputException;
+import dev.tenet.rules.engine.BuildInfo;
 import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.GenerationRecord;
+import dev.tenet.scaffold.generate.MigrationUpgrade;
 import dev.tenet.scaffold.generate.ProjectWriter;
 import dev.tenet.scaffold.generate.ServiceGenerator;
+import dev.tenet.scaffold.generate.ServiceModel;
 import dev.tenet.scaffold.generate.ThreeWayMerge;
 import dev.tenet.scaffold.spec.ConsumerSpec;
 import dev.tenet.scaffold.spec.PipelineSpec;
@@ -18,10 +21,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /** The scaffolder's entry points: generate a new service, add a consumer to one generated earlier. */
 public final class Scaffolder {
+    private static final String MIGRATIONS = "src/main/resources/db/migration/";
+
     private final ServiceGenerator generator;
 
     public Scaffolder() {
@@ -50,15 +57,20 @@ public final class Scaffolder {
      * @param written   files created or rewritten (or that would be, in a dry run)
      * @param merged    user-changed files whose change was kept, Tenet's change merged into them
      * @param overwritten user-changed files overwritten because of {@code force}
+     * @param keptMigrations existing migrations this Tenet renders differently, left as they are (they may be applied)
+     * @param carried     statements of their new rendering that the kept ones lack, put in the new consumer's migration
      */
-    public record AddResult(List<String> written, List<String> merged, List<String> overwritten) {
+    public record AddResult(List<String> written, List<String> merged, List<String> overwritten, List<String> keptMigrations,
+                            List<String> carried) {
     }
 
     /**
      * Adds a consumer to a service generated earlier: regenerates from its recorded spec plus the
      * consumer and writes only what changed. Tenet's change to a file its owner changed since generation
      * is merged into the owner's copy line by line ({@link ThreeWayMerge}); where both changed the same
-     * lines, nothing is written unless {@code force}, which overwrites.
+     * lines, nothing is written unless {@code force}, which overwrites. An existing migration is never rewritten, not
+     * even with {@code force}: it may be applied, and Flyway refuses a changed one at start. Where this Tenet renders it
+     * differently, the indexes the new rendering adds go into the new consumer's migration ({@link MigrationUpgrade}).
      *
      * @param service  the service's root directory
      * @param consumer the consumer to add
@@ -69,7 +81,8 @@ public final class Scaffolder {
     public AddResult addConsumer(Path service, ConsumerSpec consumer, boolean force, boolean dryRun) {
         PipelineSpec spec = recordedSpec(service);
         SpecParser.checkNewConsumer(consumer, spec, service.resolve(ServiceGenerator.SPEC_PATH).toString());
-        return add(service, spec, spec.withConsumer(consumer), force, dryRun);
+        return add(service, spec, spec.withConsumer(consumer), force, dryRun,
+                MIGRATIONS + ServiceModel.migrationFile(consumer, spec.consumers().size()));
     }
 
     /** The spec a generated service records in {@code .tenet/pipeline.yaml}. */
@@ -83,7 +96,7 @@ public final class Scaffolder {
         }
     }
 
-    private AddResult add(Path service, PipelineSpec recordedSpec, PipelineSpec spec, boolean force, boolean dryRun) {
+    private AddResult add(Path service, PipelineSpec recordedSpec, PipelineSpec spec, boolean force, boolean dryRun, String newMigration) {
         GenerationRecord record = GenerationRecord.read(service);
         GeneratedFiles files = generator.generate(spec);
         GeneratedFiles before = null; // rendered only when a file its owner changed needs a merge base
@@ -91,7 +104,7 @@ public final class Scaffolder {
         List<String> conflicts = new ArrayList<>();
         List<String> conflictDetails = new ArrayList<>();
         List<String> merged = new ArrayList<>();
-        List<String> migrations = new ArrayList<>();
+        List<String> keptMigrations = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
             String path = file.getKey();
             String newHash = GenerationRecord.sha256(file.getValue());
@@ -108,8 +121,10 @@ public final class Scaffolder {
             boolean untouched = exists ? recorded != null && GenerationRecord.sha256(owners).equals(recorded) : recorded == null;
             // A migration that exists may already be applied: Flyway refuses a changed one, so a newer template never rewrites it.
             if (exists && isMigration(path)) {
-                migrations.add(path);
-            } else if (!untouched) {
+                keptMigrations.add(path);
+                continue;
+            }
+            if (!untouched) {
                 if (before == null) {
                     before = generator.generate(recordedSpec);
                 }
@@ -132,25 +147,54 @@ public final class Scaffolder {
             }
             toWrite.put(path, file.getValue());
         }
-        if (!migrations.isEmpty() && !force) {
-            throw new TenetInputException(service.toString(), 0, "refusing to change migrations that may already be applied: "
-                    + String.join(", ", migrations) + " (this Tenet renders them differently; put the difference in a new migration"
-                    + " by hand, or run again with --force if they were never applied)");
-        }
-        conflicts.addAll(migrations);
         if (!conflictDetails.isEmpty() && !force) {
             throw new TenetInputException(service.toString(), 0, "refusing to overwrite your changes where Tenet changes the same lines: "
                     + String.join(", ", conflictDetails) + " (merge by hand, or run again with --force to overwrite them)");
         }
-        toWrite.put(GenerationRecord.PATH, files.files().get(GenerationRecord.PATH));
+        if (keptMigrations.contains(newMigration)) {
+            throw new TenetInputException(service.resolve(newMigration).toString(), 0, "the new consumer's migration already exists"
+                    + " with other content; move that migration to a later version and run again");
+        }
+        List<String> carried = MigrationUpgrade.missingStatements(keptMigrations, files.files(), migrations(service));
+        if (!carried.isEmpty()) {
+            toWrite.put(newMigration, MigrationUpgrade.prepend(carried, toWrite.get(newMigration)));
+        }
+        toWrite.put(GenerationRecord.PATH, record(record, files, keptMigrations, carried.isEmpty() ? Map.of() : Map.of(newMigration,
+                toWrite.get(newMigration))));
         if (!dryRun) {
             ProjectWriter.writeInto(files, toWrite, service);
         }
-        return new AddResult(List.copyOf(toWrite.keySet()), List.copyOf(merged), List.copyOf(conflicts));
+        return new AddResult(List.copyOf(toWrite.keySet()), List.copyOf(merged), List.copyOf(conflicts),
+                List.copyOf(keptMigrations), List.copyOf(carried));
+    }
+
+    /** The new generation's record, except that a kept migration keeps its old hash and a migration with carried statements its own. */
+    private static byte[] record(GenerationRecord old, GeneratedFiles files, List<String> kept, Map<String, byte[]> upgraded) {
+        Map<String, byte[]> generatedFiles = new LinkedHashMap<>(files.files());
+        generatedFiles.remove(GenerationRecord.PATH);
+        GenerationRecord generated = GenerationRecord.of(BuildInfo.version(), ServiceGenerator.rulePack(), generatedFiles);
+        Map<String, String> hashes = new TreeMap<>(generated.files());
+        kept.forEach(path -> hashes.put(path, old.files().getOrDefault(path, hashes.get(path))));
+        upgraded.forEach((path, content) -> hashes.put(path, GenerationRecord.sha256(content)));
+        return new GenerationRecord(generated.tenetVersion(), generated.rulePack(), hashes).toJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every migration file the service has, generated or written by its owner. */
+    private static Map<String, byte[]> migrations(Path service) {
+        Path folder = service.resolve(MIGRATIONS);
+        Map<String, byte[]> found = new TreeMap<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> listing = Files.list(folder)) {
+                listing.filter(Files::isRegularFile).forEach(file -> found.put(MIGRATIONS + file.getFileName(), read(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found;
     }
 
     private static boolean isMigration(String path) {
-        return path.startsWith("src/main/resources/db/migration/");
+        return path.startsWith(MIGRATIONS);
     }
 
     private static byte[] read(Path file) {

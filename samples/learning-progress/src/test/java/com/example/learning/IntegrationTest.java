@@ -26,12 +26,15 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the integration tests: the whole service against an embedded KRaft broker and a real
  * MariaDB/MySQL database, its DataSource behind the drills' {@link DatabaseFaults} switch. The relay's
- * schedule is off so tests drive it; they share one context. Skipped, with the reason printed once, when the
+ * and the retention purge's schedules are off so tests drive them; they share one context. Skipped, with the reason printed once, when the
  * database cannot be reached ({@link ServersAvailable}).
  */
 @ExtendWith(ServersAvailable.class)
 @SpringBootTest(properties = {
         "pipeline.outbox.relay-enabled=false",
+        // The retention purge runs only when a test calls it, in batches smaller than the rows a test ages.
+        "pipeline.retention.purge-enabled=false",
+        "pipeline.retention.batch-size=3",
         "pipeline.retry.attempts=2",
         "pipeline.retry.initial-interval=50ms",
         "pipeline.retry.max-interval=200ms",

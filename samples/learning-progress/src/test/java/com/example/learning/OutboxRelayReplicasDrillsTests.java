@@ -93,7 +93,7 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         OutboxRelay killed = relay(killedPool, hangingAfter(SENT_BEFORE_THE_KILL, hanging));
         CompletableFuture<Integer> killedRun = CompletableFuture.supplyAsync(killed::drain, killedThread);
         assertThat(hanging.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the killed relay hangs mid-batch").isTrue();
-        Map<String, Object> killedLease = jdbc.queryForMap("SELECT shard, token FROM outbox_lease WHERE expires_at > CURRENT_TIMESTAMP(6)");
+        Map<String, Object> killedLease = jdbc.queryForMap("SELECT shard, token FROM outbox_lease WHERE expires_at > UTC_TIMESTAMP(6)");
         int killedShard = ((Number) killedLease.get("shard")).intValue();
         long killedToken = ((Number) killedLease.get("token")).longValue();
         long waitingAtKill = waitingInShard(keys, killedShard);
@@ -114,7 +114,7 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         killedPool.close();
 
         eventually("the killed relay's shard claimed again", () -> {
-            Map<String, Object> lease = namedJdbc.queryForMap("SELECT l.token, CASE WHEN l.expires_at > CURRENT_TIMESTAMP(6) THEN 1 ELSE 0 END AS valid,"
+            Map<String, Object> lease = namedJdbc.queryForMap("SELECT l.token, CASE WHEN l.expires_at > UTC_TIMESTAMP(6) THEN 1 ELSE 0 END AS valid,"
                     + " (SELECT COUNT(*) FROM outbox_message m WHERE m.shard = l.shard AND m.message_key IN (:keys)) AS waiting"
                     + " FROM outbox_lease l WHERE l.shard = :shard", Map.of("keys", keys, "shard", killedShard));
             boolean stillTheKilledOnes = ((Number) lease.get("token")).longValue() == killedToken;

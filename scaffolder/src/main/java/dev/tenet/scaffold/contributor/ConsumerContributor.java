@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Everything of one consumer, in new files only: its event, port, use case, listener (registered by
- * annotation), JDBC store, topics, migration and tests. Adding a consumer therefore edits no file.
+ * annotation), JDBC store and its retention, topics, migration and tests. Adding a consumer therefore edits no file.
  */
 public final class ConsumerContributor implements ProjectContributor {
     @Override
@@ -25,6 +25,7 @@ public final class ConsumerContributor implements ProjectContributor {
         files.render(model.mainJava("adapter/in/kafka/" + event + "Listener.java"), "java/adapter/Listener.java.mustache", v);
         files.render(model.mainJava("adapter/out/persistence/Jdbc" + event + "Store.java"), "java/adapter/JdbcEventStore.java.mustache", v);
         files.render(model.mainJava("config/" + event + "Topics.java"), "java/config/EventTopics.java.mustache", v);
+        files.render(model.mainJava("adapter/out/persistence/" + event + "Retention.java"), "java/adapter/EventRetention.java.mustache", v);
         files.render("src/main/resources/db/migration/" + v.get("migrationFile"), "resources/V_event.sql.mustache", v);
         files.render(model.testJava(event + "Json.java"), "java/test/EventJson.java.mustache", v);
         files.render(model.testJava(event + "PipelineTests.java"), "java/test/EventPipelineTests.java.mustache", v);

@@ -12,6 +12,8 @@ public final class IdempotencyContributor implements ProjectContributor {
         if (model.spec().idempotency() == IdempotencyStore.DATABASE) {
             files.render(model.mainJava("adapter/out/persistence/JdbcProcessedEvents.java"),
                     "java/adapter/JdbcProcessedEvents.java.mustache", model.values());
+            files.render(model.mainJava("adapter/out/persistence/ProcessedEventsRetention.java"),
+                    "java/adapter/ProcessedEventsRetention.java.mustache", model.values());
         } else {
             files.render(model.mainJava("adapter/out/redis/RedisProcessedEvents.java"),
                     "java/adapter/RedisProcessedEvents.java.mustache", model.values());

@@ -15,6 +15,7 @@ import dev.tenet.scaffold.contributor.OpsContributor;
 import dev.tenet.scaffold.contributor.OptionalFeaturesContributor;
 import dev.tenet.scaffold.contributor.OutboxContributor;
 import dev.tenet.scaffold.contributor.ReadSideContributor;
+import dev.tenet.scaffold.contributor.RetentionContributor;
 import dev.tenet.scaffold.contributor.TestSupportContributor;
 import dev.tenet.scaffold.spec.PipelineSpec;
 import dev.tenet.scaffold.spec.SpecWriter;
@@ -40,7 +41,7 @@ public final class ServiceGenerator {
 
     public static List<ProjectContributor> defaultContributors() {
         return List.of(new BuildContributor(), new ApplicationContributor(), new DomainContributor(), new AccumulatorContributor(),
-                new IdempotencyContributor(), new OutboxContributor(), new MigrationContributor(), new KafkaInboundContributor(), new DeadLetterReplayContributor(),
+                new IdempotencyContributor(), new OutboxContributor(), new RetentionContributor(), new MigrationContributor(), new KafkaInboundContributor(), new DeadLetterReplayContributor(),
                 new ConsumerContributor(), new ReadSideContributor(), new OptionalFeaturesContributor(), new TestSupportContributor(),
                 new OpsContributor(), new AiContributor());
     }

@@ -75,7 +75,8 @@ public final class ServiceModel {
         String aggregateTable = Names.snake(spec.aggregate().name());
         String keyColumn = Names.snake(spec.aggregate().key());
         String totalColumn = Names.snake(spec.aggregate().total());
-        String now = mysql ? "CURRENT_TIMESTAMP(6)" : "CURRENT_TIMESTAMP";
+        // MySQL/MariaDB: DATETIME holds UTC set by the database clock, whatever the session's or server's time zone.
+        String now = mysql ? "(UTC_TIMESTAMP(6))" : "CURRENT_TIMESTAMP";
         String localDatabase = spec.service().replace('-', '_');
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("service", spec.service());
@@ -124,7 +125,11 @@ public final class ServiceModel {
         // Port 9 (discard) has no database on any machine: the start-up test's unreachable server.
         v.put("unreachableJdbcUrl", mysql ? "jdbc:mariadb://127.0.0.1:9/none" : "jdbc:postgresql://127.0.0.1:9/none");
         v.put("dropDatabaseSql", mysql ? "DROP DATABASE IF EXISTS %s" : "DROP DATABASE IF EXISTS %s WITH (FORCE)");
-        v.put("timestampType", mysql ? "TIMESTAMP(6)" : "TIMESTAMPTZ");
+        // MySQL's TIMESTAMP ends in 2038 and shifts with the session time zone; DATETIME(6) in UTC does neither.
+        v.put("timestampType", mysql ? "DATETIME(6)" : "TIMESTAMPTZ");
+        // Every table compares strings byte for byte, as Java and PostgreSQL do: MySQL's default collations would
+        // make 'Alice' equal 'alice', and the server's default character set may not be utf8mb4.
+        v.put("tableOptions", mysql ? " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "");
         v.put("now", now);
         v.put("identityColumn", mysql ? "BIGINT AUTO_INCREMENT PRIMARY KEY" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
         v.put("payloadType", mysql ? "MEDIUMTEXT" : "TEXT");
@@ -132,20 +137,32 @@ public final class ServiceModel {
         v.put("outboxLeaseRows", IntStream.range(0, spec.partitions()).mapToObj(s -> "(" + s + ", 0)")
                 .collect(Collectors.joining(", ")));
         // The database's clock, read when the statement runs, decides every lease: replicas' clocks may disagree.
-        v.put("clockNow", mysql ? "CURRENT_TIMESTAMP(6)" : "clock_timestamp()");
-        v.put("outboxOldestAgeSeconds", mysql ? "TIMESTAMPDIFF(MICROSECOND, MIN(created_at), CURRENT_TIMESTAMP(6)) / 1000000.0"
+        v.put("clockNow", mysql ? "UTC_TIMESTAMP(6)" : "clock_timestamp()");
+        v.put("outboxOldestAgeSeconds", mysql ? "TIMESTAMPDIFF(MICROSECOND, MIN(created_at), UTC_TIMESTAMP(6)) / 1000000.0"
                 : "EXTRACT(EPOCH FROM clock_timestamp() - MIN(created_at))");
-        v.put("leaseExpiry", mysql ? "TIMESTAMPADD(MICROSECOND, :leaseMicros, CURRENT_TIMESTAMP(6))"
+        v.put("leaseExpiry", mysql ? "TIMESTAMPADD(MICROSECOND, :leaseMicros, UTC_TIMESTAMP(6))"
                 : "clock_timestamp() + CAST(:leaseMicros AS DOUBLE PRECISION) * INTERVAL '1 microsecond'");
         // Multi-row statements: one statement per batch costs the database far less than a JDBC batch of single-row upserts.
-        v.put("upsertHead", "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") VALUES ");
+        // MySQL deprecates VALUES(col) in ON DUPLICATE KEY UPDATE (8.0.20) and MariaDB lacks the row alias that replaces
+        // it; both read the incoming rows from a derived table, so the statement stays one multi-row upsert on either.
+        v.put("upsertHead", "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") "
+                + (mysql ? "SELECT " + keyColumn + ", " + totalColumn + " FROM (" : "VALUES "));
+        v.put("upsertRow", mysql ? "SELECT ? AS " + keyColumn + ", ? AS " + totalColumn : "(?, ?)");
+        v.put("upsertRowSeparator", mysql ? " UNION ALL " : ", ");
         v.put("upsertTail", mysql
-                ? " ON DUPLICATE KEY UPDATE " + totalColumn + " = " + totalColumn + " + VALUES(" + totalColumn + "), updated_at = " + now
+                ? ") AS incoming ON DUPLICATE KEY UPDATE " + totalColumn + " = " + aggregateTable + "." + totalColumn
+                + " + incoming." + totalColumn + ", updated_at = " + now
                 : " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + totalColumn + " = " + aggregateTable + "." + totalColumn
                 + " + EXCLUDED." + totalColumn + ", updated_at = " + now);
         v.put("eventIdLength", EVENT_ID_LENGTH);
-        // Ids and keys compare exactly, as in Java and PostgreSQL: MySQL's default collations would make 'Alice' equal 'alice'.
-        v.put("exactCollation", exactCollation(spec.database()));
+        // One bounded batch of rows older than the retention (%1$s table, %2$s its time column), by the database's clock:
+        // a short transaction each, so a purge never holds many locks for long.
+        v.put("purgeBatchSql", mysql
+                ? "DELETE FROM %1$s WHERE %2$s < TIMESTAMPADD(MICROSECOND, -?, UTC_TIMESTAMP(6)) ORDER BY %2$s LIMIT ?"
+                : "DELETE FROM %1$s WHERE ctid = ANY (ARRAY(SELECT ctid FROM %1$s WHERE %2$s < now() - CAST(? AS DOUBLE PRECISION)"
+                + " * INTERVAL '1 microsecond' ORDER BY %2$s LIMIT ?))");
+        v.put("ageRowsSql", mysql ? "UPDATE %1$s SET %2$s = TIMESTAMPADD(MICROSECOND, -?, UTC_TIMESTAMP(6)) WHERE %3$s = ?"
+                : "UPDATE %1$s SET %2$s = now() - CAST(? AS DOUBLE PRECISION) * INTERVAL '1 microsecond' WHERE %3$s = ?");
         v.put("claimHead", (mysql ? "INSERT IGNORE INTO" : "INSERT INTO") + " processed_event (consumer, event_id, claim_token) VALUES ");
         v.put("claimTail", mysql ? "" : " ON CONFLICT DO NOTHING");
         v.put("dbImage", mysql ? "mariadb:11.4" : "postgres:16");
@@ -176,6 +193,7 @@ public final class ServiceModel {
         v.put("drillTopic", drill.get("topic"));
         v.put("drillTable", drill.get("table"));
         v.put("drillIdField", drill.get("idField"));
+        v.put("drillIdColumn", Names.snake((String) drill.get("idField")));
         v.put("drillAmountField", drill.get("amountField"));
         v.put("consumers", consumers);
         v.put("dependencies", Dependencies.of(spec));
@@ -206,9 +224,7 @@ public final class ServiceModel {
             fields.add(field);
             Map<String, Object> column = new LinkedHashMap<>();
             column.put("column", Names.snake(f.name()));
-            column.put("sqlType", f.name().equals(c.id())
-                    ? "VARCHAR(" + EVENT_ID_LENGTH + ")" + exactCollation(spec.database())
-                    : f.type().sqlType(spec.database()));
+            column.put("sqlType", f.name().equals(c.id()) ? "VARCHAR(" + EVENT_ID_LENGTH + ")" : f.type().sqlType(spec.database()));
             if (f.name().equals(c.id())) {
                 column.put("primaryKey", true);
             }
@@ -256,10 +272,6 @@ public final class ServiceModel {
     private static String title(String kebab) {
         return java.util.Arrays.stream(kebab.split("-")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
                 .collect(Collectors.joining(" "));
-    }
-
-    private static String exactCollation(Database database) {
-        return database == Database.MYSQL ? " COLLATE utf8mb4_bin" : "";
     }
 
     /** Up to three listener threads per replica, a divisor of the partition count so that replicas x threads = partitions. */

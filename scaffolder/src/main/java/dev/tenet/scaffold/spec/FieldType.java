@@ -10,7 +10,7 @@ public enum FieldType {
     LONG("long", "Long", "BIGINT", "BIGINT"),
     BOOLEAN("boolean", "Boolean", "BOOLEAN", "BOOLEAN"),
     DECIMAL("decimal", "java.math.BigDecimal", "DECIMAL(19,4)", "NUMERIC(19,4)"),
-    INSTANT("instant", "java.time.Instant", "TIMESTAMP(6)", "TIMESTAMPTZ");
+    INSTANT("instant", "java.time.Instant", "DATETIME(6)", "TIMESTAMPTZ");
 
     private final String key;
     private final String javaType;

@@ -82,7 +82,9 @@ class ContributorsTests {
                 .contains("ON CONFLICT (user_id) DO UPDATE SET points = balance.points + EXCLUDED.points");
         Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         assertThat(read(write(new AccumulatorContributor(), spec().withDatabase(Database.MYSQL)), JAVA + "adapter/out/persistence/JdbcBalanceStore.java"))
-                .contains("ON DUPLICATE KEY UPDATE points = points + VALUES(points)");
+                .contains("SELECT ? AS user_id, ? AS points", "\" UNION ALL \"",
+                        ") AS incoming ON DUPLICATE KEY UPDATE points = balance.points + incoming.points, updated_at = (UTC_TIMESTAMP(6))")
+                .doesNotContain("VALUES(");
     }
 
     @Test
@@ -90,7 +92,8 @@ class ContributorsTests {
         Path out = write(new IdempotencyContributor(), spec());
         assertThat(read(out, JAVA + "adapter/out/persistence/JdbcProcessedEvents.java"))
                 .contains("INSERT INTO processed_event (consumer, event_id, claim_token) VALUES ", "ON CONFLICT DO NOTHING");
-        assertThat(count(out)).isEqualTo(1);
+        assertThat(read(out, JAVA + "adapter/out/persistence/ProcessedEventsRetention.java")).contains("properties.processedEvents()");
+        assertThat(count(out)).isEqualTo(2);
     }
 
     @Test
@@ -124,7 +127,29 @@ class ContributorsTests {
     void theBaselineMigrationIsInTheChosenDialect() throws Exception {
         String sql = read(write(new MigrationContributor(), spec()), "src/main/resources/db/migration/V1__baseline.sql");
         assertThat(sql).contains("GENERATED ALWAYS AS IDENTITY", "TIMESTAMPTZ", "CREATE TABLE outbox_lease", "PRIMARY KEY (consumer, event_id)")
-                .contains("INSERT INTO outbox_lease (shard, token) VALUES (0, 0), (1, 0)");
+                .contains("INSERT INTO outbox_lease (shard, token) VALUES (0, 0), (1, 0)")
+                .contains("CREATE INDEX processed_event_processed_at ON processed_event (processed_at);");
+    }
+
+    @Test
+    void onMySqlEveryTimeIsADatetimeInUtcAndEveryTableComparesBytes() throws Exception {
+        String sql = read(write(new MigrationContributor(), spec().withDatabase(Database.MYSQL)), "src/main/resources/db/migration/V1__baseline.sql");
+        long tables = sql.lines().filter(line -> line.startsWith("CREATE TABLE")).count();
+        assertThat(sql.lines().filter(line -> line.equals(") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;")).count()).isEqualTo(tables).isEqualTo(4);
+        assertThat(sql).contains("processed_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))").doesNotContain("TIMESTAMP(6) NOT", "CURRENT_TIMESTAMP");
+    }
+
+    @Test
+    void retentionPurgesInBoundedBatchesByTheDatabaseClock() throws Exception {
+        Path out = write(new RetentionContributor(), spec().withDatabase(Database.MYSQL));
+        assertThat(read(out, JAVA + "adapter/out/persistence/RetentionPurge.java"))
+                .contains("DELETE FROM %1$s WHERE %2$s < TIMESTAMPADD(MICROSECOND, -?, UTC_TIMESTAMP(6)) ORDER BY %2$s LIMIT ?");
+        assertThat(read(out, JAVA + "adapter/out/persistence/RetentionPurgeScheduler.java"))
+                .contains("@ConditionalOnProperty(name = \"pipeline.retention.purge-enabled\"");
+        assertThat(out.resolve(TEST + "RetentionPurgeTests.java")).exists();
+        Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        assertThat(read(write(new RetentionContributor(), spec()), JAVA + "adapter/out/persistence/RetentionPurge.java"))
+                .contains("DELETE FROM %1$s WHERE ctid = ANY (ARRAY(SELECT ctid FROM %1$s WHERE %2$s < now()", "LIMIT ?))");
     }
 
     @Test
@@ -132,10 +157,12 @@ class ContributorsTests {
         Path out = write(new ConsumerContributor(), spec());
         assertThat(read(out, JAVA + "adapter/in/kafka/PointsEarnedListener.java"))
                 .contains("@KafkaListener(id = RecordPointsEarned.CONSUMER", "batch = \"true\"", "BatchListenerFailedException");
-        assertThat(read(out, "src/main/resources/db/migration/V2__points_earned.sql")).contains("CREATE TABLE points_earned", "points BIGINT NOT NULL");
+        assertThat(read(out, "src/main/resources/db/migration/V2__points_earned.sql")).contains("CREATE TABLE points_earned", "points BIGINT NOT NULL",
+                "CREATE INDEX points_earned_consumed_at ON points_earned (consumed_at);");
+        assertThat(read(out, JAVA + "adapter/out/persistence/PointsEarnedRetention.java")).contains("extends StoredEventsRetention", "super(\"points_earned\", properties);");
         assertThat(read(out, JAVA + "application/RecordPointsEarned.java")).contains("@Transactional", "processedEvents.claim");
         assertThat(out.resolve(TEST + "PointsEarnedPipelineTests.java")).exists();
-        assertThat(count(out)).isEqualTo(9);
+        assertThat(count(out)).isEqualTo(10);
     }
 
     @Test

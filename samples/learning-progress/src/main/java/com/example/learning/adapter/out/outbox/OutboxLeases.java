@@ -32,8 +32,8 @@ public class OutboxLeases {
     /** Claims the shard if its lease expired or is already this relay's; the lease then runs from now. */
     public Optional<Lease> claim(int shard) {
         Map<String, Object> params = Map.of("shard", shard, "owner", owner, "leaseMicros", leaseMicros);
-        int claimed = jdbc.update("UPDATE outbox_lease SET owner = :owner, token = token + 1, expires_at = TIMESTAMPADD(MICROSECOND, :leaseMicros, CURRENT_TIMESTAMP(6))"
-                + " WHERE shard = :shard AND (expires_at < CURRENT_TIMESTAMP(6) OR owner = :owner)", params);
+        int claimed = jdbc.update("UPDATE outbox_lease SET owner = :owner, token = token + 1, expires_at = TIMESTAMPADD(MICROSECOND, :leaseMicros, UTC_TIMESTAMP(6))"
+                + " WHERE shard = :shard AND (expires_at < UTC_TIMESTAMP(6) OR owner = :owner)", params);
         if (claimed == 0) {
             return Optional.empty();
         }
@@ -43,13 +43,13 @@ public class OutboxLeases {
 
     /** Extends a lease this relay still holds; false if another relay has claimed the shard since. */
     public boolean renew(Lease lease) {
-        return jdbc.update("UPDATE outbox_lease SET expires_at = TIMESTAMPADD(MICROSECOND, :leaseMicros, CURRENT_TIMESTAMP(6)) WHERE shard = :shard AND owner = :owner AND token = :token",
+        return jdbc.update("UPDATE outbox_lease SET expires_at = TIMESTAMPADD(MICROSECOND, :leaseMicros, UTC_TIMESTAMP(6)) WHERE shard = :shard AND owner = :owner AND token = :token",
                 params(lease)) == 1;
     }
 
     /** Ends a lease this relay still holds, so any relay may claim the shard at once; false if it was taken over. */
     public boolean release(Lease lease) {
-        return jdbc.update("UPDATE outbox_lease SET expires_at = CURRENT_TIMESTAMP(6) WHERE shard = :shard AND owner = :owner AND token = :token",
+        return jdbc.update("UPDATE outbox_lease SET expires_at = UTC_TIMESTAMP(6) WHERE shard = :shard AND owner = :owner AND token = :token",
                 params(lease)) == 1;
     }
 

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Repository;
 /** TrainingProgress totals in table training_progress, added to with one multi-row upsert per batch. */
 @Repository
 public class JdbcTrainingProgressStore implements TrainingProgressStore {
-    private static final String UPSERT_HEAD = "INSERT INTO training_progress (user_id, training_minutes) VALUES ";
-    private static final String UPSERT_TAIL = " ON DUPLICATE KEY UPDATE training_minutes = training_minutes + VALUES(training_minutes), updated_at = CURRENT_TIMESTAMP(6)";
+    private static final String UPSERT_HEAD = "INSERT INTO training_progress (user_id, training_minutes) SELECT user_id, training_minutes FROM (";
+    private static final String UPSERT_TAIL = ") AS incoming ON DUPLICATE KEY UPDATE training_minutes = training_progress.training_minutes + incoming.training_minutes, updated_at = (UTC_TIMESTAMP(6))";
+    private static final String UPSERT_ROW = "SELECT ? AS user_id, ? AS training_minutes";
+    private static final String UPSERT_ROW_SEPARATOR = " UNION ALL ";
     private static final int ROWS_PER_STATEMENT = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -51,7 +53,7 @@ public class JdbcTrainingProgressStore implements TrainingProgressStore {
             values.add(row.getKey());
             values.add(row.getValue());
         }
-        jdbc.getJdbcOperations().update(UPSERT_HEAD + String.join(", ", Collections.nCopies(rows.size(), "(?, ?)")) + UPSERT_TAIL,
+        jdbc.getJdbcOperations().update(UPSERT_HEAD + String.join(UPSERT_ROW_SEPARATOR, Collections.nCopies(rows.size(), UPSERT_ROW)) + UPSERT_TAIL,
                 values.toArray());
     }
 
