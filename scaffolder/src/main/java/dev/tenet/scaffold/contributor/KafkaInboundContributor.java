@@ -6,7 +6,8 @@ import dev.tenet.scaffold.generate.ServiceModel;
 
 /**
  * The shared inbound Kafka adapter pieces: decoding records into events, the poison-record exception,
- * and telling transient infrastructure failures from the record's own (with their metric and log).
+ * telling transient infrastructure failures from the record's own (with their metric and log), each record's span
+ * and logging context, and the dead-letter sender.
  */
 public final class KafkaInboundContributor implements ProjectContributor {
     @Override
@@ -16,7 +17,12 @@ public final class KafkaInboundContributor implements ProjectContributor {
         files.render(model.mainJava("adapter/in/kafka/InvalidEventException.java"), "java/adapter/InvalidEventException.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/FailureClassifier.java"), "java/adapter/FailureClassifier.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/TransientFailureReporter.java"), "java/adapter/TransientFailureReporter.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/ConsumerTracing.java"), "java/adapter/ConsumerTracing.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/ConsumedBatch.java"), "java/adapter/ConsumedBatch.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/ConsumedRecordContext.java"), "java/adapter/ConsumedRecordContext.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/DeadLetterSender.java"), "java/adapter/DeadLetterSender.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/EventDecoderTests.java"), "java/test/EventDecoderTests.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/FailureClassifierTests.java"), "java/test/FailureClassifierTests.java.mustache", v);
+        files.render(model.testJava("adapter/in/kafka/ConsumedRecordContextTests.java"), "java/test/ConsumedRecordContextTests.java.mustache", v);
     }
 }

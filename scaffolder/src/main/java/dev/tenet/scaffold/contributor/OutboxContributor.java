@@ -4,7 +4,7 @@ import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.ProjectContributor;
 import dev.tenet.scaffold.generate.ServiceModel;
 
-/** The transactional outbox: the writer adapter, the shards and their leases, the relay and its schedule. */
+/** The transactional outbox: the writer adapter, the shards and their leases, the relay and its schedule, the rows' traces. */
 public final class OutboxContributor implements ProjectContributor {
     @Override
     public void contribute(ServiceModel model, GeneratedFiles files) {
@@ -15,5 +15,6 @@ public final class OutboxContributor implements ProjectContributor {
         files.render(model.mainJava("adapter/out/outbox/OutboxRelay.java"), "java/adapter/OutboxRelay.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayException.java"), "java/adapter/OutboxRelayException.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayScheduler.java"), "java/adapter/OutboxRelayScheduler.java.mustache", v);
+        files.render(model.mainJava("adapter/out/outbox/OutboxTraces.java"), "java/adapter/OutboxTraces.java.mustache", v);
     }
 }
