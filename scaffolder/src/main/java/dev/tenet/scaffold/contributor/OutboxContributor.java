@@ -16,5 +16,6 @@ public final class OutboxContributor implements ProjectContributor {
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayException.java"), "java/adapter/OutboxRelayException.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayScheduler.java"), "java/adapter/OutboxRelayScheduler.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxTraces.java"), "java/adapter/OutboxTraces.java.mustache", v);
+        files.render(model.testJava("adapter/out/outbox/OutboxRelaySchedulerTests.java"), "java/test/OutboxRelaySchedulerTests.java.mustache", v);
     }
 }
