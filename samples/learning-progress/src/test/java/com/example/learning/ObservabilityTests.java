@@ -96,7 +96,8 @@ class ObservabilityTests extends IntegrationTest {
             producer.send(upstream).get();
         }
         eventually("the event applied", () -> total(key) == 4);
-        assertThat(jdbc.queryForObject("SELECT traceparent FROM outbox_message WHERE message_key = ?", String.class, key))
+        assertThat(jdbc.queryForObject("SELECT traceparent FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'",
+                String.class, key))
                 .startsWith("00-" + traceId + "-");
 
         relay.drain();
