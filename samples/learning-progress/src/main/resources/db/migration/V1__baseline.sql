@@ -23,6 +23,8 @@ CREATE TABLE outbox_message (
     topic       VARCHAR(255) NOT NULL,
     message_key VARCHAR(255) NOT NULL,
     payload     MEDIUMTEXT NOT NULL,
+    -- W3C trace context of the consumed event behind the row, continued when it is published (null: tracing off).
+    traceparent VARCHAR(55),
     created_at  DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 -- Append-only by id: no unique index on event_id, the processed-events dedup already keeps it unique.

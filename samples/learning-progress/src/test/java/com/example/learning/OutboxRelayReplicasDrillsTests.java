@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.learning.adapter.out.outbox.OutboxRelay;
+import com.example.learning.adapter.out.outbox.OutboxTraces;
 import com.example.learning.config.PipelineProperties;
 import com.example.learning.domain.ProgressUpdated;
 import com.zaxxer.hikari.HikariDataSource;
@@ -57,6 +58,8 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
     private static final int SENT_BEFORE_THE_KILL = 10;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayReplicasDrillsTests.class);
 
+    @Autowired
+    OutboxTraces outboxTraces;
     @Autowired
     NamedParameterJdbcTemplate namedJdbc;
     @Autowired
@@ -192,7 +195,7 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
     /** A relay as on its own replica: its own pool and producer, small batches so every shard takes several. */
     private OutboxRelay relay(HikariDataSource pool, KafkaTemplate<String, String> kafka) {
         PipelineProperties settings = new PipelineProperties(properties.partitions(), properties.retry(), new PipelineProperties.Outbox(25, LEASE));
-        return new OutboxRelay(new NamedParameterJdbcTemplate(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)), kafka, settings);
+        return new OutboxRelay(new NamedParameterJdbcTemplate(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)), kafka, settings, outboxTraces);
     }
 
     private HikariDataSource pool() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.learning.adapter.out.outbox.OutboxRelay;
+import com.example.learning.adapter.out.outbox.OutboxTraces;
 import com.example.learning.application.RecordLectureWatched;
 import com.example.learning.config.PipelineProperties;
 import com.example.learning.domain.ProgressUpdated;
@@ -34,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PipelineDrillsTests extends IntegrationTest {
     private static final String TOPIC = "learning.lecture-watched";
 
+    @Autowired
+    OutboxTraces outboxTraces;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
     @Autowired
@@ -159,7 +162,7 @@ class PipelineDrillsTests extends IntegrationTest {
                 return super.send(record);
             }
         };
-        OutboxRelay killed = new OutboxRelay(namedJdbc, transaction, dying, properties);
+        OutboxRelay killed = new OutboxRelay(namedJdbc, transaction, dying, properties, outboxTraces);
         assertThatThrownBy(killed::publishBatch).hasMessageContaining("killed");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'", Long.class, key)).isEqualTo(50);
 

@@ -6,8 +6,8 @@ import dev.tenet.scaffold.generate.ServiceModel;
 
 /**
  * The shared inbound Kafka adapter pieces: decoding records into events, the poison-record exception,
- * telling transient infrastructure failures from the record's own (with their metric and log), and the
- * dead-letter and duplicate counters.
+ * telling transient infrastructure failures from the record's own (with their metric and log), each record's span
+ * and logging context, the dead-letter sender and the dead-letter and duplicate counters.
  */
 public final class KafkaInboundContributor implements ProjectContributor {
     @Override
@@ -19,7 +19,12 @@ public final class KafkaInboundContributor implements ProjectContributor {
         files.render(model.mainJava("adapter/in/kafka/TransientFailureReporter.java"), "java/adapter/TransientFailureReporter.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/DeadLetterReporter.java"), "java/adapter/DeadLetterReporter.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/DuplicateReporter.java"), "java/adapter/DuplicateReporter.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/ConsumerTracing.java"), "java/adapter/ConsumerTracing.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/ConsumedBatch.java"), "java/adapter/ConsumedBatch.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/ConsumedRecordContext.java"), "java/adapter/ConsumedRecordContext.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/DeadLetterSender.java"), "java/adapter/DeadLetterSender.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/EventDecoderTests.java"), "java/test/EventDecoderTests.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/FailureClassifierTests.java"), "java/test/FailureClassifierTests.java.mustache", v);
+        files.render(model.testJava("adapter/in/kafka/ConsumedRecordContextTests.java"), "java/test/ConsumedRecordContextTests.java.mustache", v);
     }
 }

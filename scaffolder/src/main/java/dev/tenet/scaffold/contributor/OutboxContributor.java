@@ -4,7 +4,7 @@ import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.ProjectContributor;
 import dev.tenet.scaffold.generate.ServiceModel;
 
-/** The transactional outbox: the writer adapter, the shards and their leases, the relay, its schedule (which backs off through an outage) and the backlog gauges. */
+/** The transactional outbox: the writer adapter, the shards and their leases, the relay, its schedule (which backs off through an outage), the backlog gauges and the rows' traces. */
 public final class OutboxContributor implements ProjectContributor {
     @Override
     public void contribute(ServiceModel model, GeneratedFiles files) {
@@ -17,6 +17,7 @@ public final class OutboxContributor implements ProjectContributor {
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayScheduler.java"), "java/adapter/OutboxRelayScheduler.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxMetrics.java"), "java/adapter/OutboxMetrics.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayOutage.java"), "java/adapter/OutboxRelayOutage.java.mustache", v);
+        files.render(model.mainJava("adapter/out/outbox/OutboxTraces.java"), "java/adapter/OutboxTraces.java.mustache", v);
         files.render(model.testJava("adapter/out/outbox/OutboxRelaySchedulerTests.java"), "java/test/OutboxRelaySchedulerTests.java.mustache", v);
     }
 }

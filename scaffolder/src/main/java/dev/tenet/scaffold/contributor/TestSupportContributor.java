@@ -17,6 +17,7 @@ public final class TestSupportContributor implements ProjectContributor {
         files.render(model.testJava("ServersAvailable.java"), "java/test/ServersAvailable.java.mustache", v);
         files.render(model.testJava("DatabaseFaults.java"), "java/test/DatabaseFaults.java.mustache", v);
         files.render(model.testJava("PipelineDrillsTests.java"), "java/test/PipelineDrillsTests.java.mustache", v);
+        files.render(model.testJava("ObservabilityTests.java"), "java/test/ObservabilityTests.java.mustache", v);
         files.render(model.testJava("InfrastructureDrillsTests.java"), "java/test/InfrastructureDrillsTests.java.mustache", v);
         files.render(model.testJava("OutboxRelayReplicasDrillsTests.java"), "java/test/OutboxRelayReplicasDrillsTests.java.mustache", v);
         files.render(model.testJava("Test" + v.get("appClass") + ".java"), "java/test/TestApplication.java.mustache", v);

@@ -23,6 +23,11 @@ final class Dependencies {
         boot(deps, "spring-boot-starter-webmvc");
         boot(deps, "spring-boot-starter-actuator");
         dep(deps, "io.micrometer", "micrometer-registry-prometheus", null, null);
+        // Tracing through the OpenTelemetry SDK, exported over OTLP when an endpoint is set; not the OpenTelemetry
+        // starter, which also pushes metrics and logs over OTLP while this service's metrics are scraped by Prometheus.
+        boot(deps, "spring-boot-micrometer-tracing-opentelemetry");
+        dep(deps, "io.micrometer", "micrometer-tracing-bridge-otel", null, null);
+        dep(deps, "io.opentelemetry", "opentelemetry-exporter-otlp", null, null);
         if (spec.database() == Database.MYSQL) {
             dep(deps, "org.flywaydb", "flyway-mysql", null, null);
             dep(deps, "org.mariadb.jdbc", "mariadb-java-client", null, "runtime");

@@ -61,7 +61,7 @@ class ContributorsTests {
         Path out = write(new ApplicationContributor(), spec());
         assertThat(read(out, "src/main/resources/application.yml")).contains("enable-auto-commit: false", "acks: all",
                 "enable.idempotence: true", "type: batch", "ack-mode: batch", "jdbc:postgresql://");
-        assertThat(read(out, JAVA + "config/KafkaConfig.java")).contains("DeadLetterPublishingRecoverer", "ExponentialBackOffWithMaxRetries");
+        assertThat(read(out, JAVA + "config/KafkaConfig.java")).contains("new DeadLetterSender(", "ExponentialBackOffWithMaxRetries");
         assertThat(out.resolve(JAVA + "PointsApplication.java")).exists();
     }
 
@@ -114,6 +114,8 @@ class ContributorsTests {
         assertThat(out.resolve(JAVA + "adapter/out/outbox/OutboxRelayScheduler.java")).exists();
         assertThat(read(out, JAVA + "adapter/out/outbox/OutboxMetrics.java"))
                 .contains("EXTRACT(EPOCH FROM clock_timestamp() - MIN(created_at)) FROM outbox_message GROUP BY topic", "\"pipeline.outbox.backlog\"");
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("traces.continueTrace(row.traceparent()");
+        assertThat(read(out, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).contains("traces.traceparentOf(e.sourceEventId())");
     }
 
     @Test

@@ -1,17 +1,18 @@
 package com.example.learning.config;
 
+import com.example.learning.adapter.in.kafka.ConsumerTracing;
 import com.example.learning.adapter.in.kafka.DeadLetterReporter;
+import com.example.learning.adapter.in.kafka.DeadLetterSender;
+import com.example.learning.adapter.in.kafka.EventDecoder;
 import com.example.learning.adapter.in.kafka.FailureClassifier;
 import com.example.learning.adapter.in.kafka.InvalidEventException;
 import com.example.learning.adapter.in.kafka.TransientFailureReporter;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
@@ -23,7 +24,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * is retried without limit, with the same capped exponential back-off, and never dead-letters a record.
  * Any other failure is retried {@code pipeline.retry.attempts} times, then the record goes to its
  * dead-letter topic ({@code <topic>.DLT}, same partition) with the exception in its headers, and the
- * partition moves on. Records that can never succeed skip the back-off. Spring Boot applies this
+ * partition moves on ({@link DeadLetterSender}). Records that can never succeed skip the back-off. Spring Boot applies this
  * handler to the listener container factory.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,9 +32,8 @@ public class KafkaConfig {
 
     @Bean
     public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafka, PipelineProperties properties,
-            TransientFailureReporter transientFailures, DeadLetterReporter deadLetters) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, exception) -> new TopicPartition(record.topic() + ".DLT", record.partition()));
+            TransientFailureReporter transientFailures, DeadLetterReporter deadLetters, ConsumerTracing tracing, EventDecoder decoder) {
+        DeadLetterSender recoverer = new DeadLetterSender(kafka, tracing, decoder);
         PipelineProperties.Retry retry = properties.retry();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.attempts());
         backOff.setInitialInterval(retry.initialInterval().toMillis());

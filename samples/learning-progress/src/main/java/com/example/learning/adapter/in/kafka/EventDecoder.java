@@ -1,10 +1,12 @@
 package com.example.learning.adapter.in.kafka;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a record's JSON value into its event and checks that the record key is the event's key. */
@@ -42,6 +44,19 @@ public class EventDecoder {
                     + key.apply(event) + "': per-key order needs the record key to be the event's key");
         }
         return event;
+    }
+
+    /** The {@code eventId} field of a record's value, when it has one: names a record in logs even if it does not decode. */
+    public Optional<String> eventIdOf(ConsumerRecord<?, ?> record) {
+        if (!(record.value() instanceof String value)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode eventId = json.readTree(value).get("eventId");
+            return eventId != null && eventId.isString() ? Optional.of(eventId.asString()) : Optional.empty();
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     private static String where(ConsumerRecord<?, ?> record) {

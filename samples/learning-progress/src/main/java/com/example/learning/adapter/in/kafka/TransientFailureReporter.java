@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts every failed delivery caused by a transient infrastructure failure in
  * {@code pipeline_transient_failures_total{topic,cause}} and logs each outage once per topic: when it
- * starts and when a batch of that topic succeeds again, not at every retry.
+ * starts (in the logging context of the first record it holds back) and when a batch of that topic succeeds again,
+ * not at every retry.
  */
 @Component
 public class TransientFailureReporter implements RetryListener, BatchInterceptor<Object, Object> {
@@ -43,8 +44,10 @@ public class TransientFailureReporter implements RetryListener, BatchInterceptor
                     .tag("topic", record.topic()).tag("cause", cause.tag())
                     .register(meters).increment();
             if (episodes.putIfAbsent(record.topic(), new Episode(Instant.now(), cause)) == null) {
-                log.warn("{} cannot be applied: transient {} failure ({}); retrying without limit, logging again when it passes",
-                        record.topic(), cause.tag(), NestedExceptionUtils.getMostSpecificCause(exception).getMessage());
+                try (ConsumedRecordContext context = ConsumedRecordContext.of(record)) {
+                    log.warn("{} cannot be applied: transient {} failure ({}); retrying without limit, logging again when it passes",
+                            record.topic(), cause.tag(), NestedExceptionUtils.getMostSpecificCause(exception).getMessage());
+                }
             }
         });
     }

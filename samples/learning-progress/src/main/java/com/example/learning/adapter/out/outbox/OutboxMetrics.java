@@ -43,7 +43,7 @@ public class OutboxMetrics {
     public void refresh() {
         Map<String, Backlog> waiting = new ConcurrentHashMap<>();
         try {
-            jdbc.query("SELECT topic, COUNT(*), TIMESTAMPDIFF(MICROSECOND, MIN(created_at), CURRENT_TIMESTAMP(6)) / 1000000.0 FROM outbox_message GROUP BY topic",
+            jdbc.query("SELECT topic, COUNT(*), TIMESTAMPDIFF(MICROSECOND, MIN(created_at), UTC_TIMESTAMP(6)) / 1000000.0 FROM outbox_message GROUP BY topic",
                     rs -> {
                         waiting.put(rs.getString(1), new Backlog(rs.getLong(2), Math.max(0, rs.getDouble(3))));
                     });

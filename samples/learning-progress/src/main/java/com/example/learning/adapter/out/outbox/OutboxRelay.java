@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
@@ -32,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the lease's fencing token is unchanged. A relay that dies holds its shards until its lease expires
  * ({@code pipeline.outbox.lease}); the next one re-sends the rows it had not deleted, with the same event ids:
  * delivery is at least once, and downstream consumers deduplicate on the {@code eventId} header (also in the payload).
+ * Each send continues the trace stored with its row ({@link OutboxTraces}); while it is made, the logging context
+ * carries the row's {@code outboxId}, {@code topic} and {@code key}.
  */
 @Component
 public class OutboxRelay {
@@ -45,24 +49,33 @@ public class OutboxRelay {
     private final TransactionTemplate transaction;
     private final KafkaOperations<String, String> kafka;
     private final OutboxLeases leases;
+    private final OutboxTraces traces;
+    private final String owner;
     private final int batchSize;
     private final Duration renewEvery;
     private final Duration ackTimeout;
     private final SimpleAsyncTaskExecutor flusher = new SimpleAsyncTaskExecutor("outbox-flush-");
 
     public OutboxRelay(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, KafkaOperations<String, String> kafka,
-            PipelineProperties properties) {
+            PipelineProperties properties, OutboxTraces traces) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         PipelineProperties.Outbox settings = properties.outbox();
-        this.leases = new OutboxLeases(jdbc, System.getenv().getOrDefault("HOSTNAME", "relay") + "/" + UUID.randomUUID(), settings.lease());
+        this.traces = traces;
+        this.owner = System.getenv().getOrDefault("HOSTNAME", "relay") + "/" + UUID.randomUUID();
+        this.leases = new OutboxLeases(jdbc, owner, settings.lease());
         this.batchSize = settings.batchSize();
         this.renewEvery = settings.lease().dividedBy(3);
         // Wait for the producer's own verdict on every send: it retries until delivery.timeout.ms, so a relay that
         // gave up sooner would re-send rows the producer may still deliver, and report a failure that was not one.
         this.ackTimeout = Duration.ofMillis(deliveryTimeoutMs(kafka)).plusSeconds(5);
         this.flusher.setDaemon(true);
+    }
+
+    /** Who this relay is in the leases it holds: the host name and a random id. */
+    public String owner() {
+        return owner;
     }
 
     /** Publishes until no shard this relay can claim has rows left; returns how many rows were published. */
@@ -114,9 +127,9 @@ public class OutboxRelay {
     }
 
     private List<Row> rows(int shard) {
-        return jdbc.query("SELECT id, event_id, topic, message_key, payload FROM outbox_message WHERE shard = :shard ORDER BY id LIMIT :limit",
+        return jdbc.query("SELECT id, event_id, topic, message_key, payload, traceparent FROM outbox_message WHERE shard = :shard ORDER BY id LIMIT :limit",
                 Map.of("shard", shard, "limit", batchSize),
-                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
     }
 
     /** Releasing first locks the lease row: no other relay can claim the shard until the delete commits. */
@@ -135,7 +148,13 @@ public class OutboxRelay {
     private CompletableFuture<SendResult<String, String>> send(Row row) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         record.headers().add(EVENT_ID_HEADER, row.eventId().getBytes(StandardCharsets.UTF_8));
-        return kafka.send(record);
+        try (OutboxTraces.Continuation trace = traces.continueTrace(row.traceparent(), row.topic());
+                MDC.MDCCloseable outboxId = MDC.putCloseable("outboxId", String.valueOf(row.id()));
+                MDC.MDCCloseable topic = MDC.putCloseable("topic", row.topic());
+                MDC.MDCCloseable key = MDC.putCloseable("key", row.key())) {
+            LOG.debug("Publishing outbox row {} (event {})", row.id(), row.eventId());
+            return kafka.send(record);
+        }
     }
 
     /** Waits for every acknowledgement, renewing the lease meanwhile so a slow broker does not hand the shard to another relay. */
@@ -170,7 +189,7 @@ public class OutboxRelay {
         return configured == null ? DEFAULT_DELIVERY_TIMEOUT_MS : Long.parseLong(configured.toString());
     }
 
-    private record Row(long id, String eventId, String topic, String key, String payload) {
+    private record Row(long id, String eventId, String topic, String key, String payload, @Nullable String traceparent) {
     }
 
     private record Claim(Lease lease, List<Row> rows) {

@@ -42,7 +42,7 @@ class OutboxRelaySchedulerTests {
 
     @Test
     void anOutageIsLoggedOnceWhenItStartsAndOnceWhenItEndsAndItsAttemptsBackOff() {
-        OutboxRelayScheduler scheduler = new OutboxRelayScheduler(this::drainUnlessDatabaseDown,
+        OutboxRelayScheduler scheduler = new OutboxRelayScheduler("test-relay", Duration.ofMillis(50), this::drainUnlessDatabaseDown,
                 new OutboxRelayOutage(clock, TICK, Duration.ofSeconds(1)));
         Instant start = clock.instant();
         databaseBack = start.plusSeconds(3);
@@ -65,7 +65,7 @@ class OutboxRelaySchedulerTests {
 
     @Test
     void aHealthyRelayDrainsAtEveryTickAndLogsNothing() {
-        OutboxRelayScheduler scheduler = new OutboxRelayScheduler(this::drainUnlessDatabaseDown,
+        OutboxRelayScheduler scheduler = new OutboxRelayScheduler("test-relay", Duration.ofMillis(50), this::drainUnlessDatabaseDown,
                 new OutboxRelayOutage(clock, TICK, Duration.ofSeconds(1)));
         databaseBack = clock.instant();
         for (int tick = 0; tick < 10; tick++) {

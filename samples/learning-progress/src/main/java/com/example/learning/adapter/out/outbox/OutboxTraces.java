@@ -1,0 +1,78 @@
+package com.example.learning.adapter.out.outbox;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trace an outbox row belongs to, kept in its {@code traceparent} column (W3C trace context): the trace of the
+ * consumed record that caused the row. The listener binds each record's trace to its event id for the synchronous call
+ * that writes the rows ({@link #bind}); the writer looks the trace up by the row's source event id; the relay opens a
+ * span in that trace around the send, so the published record's {@code traceparent} header continues it (same trace id,
+ * a new span). A row without one (tracing off) is published in a trace of its own.
+ */
+@Component
+public class OutboxTraces {
+    public static final String TRACEPARENT = "traceparent";
+
+    private final ThreadLocal<Map<String, String>> bySourceEventId = ThreadLocal.withInitial(Map::of);
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    public OutboxTraces(Tracer tracer, Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
+
+    /** Until the binding is closed, rows written on this thread for these source events store their trace. */
+    public Binding bind(Map<String, String> traceparentBySourceEventId) {
+        bySourceEventId.set(Map.copyOf(traceparentBySourceEventId));
+        return bySourceEventId::remove;
+    }
+
+    /** The trace bound to the consumed event behind a row, or null. */
+    public @Nullable String traceparentOf(String sourceEventId) {
+        return bySourceEventId.get().get(sourceEventId);
+    }
+
+    /** The W3C traceparent of a span, or null when tracing is off. */
+    public @Nullable String traceparent(Span span) {
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(span.context(), carrier, Map::put);
+        return carrier.get(TRACEPARENT);
+    }
+
+    /** A span continuing a row's trace, in scope until closed; the producer's observation makes the send its child. */
+    Continuation continueTrace(@Nullable String traceparent, String topic) {
+        if (traceparent == null) {
+            return () -> { };
+        }
+        Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
+                .name("outbox publish " + topic)
+                .tag("messaging.destination.name", topic)
+                .start();
+        Tracer.SpanInScope scope = tracer.withSpan(span);
+        return () -> {
+            scope.close();
+            span.end();
+        };
+    }
+
+    /** An open binding of traces to source events. */
+    @FunctionalInterface
+    public interface Binding extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** An open span of a row's trace. */
+    @FunctionalInterface
+    interface Continuation extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
