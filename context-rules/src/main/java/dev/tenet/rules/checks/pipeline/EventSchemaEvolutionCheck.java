@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * schema ({@code schemas/<subject>/v<N>.json}) belongs to a type when its {@code javaType} names it.
  * The type is compared with the newest version of each of its schemas, and every version with the one
  * before it; a change is reported on the declaration it is about (or the schema line, when a schema
- * version breaks the one before it), naming the field and the compatibility mode it breaks. No
+ * version breaks the one before it, in which case the code is not judged against that version too),
+ * naming the field and the compatibility mode it breaks. No
  * committed schema: silent. A published type no schema names: silent, said once.
  */
 public final class EventSchemaEvolutionCheck implements Check {
@@ -57,7 +58,13 @@ public final class EventSchemaEvolutionCheck implements Check {
         project.schemas().stream().sorted(Comparator.comparing(EventSchema::folder).thenComparingInt(EventSchema::version))
                 .forEach(schema -> versions.computeIfAbsent(schema.folder(), f -> new ArrayList<>()).add(schema));
         SchemaFindings report = new SchemaFindings(sink);
-        versions.values().forEach(report::betweenVersions);
+        // A newest version that breaks the one before it is reported as such; the code is not judged against it as well.
+        Set<String> brokenNewest = new HashSet<>();
+        versions.forEach((folder, list) -> {
+            if (report.betweenVersions(list)) {
+                brokenNewest.add(folder);
+            }
+        });
 
         CodeShapes shapes = new CodeShapes(project, ID);
         Set<String> judged = new HashSet<>();
@@ -66,6 +73,7 @@ public final class EventSchemaEvolutionCheck implements Check {
             String fqn = published.type().type().fqn();
             List<EventSchema> newest = versions.values().stream().map(v -> v.get(v.size() - 1))
                     .filter(schema -> schema.javaType().equals(fqn)).toList();
+            List<EventSchema> judgeable = newest.stream().filter(schema -> !brokenNewest.contains(schema.folder())).toList();
             if (newest.isEmpty()) {
                 unmatched.putIfAbsent(fqn, published.type().type().simpleName() + " (" + published.where().position() + ")");
                 continue;
@@ -73,7 +81,7 @@ public final class EventSchemaEvolutionCheck implements Check {
             if (!judged.add(fqn)) {
                 continue;
             }
-            for (EventSchema schema : newest) {
+            for (EventSchema schema : judgeable) {
                 List<Incompatibility> changes = ShapeDiff.between(schema.shape(), shapes.of(published.type()));
                 report.againstCode(published, shapes.line(published.type()), schema, changes);
             }

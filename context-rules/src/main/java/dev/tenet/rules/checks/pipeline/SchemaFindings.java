@@ -2,11 +2,11 @@ package dev.tenet.rules.checks.pipeline;
 
 import dev.tenet.rules.checks.pipeline.PublishedTypes.Published;
 import dev.tenet.rules.engine.HitSink;
+import dev.tenet.rules.model.Step;
 import dev.tenet.rules.schema.CompatibilityMode;
 import dev.tenet.rules.schema.EventSchema;
 import dev.tenet.rules.schema.Incompatibility;
 import dev.tenet.rules.schema.ShapeDiff;
-import dev.tenet.rules.model.Step;
 import java.util.List;
 
 /** Reports the incompatible changes of {@link EventSchemaEvolutionCheck}, one message shape per kind of change. */
@@ -32,12 +32,19 @@ final class SchemaFindings {
         }
     }
 
-    /** Each committed version against the one before it, reported on the newer schema. */
-    void betweenVersions(List<EventSchema> versions) {
+    /**
+     * Each committed version against the one before it, reported on the newer schema.
+     *
+     * @return whether the newest version breaks the one before it
+     */
+    boolean betweenVersions(List<EventSchema> versions) {
+        boolean newestBreaks = false;
         for (int i = 1; i < versions.size(); i++) {
             EventSchema before = versions.get(i - 1);
             EventSchema after = versions.get(i);
-            for (Incompatibility change : ShapeDiff.between(before.shape(), after.shape())) {
+            List<Incompatibility> changes = ShapeDiff.between(before.shape(), after.shape());
+            newestBreaks = i == versions.size() - 1 && !changes.isEmpty();
+            for (Incompatibility change : changes) {
                 int line = change.after() == null ? after.propertiesLine() : change.after().line();
                 int earlier = change.before() == null ? before.propertiesLine() : change.before().line();
                 String subject = "v" + after.version() + " of " + after.subject();
@@ -47,6 +54,7 @@ final class SchemaFindings {
                         before.version()), fix(change), after.subject() + " v" + after.version() + " " + change.kind() + " " + change.field());
             }
         }
+        return newestBreaks;
     }
 
     private static String describe(Incompatibility change, String type, String version) {

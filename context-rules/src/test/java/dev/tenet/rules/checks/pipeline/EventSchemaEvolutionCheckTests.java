@@ -199,8 +199,19 @@ class EventSchemaEvolutionCheckTests {
     }
 
     @Test
-    void flagsASchemaVersionThatBreaksTheOneBeforeOnItsOwnLine() {
-        assertFindings(dir, RULE, SCHEMA_V1, """
+    void flagsASchemaVersionThatBreaksTheOneBeforeOnItsOwnLineOnly() {
+        assertFindings(dir, RULE, PUBLISHER, LEVEL, SCHEMA_V1, """
+                // file: src/main/java/com/acme/learning/domain/ProgressUpdated.java
+                package com.acme.learning.domain;
+
+                public record ProgressUpdated(String eventId, String userId, long totalMinutes, Level level, String note) {
+                    public ProgressUpdated {
+                        java.util.Objects.requireNonNull(eventId);
+                        java.util.Objects.requireNonNull(userId);
+                        java.util.Objects.requireNonNull(level);
+                    }
+                }
+                """, """
                 // file: src/main/resources/schemas/learning.progress/v2.json
                 {
                   "$schema": "https://json-schema.org/draft/2020-12/schema",
