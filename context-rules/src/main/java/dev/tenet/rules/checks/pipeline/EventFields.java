@@ -27,8 +27,8 @@ import java.util.Set;
 
 /**
  * Phase one of {@link EventSchemaEvolutionCheck}: the shape of every record, class and enum a file
- * declares, as JSON sees it, for the types phase two finds published. A field is required when the
- * type guarantees a value: a primitive, a non-null annotation, {@code @JsonProperty(required = true)}
+ * declares (Spring beans excepted), as JSON sees it, for the types phase two finds published. A
+ * field is required when the type guarantees a value: a primitive, a non-null annotation, {@code @JsonProperty(required = true)}
  * or a {@code java.util.Objects.requireNonNull} of it in a constructor. Jackson's {@code @JsonProperty}
  * renames it and {@code @JsonIgnore} leaves it out.
  */
@@ -37,6 +37,11 @@ final class EventFields {
     static final String FIELD = "event-field";
     static final String CONSTANT = "enum-constant";
     static final String ELEMENT_PARAMETER = "element-parameter";
+    /** Beans are never event payloads: their fields are not recorded. */
+    private static final Set<String> BEANS = Set.of("org.springframework.stereotype.Component", "org.springframework.stereotype.Service",
+            "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
+            "org.springframework.web.bind.annotation.RestController", "org.springframework.context.annotation.Configuration",
+            "org.springframework.boot.autoconfigure.SpringBootApplication");
     private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Collection", "java.util.Set", "java.lang.Iterable");
     private static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
     private static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
@@ -85,7 +90,7 @@ final class EventFields {
 
     private void classType(ClassOrInterfaceDeclaration type) {
         Optional<String> fqn = type.getFullyQualifiedName();
-        if (fqn.isEmpty()) {
+        if (fqn.isEmpty() || BEANS.stream().anyMatch(bean -> WrittenTypes.annotated(file, type, bean))) {
             return;
         }
         sink.fact(TYPE, fqn.get(), "class", type.getName());

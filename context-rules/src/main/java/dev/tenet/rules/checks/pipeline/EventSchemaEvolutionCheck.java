@@ -40,7 +40,8 @@ public final class EventSchemaEvolutionCheck implements Check {
 
     @Override
     public void scan(JavaFile file, ScanSink sink) {
-        for (Send send : KafkaSends.in(file, EffectModel.builtIn())) {
+        boolean sends = file.mentions("send") || file.mentions("ProducerRecord");
+        for (Send send : sends ? KafkaSends.in(file, EffectModel.builtIn()) : List.<Send>of()) {
             String payload = SentPayloads.ref(file, send.payload());
             if (!payload.isEmpty()) {
                 sink.fact(PublishedTypes.SENT, payload, send.api(), send.node());
