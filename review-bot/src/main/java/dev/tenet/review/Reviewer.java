@@ -80,7 +80,7 @@ public final class Reviewer {
             notes.add(excluded + " changed source file(s) excluded by .tenet/config.yml.");
         }
         if (other > 0) {
-            notes.add(other + " changed file(s) that are not Java sources (only Java code and Spring property files are checked).");
+            notes.add(other + " changed file(s) that are not Java sources (only Java code, Spring property files and event schemas are checked).");
         }
         return notes;
     }

@@ -8,6 +8,7 @@ import dev.tenet.rules.checks.layering.DomainFrameworkImportCheck;
 import dev.tenet.rules.checks.layering.OutboundThroughPortsCheck;
 import dev.tenet.rules.checks.pipeline.AutoCommitAsyncCheck;
 import dev.tenet.rules.checks.pipeline.BlockingListenerCheck;
+import dev.tenet.rules.checks.pipeline.EventSchemaEvolutionCheck;
 import dev.tenet.rules.checks.pipeline.ListenerNotIdempotentCheck;
 import dev.tenet.rules.checks.pipeline.MissingErrorHandlerCheck;
 import dev.tenet.rules.checks.pipeline.MissingMessageKeyCheck;
@@ -39,6 +40,7 @@ public final class BuiltinChecks {
                 new AutoCommitAsyncCheck(),
                 new BlockingListenerCheck(),
                 new SwallowedListenerExceptionCheck(),
-                new MissingErrorHandlerCheck());
+                new MissingErrorHandlerCheck(),
+                new EventSchemaEvolutionCheck());
     }
 }

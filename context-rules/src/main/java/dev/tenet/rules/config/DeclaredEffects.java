@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  */
 public final class DeclaredEffects {
     /** The effects a team may declare. */
-    public static final Set<String> NAMES = Set.of("db-write", "db-upsert", "kafka-send", "http-get", "http-post", "http-put",
+    public static final Set<String> NAMES = Set.of("db-write", "db-upsert", "kafka-send", "outbox-append", "http-get", "http-post", "http-put",
             "http-patch", "http-delete", "redis-write", "redis-add", "redis-claim", "exists", "sleep", "handoff", "circuit-breaker");
     private static final Pattern METHOD = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+#[A-Za-z_$][\\w$]*");
 

@@ -15,7 +15,8 @@ final class EffectNames {
 
     static List<Effect> of(String name, boolean decidesExit) {
         List<Effect> effects = switch (name) {
-            case "db-write", "db-update" -> List.of(Effect.DB_WRITE);
+            // An outbox append is the database write of a transactional outbox; its argument is a published event.
+            case "db-write", "db-update", "outbox-append" -> List.of(Effect.DB_WRITE);
             case "db-upsert" -> List.of(Effect.DB_UPSERT);
             case "kafka-send" -> List.of(Effect.KAFKA_SEND);
             case "http-post", "http-patch" -> List.of(Effect.HTTP_CALL, Effect.HTTP_UNSAFE);

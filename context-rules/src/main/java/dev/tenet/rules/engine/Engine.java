@@ -15,6 +15,8 @@ import dev.tenet.rules.layout.LayoutConvention;
 import dev.tenet.rules.model.Fact;
 import dev.tenet.rules.model.FileModel;
 import dev.tenet.rules.model.Hit;
+import dev.tenet.rules.schema.EventSchema;
+import dev.tenet.rules.schema.SchemaReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,6 +143,10 @@ public final class Engine {
         for (Path file : tree.propertyFiles()) {
             properties.addAll(PropertyReader.read(base, file));
         }
+        List<EventSchema> schemas = new ArrayList<>();
+        for (Path file : tree.schemaFiles()) {
+            schemas.add(SchemaReader.read(SourceTree.relative(base, file), file));
+        }
         FindingFactory factory = new FindingFactory(catalog, config, models);
         List<String> notices = new ArrayList<>();
         TenetConfig effective = config;
@@ -152,7 +158,7 @@ public final class Engine {
                 notices.add(String.format(LAYERS_NOT_CONFIGURED, layout.problem()));
             }
         }
-        Project project = new Project(effective, models, properties, tree.modules());
+        Project project = new Project(effective, models, properties, schemas, tree.modules());
         LayerValidator.validate(project);
         DeclaredEffectsValidator.validate(project);
         List<Project> scopes = project.byService(BuildServices.of(base, tree.modules(), tree.buildFiles()));
@@ -166,11 +172,15 @@ public final class Engine {
         List<Check> enabled = checks.stream().filter(check -> factory.isEnabled(check.id())).toList();
         for (Project scope : scopes) {
             // Checks judge a scope independently (the project's shared indexes are thread-safe); hits keep the checks' order.
+            List<String> told = java.util.Collections.synchronizedList(new ArrayList<>());
             List<Hit> own = runParallel(() -> enabled.parallelStream().map(check -> {
                 List<Hit> found = new ArrayList<>();
-                check.finish(scope, new HitSink(check.id(), found));
+                List<String> said = new ArrayList<>();
+                check.finish(scope, new HitSink(check.id(), found, said));
+                told.addAll(said);
                 return found;
             }).flatMap(List::stream).toList());
+            told.stream().sorted().filter(n -> !notices.contains(n)).forEach(notices::add);
             own.stream().filter(hit -> !fromEarlierScopes.contains(hit)).forEach(hits::add);
             fromEarlierScopes.addAll(own);
         }

@@ -8,14 +8,32 @@ import java.util.List;
 public final class HitSink {
     private final String checkId;
     private final List<Hit> hits;
+    private final List<String> notices;
 
     /**
      * @param checkId the check that reports
      * @param hits    where its hits go
      */
     public HitSink(String checkId, List<Hit> hits) {
+        this(checkId, hits, new java.util.ArrayList<>());
+    }
+
+    /**
+     * @param checkId the check that reports
+     * @param hits    where its hits go
+     * @param notices where it says what it could not judge and why
+     */
+    public HitSink(String checkId, List<Hit> hits, List<String> notices) {
         this.checkId = checkId;
         this.hits = hits;
+        this.notices = notices;
+    }
+
+    /** Tells the user once what the check could not judge and why (shown with the report, not as a finding). */
+    public void notice(String text) {
+        if (!notices.contains(text)) {
+            notices.add(text);
+        }
     }
 
     /**

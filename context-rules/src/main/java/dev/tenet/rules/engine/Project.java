@@ -7,6 +7,7 @@ import dev.tenet.rules.model.FileModel;
 import dev.tenet.rules.model.ImportRef;
 import dev.tenet.rules.model.MethodModel;
 import dev.tenet.rules.model.TypeModel;
+import dev.tenet.rules.schema.EventSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class Project {
     private final TenetConfig config;
     private final List<FileModel> files;
     private final List<PropertyEntry> properties;
+    private final List<EventSchema> schemas;
     private final BuildModules modules;
     private final Map<String, TypeEntry> typesByFqn;
     /** Module and FQN to type: two services under one root may declare the same class, each resolves its own. */
@@ -90,10 +92,16 @@ public final class Project {
     }
 
     public Project(TenetConfig config, List<FileModel> files, List<PropertyEntry> properties, BuildModules modules) {
+        this(config, files, properties, List.of(), modules);
+    }
+
+    public Project(TenetConfig config, List<FileModel> files, List<PropertyEntry> properties, List<EventSchema> schemas,
+            BuildModules modules) {
         this.whole = this;
         this.config = config;
         this.files = List.copyOf(files);
         this.properties = List.copyOf(properties);
+        this.schemas = List.copyOf(schemas);
         this.modules = modules;
         this.typesByFqn = new HashMap<>();
         this.typesByModuleAndFqn = new HashMap<>();
@@ -106,11 +114,12 @@ public final class Project {
     }
 
     /** A view of {@code whole} limited to some of its files and properties; the indexes stay shared. */
-    private Project(Project whole, List<FileModel> files, List<PropertyEntry> properties) {
+    private Project(Project whole, List<FileModel> files, List<PropertyEntry> properties, List<EventSchema> schemas) {
         this.whole = whole;
         this.config = whole.config;
         this.files = List.copyOf(files);
         this.properties = List.copyOf(properties);
+        this.schemas = List.copyOf(schemas);
         this.modules = whole.modules;
         this.typesByFqn = whole.typesByFqn;
         this.typesByModuleAndFqn = whole.typesByModuleAndFqn;
@@ -176,16 +185,22 @@ public final class Project {
         for (PropertyEntry property : whole.properties) {
             settings.computeIfAbsent(modules.moduleOf(property.file()), m -> new ArrayList<>()).add(property);
         }
+        Map<String, List<EventSchema>> contracts = new HashMap<>();
+        for (EventSchema schema : whole.schemas) {
+            contracts.computeIfAbsent(modules.moduleOf(schema.file()), m -> new ArrayList<>()).add(schema);
+        }
         List<Project> views = new ArrayList<>();
         for (Set<String> service : services) {
             List<FileModel> own = new ArrayList<>();
             List<PropertyEntry> ownSettings = new ArrayList<>();
+            List<EventSchema> ownSchemas = new ArrayList<>();
             for (String module : service) {
                 own.addAll(files.getOrDefault(module, List.of()));
                 ownSettings.addAll(settings.getOrDefault(module, List.of()));
+                ownSchemas.addAll(contracts.getOrDefault(module, List.of()));
             }
             if (!own.isEmpty() || !ownSettings.isEmpty()) {
-                views.add(new Project(whole, own, ownSettings));
+                views.add(new Project(whole, own, ownSettings, ownSchemas));
             }
         }
         return views;
@@ -202,6 +217,11 @@ public final class Project {
 
     public List<FileModel> files() {
         return files;
+    }
+
+    /** The committed event schemas of this project (or service). */
+    public List<EventSchema> schemas() {
+        return schemas;
     }
 
     public List<PropertyEntry> properties() {

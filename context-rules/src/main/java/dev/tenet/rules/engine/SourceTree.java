@@ -3,6 +3,7 @@ package dev.tenet.rules.engine;
 import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.config.PathGlob;
 import dev.tenet.rules.config.TenetConfig;
+import dev.tenet.rules.schema.SchemaFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -30,10 +31,10 @@ public final class SourceTree {
     private static final Pattern TEST_SOURCE_SET = Pattern.compile("test.*|(?:.*-)?tests?|.*Tests?|.*IT");
     private static final Pattern TEST_CLASS = Pattern.compile("\\w*(Test|Tests|IT)\\.java");
 
-    /** True for the files the engine reads, by name: Java sources and Spring property files. */
+    /** True for the files the engine reads, by name: Java sources, Spring property files and committed event schemas. */
     public static boolean isChecked(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.endsWith(".java") || PROPERTY_FILE.matcher(name).matches();
+        return name.endsWith(".java") || PROPERTY_FILE.matcher(name).matches() || SchemaFiles.isSchema(path);
     }
 
     /**
@@ -55,13 +56,16 @@ public final class SourceTree {
 
     private final List<Path> javaFiles;
     private final List<Path> propertyFiles;
+    private final List<Path> schemaFiles;
     private final BuildModules modules;
     private final List<Path> buildFiles;
     private final List<Path> directories;
 
-    private SourceTree(List<Path> javaFiles, List<Path> propertyFiles, BuildModules modules, List<Path> buildFiles, List<Path> directories) {
+    private SourceTree(List<Path> javaFiles, List<Path> propertyFiles, List<Path> schemaFiles, BuildModules modules, List<Path> buildFiles,
+            List<Path> directories) {
         this.javaFiles = javaFiles;
         this.propertyFiles = propertyFiles;
+        this.schemaFiles = schemaFiles;
         this.modules = modules;
         this.buildFiles = buildFiles;
         this.directories = directories;
@@ -76,13 +80,14 @@ public final class SourceTree {
     public static SourceTree scan(Path root, TenetConfig config) {
         List<Path> java = new ArrayList<>();
         List<Path> properties = new ArrayList<>();
+        List<Path> schemas = new ArrayList<>();
         List<String> modules = new ArrayList<>();
         List<Path> buildFiles = new ArrayList<>();
         List<Path> directories = new ArrayList<>();
         Set<PathGlob> usedExcludes = new HashSet<>();
         if (Files.isRegularFile(root)) {
             requireJava(root);
-            return new SourceTree(List.of(root), List.of(), new BuildModules(List.of()), List.of(), List.of());
+            return new SourceTree(List.of(root), List.of(), List.of(), new BuildModules(List.of()), List.of(), List.of());
         }
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -108,10 +113,11 @@ public final class SourceTree {
                     String name = file.getFileName().toString();
                     boolean isJava = name.endsWith(".java");
                     boolean isProperties = PROPERTY_FILE.matcher(name).matches();
-                    if (!isJava && !isProperties) {
+                    String relative = relative(root, file);
+                    boolean isSchema = name.endsWith(".json") && SchemaFiles.isSchema(relative);
+                    if (!isJava && !isProperties && !isSchema) {
                         return FileVisitResult.CONTINUE;
                     }
-                    String relative = relative(root, file);
                     for (PathGlob exclude : config.excludes()) {
                         if (exclude.matches(relative)) {
                             usedExcludes.add(exclude);
@@ -121,7 +127,7 @@ public final class SourceTree {
                     if (!config.checkTestSources() && isTestSource(relative)) {
                         return FileVisitResult.CONTINUE;
                     }
-                    (isJava ? java : properties).add(file);
+                    (isJava ? java : isProperties ? properties : schemas).add(file);
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -143,8 +149,9 @@ public final class SourceTree {
         }
         java.sort(null);
         properties.sort(null);
+        schemas.sort(null);
         buildFiles.sort(null);
-        return new SourceTree(List.copyOf(java), List.copyOf(properties), new BuildModules(modules), List.copyOf(buildFiles),
+        return new SourceTree(List.copyOf(java), List.copyOf(properties), List.copyOf(schemas), new BuildModules(modules), List.copyOf(buildFiles),
                 List.copyOf(directories));
     }
 
@@ -181,6 +188,11 @@ public final class SourceTree {
 
     public List<Path> propertyFiles() {
         return propertyFiles;
+    }
+
+    /** The committed event schemas ({@code schemas/<subject>/v<N>.json}). */
+    public List<Path> schemaFiles() {
+        return schemaFiles;
     }
 
     /** The tree's build modules. */

@@ -81,7 +81,7 @@ class DiskScanCacheTests {
         Engine.Result warm = engine.check(sample, config, new DiskScanCache(cacheDir), Engine.Progress.NONE);
         assertThat(warm.fromCache()).isEqualTo(warm.filesChecked()).isGreaterThan(20);
         assertThat(warm.files()).isEqualTo(cold.files());
-        assertThat(warm.findings()).isEqualTo(cold.findings()).hasSize(15);
+        assertThat(warm.findings()).isEqualTo(cold.findings()).hasSize(16);
     }
 
     @Test

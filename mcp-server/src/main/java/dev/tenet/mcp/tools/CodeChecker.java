@@ -88,8 +88,8 @@ public final class CodeChecker {
 
     private static void requireCheckable(String relative) {
         if (!SourceTree.isChecked(relative)) {
-            throw new WorkspaceException("Tenet checks Java sources and Spring property files (application*.yml or .properties), not "
-                    + relative);
+            throw new WorkspaceException("Tenet checks Java sources, Spring property files (application*.yml or .properties)"
+                    + " and event schemas (schemas/<subject>/v<N>.json), not " + relative);
         }
     }
 }

@@ -2,6 +2,9 @@ package com.example.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.learning.adapter.out.outbox.OutboxRelay;
+import com.example.learning.domain.ProgressUpdated;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,5 +28,18 @@ class QuizSubmittedPipelineTests extends IntegrationTest {
                         v -> assertThat(v).contains("\"trainingMinutes\":10"),
                         v -> assertThat(v).contains("\"trainingMinutes\":30"),
                         v -> assertThat(v).contains("\"trainingMinutes\":35"));
+    }
+
+    @Test
+    void aRecordWithAFieldThisVersionDoesNotKnowIsProcessedAndPublishedWithItsSchemaVersion() {
+        String key = newKey();
+        String fromANewerProducer = QuizSubmittedJson.of(newEventId(), key, 7).replaceFirst("\\{", "{\"addedByANewerProducer\":\"x\",");
+        send(TOPIC, key, fromANewerProducer);
+        eventually("the record with an unknown field applied, not dead-lettered", () -> total(key) == 7);
+
+        relay.drain();
+        ConsumerRecord<String, String> published = read("learning.progress-updated", r -> key.equals(r.key()), 1).get(0);
+        assertThat(new String(published.headers().lastHeader(OutboxRelay.EVENT_VERSION_HEADER).value(), StandardCharsets.US_ASCII))
+                .isEqualTo(String.valueOf(ProgressUpdated.SCHEMA_VERSION));
     }
 }

@@ -8,6 +8,7 @@ import dev.tenet.scaffold.contributor.BuildContributor;
 import dev.tenet.scaffold.contributor.ConsumerContributor;
 import dev.tenet.scaffold.contributor.DeadLetterReplayContributor;
 import dev.tenet.scaffold.contributor.DomainContributor;
+import dev.tenet.scaffold.contributor.EventSchemaContributor;
 import dev.tenet.scaffold.contributor.IdempotencyContributor;
 import dev.tenet.scaffold.contributor.KafkaInboundContributor;
 import dev.tenet.scaffold.contributor.MigrationContributor;
@@ -42,7 +43,7 @@ public final class ServiceGenerator {
     public static List<ProjectContributor> defaultContributors() {
         return List.of(new BuildContributor(), new ApplicationContributor(), new DomainContributor(), new AccumulatorContributor(),
                 new IdempotencyContributor(), new OutboxContributor(), new RetentionContributor(), new MigrationContributor(), new KafkaInboundContributor(), new DeadLetterReplayContributor(),
-                new ConsumerContributor(), new ReadSideContributor(), new OptionalFeaturesContributor(), new TestSupportContributor(),
+                new ConsumerContributor(), new EventSchemaContributor(), new ReadSideContributor(), new OptionalFeaturesContributor(), new TestSupportContributor(),
                 new OpsContributor(), new AiContributor());
     }
 

@@ -101,6 +101,8 @@ public final class ServiceModel {
         v.put("publishedVar", Names.camel(spec.publishes().event()));
         v.put("publishedKebab", Names.kebab(spec.publishes().event()));
         v.put("publishedTopic", spec.publishes().topic());
+        v.put("publishedSchemaVersion", EventSchemaDocument.FIRST_VERSION);
+        v.put("publishedSchemaPath", EventSchemaDocument.path(spec.publishes().topic(), EventSchemaDocument.FIRST_VERSION));
         v.put("partitions", spec.partitions());
         int concurrency = listenerConcurrency(spec.partitions());
         v.put("listenerConcurrency", concurrency);

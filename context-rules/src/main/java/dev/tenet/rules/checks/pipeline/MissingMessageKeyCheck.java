@@ -51,7 +51,7 @@ public final class MissingMessageKeyCheck implements Check {
     @Override
     public void scan(JavaFile file, ScanSink sink) {
         for (Send send : KafkaSends.in(file, EffectModel.builtIn())) {
-            sink.fact(send.keyed() ? KEYED : KEYLESS, payloadRef(file, send.payload()), send.api() + "\t" + send.topic(), send.node());
+            sink.fact(send.keyed() ? KEYED : KEYLESS, SentPayloads.ref(file, send.payload()), send.api() + "\t" + send.topic(), send.node());
         }
         for (FieldDeclaration field : file.all(FieldDeclaration.class, f -> f.isStatic() && f.isFinal())) {
             for (VariableDeclarator variable : field.getVariables()) {
@@ -79,7 +79,7 @@ public final class MissingMessageKeyCheck implements Check {
             topicOf.put(send, topic);
             topic.ifPresent(topicsSent::add);
             if (topic.filter(t -> perKey(patterns, t)).isPresent()) {
-                payloadType(project, send).ifPresent(perKeyPayloads::add);
+                SentPayloads.type(project, send).ifPresent(perKeyPayloads::add);
             }
         }
         // A pattern is a typo only when no part of the tree sends to a matching topic, not when this service does not.
@@ -98,7 +98,7 @@ public final class MissingMessageKeyCheck implements Check {
                 }
                 why = "to " + topic.get() + ", a topic .tenet/config.yml lists in perKeyTopics";
             } else {
-                Optional<String> payload = payloadType(project, send).filter(perKeyPayloads::contains);
+                Optional<String> payload = SentPayloads.type(project, send).filter(perKeyPayloads::contains);
                 if (payload.isEmpty()) {
                     continue;
                 }
@@ -133,45 +133,6 @@ public final class MissingMessageKeyCheck implements Check {
                         + "' matches no topic the checked code sends to; fix the pattern or set 'allowEmptyPerKeyTopics: true'");
             }
         }
-    }
-
-    /** The payload's type, when it is one of the codebase's own: its declared type, or the return type of the call that makes it. */
-    private static Optional<String> payloadType(Project project, FactEntry send) {
-        String payload = send.fact().subject();
-        if (payload.isEmpty()) {
-            return Optional.empty();
-        }
-        int hash = payload.indexOf('#');
-        if (hash < 0) {
-            return project.resolve(send.file(), payload).map(t -> t.type().fqn());
-        }
-        String method = payload.substring(hash + 1);
-        return project.resolve(send.file(), payload.substring(0, hash)).flatMap(owner -> project.methodsOf(owner.type()).stream()
-                        .filter(m -> m.method().name().equals(method)).findFirst())
-                .flatMap(m -> project.resolve(m.file(), erasure(m.method().returnType())))
-                .map(t -> t.type().fqn());
-    }
-
-    private static String erasure(String type) {
-        int generic = type.indexOf('<');
-        return generic < 0 ? type : type.substring(0, generic);
-    }
-
-    /** The payload as phase two can resolve it: its declared type, or {@code Type#method} for a call's result. */
-    private static String payloadRef(JavaFile file, Expression payload) {
-        if (payload == null) {
-            return "";
-        }
-        String type = file.typeOf(payload);
-        if (type != null) {
-            return type;
-        }
-        if (payload instanceof MethodCallExpr call) {
-            String owner = call.getScope().map(file::typeOf)
-                    .orElseGet(() -> file.enclosingType(call).map(t -> t.getNameAsString()).orElse(null));
-            return owner == null ? "" : owner + "#" + call.getNameAsString();
-        }
-        return "";
     }
 
     private static String describe(String api) {

@@ -16,6 +16,13 @@ import java.util.UUID;
  * @param sourceTopic   the topic that event came from
  */
 public record ProgressUpdated(String eventId, String userId, long trainingMinutes, String sourceEventId, String sourceTopic) {
+    /**
+     * The version of the committed schema this record matches (src/main/resources/schemas/learning.progress-updated/v1.json), sent in
+     * every published record's {@code event-version} header. A compatible change (a new optional field) commits the
+     * next version and raises it; {@code tenet check} reports a change the committed schema's consumers cannot read.
+     */
+    public static final int SCHEMA_VERSION = 1;
+
     public ProgressUpdated {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(userId, "userId");

@@ -2,6 +2,7 @@ package com.example.learning.adapter.out.outbox;
 
 import com.example.learning.adapter.out.outbox.OutboxLeases.Lease;
 import com.example.learning.config.PipelineProperties;
+import com.example.learning.domain.ProgressUpdated;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay {
     /** The record header that carries the event id. */
     public static final String EVENT_ID_HEADER = "eventId";
+    /** The record header that carries the version of the event's committed schema. */
+    public static final String EVENT_VERSION_HEADER = "event-version";
+    private static final byte[] EVENT_VERSION = String.valueOf(ProgressUpdated.SCHEMA_VERSION).getBytes(StandardCharsets.US_ASCII);
     /** Kafka's default {@code delivery.timeout.ms}, used when the producer does not set it. */
     private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -153,6 +157,7 @@ public class OutboxRelay {
                 MDC.MDCCloseable topic = MDC.putCloseable("topic", row.topic());
                 MDC.MDCCloseable key = MDC.putCloseable("key", row.key())) {
             LOG.debug("Publishing outbox row {} (event {})", row.id(), row.eventId());
+            record.headers().add(EVENT_VERSION_HEADER, EVENT_VERSION);
             return kafka.send(record);
         }
     }
