@@ -31,6 +31,18 @@ public interface Check {
     }
 
     /**
+     * Whether the check has anything to judge in a tree at all, told from its listing before any file is read (e.g. the
+     * committed files it compares code with). A check that does not apply is skipped in phase one for every file of the
+     * tree, and the cached phase-one results of a tree where it applies are kept apart from those where it does not.
+     *
+     * @param tree the files of the tree being checked
+     * @return true by default
+     */
+    default boolean appliesTo(SourceTree tree) {
+        return true;
+    }
+
+    /**
      * Phase one: inspect one parsed file. Must depend on nothing but the file itself, since its
      * output is cached by the file's content.
      *

@@ -129,11 +129,19 @@ public final class Engine {
         List<Path> javaFiles = tree.javaFiles();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger cached = new AtomicInteger();
-        String salt = BuildInfo.version() + "|" + BuildInfo.build() + "|" + String.join(",", checks.stream().map(Check::id).toList());
+        boolean[] inTree = new boolean[checks.size()];
+        List<String> applying = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            inTree[i] = checks.get(i).appliesTo(tree);
+            if (inTree[i]) {
+                applying.add(checks.get(i).id());
+            }
+        }
+        String salt = BuildInfo.version() + "|" + BuildInfo.build() + "|" + String.join(",", applying);
 
         FileStamps stamps = cache.stamps(base, salt);
         List<FileModel> models = runParallel(() -> javaFiles.parallelStream().map(file -> {
-            FileModel model = scanFile(base, file, cache, stamps, salt, cached);
+            FileModel model = scanFile(base, file, cache, stamps, salt, inTree, cached);
             progress.update(done.incrementAndGet(), javaFiles.size());
             return model;
         }).toList());
@@ -202,7 +210,8 @@ public final class Engine {
         return new Result(own, models.size(), module.fromCache(), models, module.notices());
     }
 
-    private FileModel scanFile(Path root, Path file, ScanCache cache, FileStamps stamps, String salt, AtomicInteger cached) {
+    private FileModel scanFile(Path root, Path file, ScanCache cache, FileStamps stamps, String salt, boolean[] inTree,
+            AtomicInteger cached) {
         String relative = SourceTree.relative(root, file);
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -212,7 +221,7 @@ public final class Engine {
                         + " Tenet parses per file, so it was skipped (generated code? exclude it in .tenet/config.yml)", 1);
             }
             if (!cache.keepsModels()) {
-                return scan(relative, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                return scan(relative, new String(Files.readAllBytes(file), StandardCharsets.UTF_8), inTree);
             }
             long modified = attributes.lastModifiedTime().toMillis();
             Optional<String> knownKey = stamps.keyOf(relative, size, modified);
@@ -225,7 +234,7 @@ public final class Engine {
             byte[] bytes = Files.readAllBytes(file);
             String key = digest(salt, relative, bytes);
             Optional<FileModel> hit = cache.get(key);
-            FileModel model = hit.orElseGet(() -> scan(relative, new String(bytes, StandardCharsets.UTF_8)));
+            FileModel model = hit.orElseGet(() -> scan(relative, new String(bytes, StandardCharsets.UTF_8), inTree));
             if (hit.isPresent()) {
                 cached.incrementAndGet();
             } else {
@@ -240,6 +249,13 @@ public final class Engine {
 
     /** Phase one for one file's text: parse, extract the model, run every check's scan. */
     public FileModel scan(String relativePath, String source) {
+        boolean[] all = new boolean[checks.size()];
+        java.util.Arrays.fill(all, true);
+        return scan(relativePath, source, all);
+    }
+
+    /** Phase one with only the checks that apply to the tree the file is in ({@link Check#appliesTo}). */
+    private FileModel scan(String relativePath, String source, boolean[] inTree) {
         ParseResult<CompilationUnit> result = PARSER.get().parse(source);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             Problem problem = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
@@ -253,7 +269,7 @@ public final class Engine {
         List<Fact> facts = new ArrayList<>();
         boolean[] applying = prefilters.applying(source);
         for (int i = 0; i < checks.size(); i++) {
-            if (applying[i]) {
+            if (applying[i] && inTree[i]) {
                 checks.get(i).scan(file, new ScanSink(checks.get(i).id(), file, hits, facts));
             }
         }

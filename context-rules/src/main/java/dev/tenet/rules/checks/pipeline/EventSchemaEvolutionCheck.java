@@ -8,6 +8,7 @@ import dev.tenet.rules.engine.HitSink;
 import dev.tenet.rules.engine.JavaFile;
 import dev.tenet.rules.engine.Project;
 import dev.tenet.rules.engine.ScanSink;
+import dev.tenet.rules.engine.SourceTree;
 import dev.tenet.rules.schema.EventSchema;
 import dev.tenet.rules.schema.Incompatibility;
 import dev.tenet.rules.schema.ShapeDiff;
@@ -36,6 +37,12 @@ public final class EventSchemaEvolutionCheck implements Check {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** Without a committed schema there is nothing to compare with: no type's shape is recorded. */
+    @Override
+    public boolean appliesTo(SourceTree tree) {
+        return !tree.schemaFiles().isEmpty();
     }
 
     @Override
