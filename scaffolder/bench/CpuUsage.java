@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -27,8 +28,7 @@ final class CpuUsage {
         readThreads(Path.of("/proc/self/task"), "", ticks);
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(CpuUsage::isMariaDb)
-                    .forEach(p -> readThreads(p.resolve("task"), "mariadb:", ticks));
+                    .forEach(p -> database(p).ifPresent(db -> readThreads(p.resolve("task"), db + ":", ticks)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,11 +51,16 @@ final class CpuUsage {
         return out.toString();
     }
 
-    private static boolean isMariaDb(Path process) {
+    /** The database server a process belongs to, if it is one (PostgreSQL runs a process per connection). */
+    private static Optional<String> database(Path process) {
         try {
-            return Files.readString(process.resolve("comm")).trim().equals("mariadbd");
+            return switch (Files.readString(process.resolve("comm")).trim()) {
+                case "mariadbd" -> Optional.of("mariadb");
+                case "postgres" -> Optional.of("postgresql");
+                default -> Optional.empty();
+            };
         } catch (IOException gone) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -78,8 +83,8 @@ final class CpuUsage {
 
     /** Which part of the system a thread belongs to, by its (15-character) native name. */
     private static String part(String thread) {
-        if (thread.startsWith("mariadb:")) {
-            return "mariadb";
+        if (thread.startsWith("mariadb:") || thread.startsWith("postgresql:")) {
+            return thread.substring(0, thread.indexOf(':'));
         }
         String name = thread.substring(thread.indexOf('/') + 1);
         if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
@@ -91,7 +96,7 @@ final class CpuUsage {
         if (name.startsWith("pool-")) {
             return "bare loop";
         }
-        if (name.startsWith("scheduling") || name.startsWith("kafka-producer")) {
+        if (name.startsWith("scheduling") || name.startsWith("kafka-producer") || name.startsWith("cdc-outbox-rela") || name.startsWith("debezium")) {
             return "outbox relay+producer";
         }
         if (name.startsWith("data-plane") || name.startsWith("broker") || name.startsWith("group-coord") || name.startsWith("kafka-0")

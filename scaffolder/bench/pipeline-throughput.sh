@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Throughput of a generated service (samples/learning-progress.yaml, MariaDB) against a bare
+# Throughput of a generated service (samples/learning-progress.yaml, MariaDB, or the spec in SPEC) against a bare
 # KafkaConsumer -> JDBC batch insert loop on the same embedded KRaft broker and database.
-# Usage: [WARMUP=N] scaffolder/bench/pipeline-throughput.sh [EVENTS]   (default 100000; WARMUP defaults to 10 x EVENTS)
+# Usage: [WARMUP=N] [SPEC=FILE] scaffolder/bench/pipeline-throughput.sh [EVENTS]   (default 100000; WARMUP defaults to 10 x EVENTS)
+# SPEC=scaffolder/bench/learning-progress-pg.yaml and SPEC=scaffolder/bench/learning-progress-cdc.yaml compare the
+# polling and the CDC relay on PostgreSQL (the CDC one needs wal_level=logical).
 # Prints both rates, the ratio, and where each timed window's CPU went (MariaDB, broker, listeners, relay, JIT).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +19,7 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$repo/tenet" new --spec "$repo/samples/learning-progress.yaml" --out "$work/svc" >/dev/null
+"$repo/tenet" new --spec "${SPEC:-$repo/samples/learning-progress.yaml}" --out "$work/svc" >/dev/null
 cp "$here/ThroughputBench.java" "$here/CpuUsage.java" "$work/svc/src/test/java/com/example/learning/"
 cd "$work/svc"
 ./mvnw -B -q test -Dtest=ThroughputBench -Dbench.events="$events" -Dbench.warmup="$warmup" -Dsurefire.failIfNoSpecifiedTests=false \

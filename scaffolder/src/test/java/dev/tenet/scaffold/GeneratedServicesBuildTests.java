@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenet.scaffold.spec.ConsumerSpec;
 import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.PipelineSpec;
+import dev.tenet.scaffold.spec.Relay;
 import dev.tenet.scaffold.spec.SpecParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end: generated services build and pass their own tests ({@code ./mvnw -B verify}) against
  * the machine's MariaDB and PostgreSQL and an embedded KRaft broker. The MySQL one is the sample
  * grown by {@code add consumer}; on PostgreSQL, the sample itself (database idempotency) and a service
- * with every optional feature (Redis idempotency, Redis cache, partner client); and the sample with no database to
+ * with every optional feature (Redis idempotency, Redis cache, partner client); the sample with the Debezium (CDC) relay
+ * (needs {@code wal_level=logical}); and the sample with no database to
  * reach, as on a machine with only Java. Skipped with {@code -Dtenet.e2e=false}.
  */
 @EnabledIfSystemProperty(named = "tenet.e2e", matches = "true")
@@ -55,6 +57,16 @@ class GeneratedServicesBuildTests {
         Path service = temp.resolve("learning-progress-pg");
         new Scaffolder().generate(SampleRegenerationTests.sampleSpec().withDatabase(Database.POSTGRES), service);
         verify(service);
+    }
+
+    @Test
+    void theSampleWithTheCdcRelayBuildsAndPassesItsTestsOnPostgres(@TempDir Path temp) throws Exception {
+        Path service = temp.resolve("learning-progress-cdc");
+        new Scaffolder().generate(SampleRegenerationTests.sampleSpec().withDatabase(Database.POSTGRES).withRelay(Relay.DEBEZIUM), service);
+
+        List<String> log = verify(service);
+
+        assertThat(log).anyMatch(l -> l.contains("Tests run:") && l.contains("CdcOutboxRelayTests") && l.contains("Failures: 0, Errors: 0, Skipped: 0"));
     }
 
     @Test

@@ -6,7 +6,8 @@ import dev.tenet.scaffold.generate.ServiceModel;
 
 /**
  * Operations: Dockerfile, compose.yaml, Kubernetes with KEDA, Prometheus alerts with their unit tests and
- * runbook, a Grafana dashboard and the GitHub Actions workflow.
+ * runbook, a Grafana dashboard, the GitHub Actions workflow and, with the CDC relay, its Kafka Connect and
+ * Debezium Server configurations.
  */
 public final class OpsContributor implements ProjectContributor {
     @Override
@@ -23,5 +24,10 @@ public final class OpsContributor implements ProjectContributor {
         files.render("ops/grafana/dashboard.json", "ops/grafana-dashboard.json.mustache", v);
         files.render("RUNBOOK.md", "ops/RUNBOOK.md.mustache", v);
         files.render(".github/workflows/ci.yml", "ops/ci.yml.mustache", v);
+        if (Boolean.TRUE.equals(v.get("cdcRelay"))) {
+            files.render("ops/cdc/README.md", "ops/cdc-README.md.mustache", v);
+            files.render("ops/cdc/connector.json", "ops/cdc-connector.json.mustache", v);
+            files.render("ops/cdc/debezium-server.properties", "ops/cdc-debezium-server.properties.mustache", v);
+        }
     }
 }

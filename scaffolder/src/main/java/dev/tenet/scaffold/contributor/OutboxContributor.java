@@ -4,7 +4,7 @@ import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.ProjectContributor;
 import dev.tenet.scaffold.generate.ServiceModel;
 
-/** The transactional outbox: the writer adapter, the shards and their leases, the relay, its schedule (which backs off through an outage), the backlog gauges and the rows' traces. */
+/** The transactional outbox: the writer adapter, the shards and their leases, the relay, its schedule (which backs off through an outage; or, with {@code relay: debezium}, the CDC relay), the backlog gauges and the rows' traces. */
 public final class OutboxContributor implements ProjectContributor {
     @Override
     public void contribute(ServiceModel model, GeneratedFiles files) {
@@ -14,7 +14,12 @@ public final class OutboxContributor implements ProjectContributor {
         files.render(model.mainJava("adapter/out/outbox/OutboxLeases.java"), "java/adapter/OutboxLeases.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelay.java"), "java/adapter/OutboxRelay.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayException.java"), "java/adapter/OutboxRelayException.java.mustache", v);
-        files.render(model.mainJava("adapter/out/outbox/OutboxRelayScheduler.java"), "java/adapter/OutboxRelayScheduler.java.mustache", v);
+        if (Boolean.TRUE.equals(v.get("cdcRelay"))) {
+            files.render(model.mainJava("adapter/out/outbox/CdcOutboxRelay.java"), "java/adapter/CdcOutboxRelay.java.mustache", v);
+            files.render(model.mainJava("adapter/out/outbox/CdcRelaySettings.java"), "java/adapter/CdcRelaySettings.java.mustache", v);
+        } else {
+            files.render(model.mainJava("adapter/out/outbox/OutboxRelayScheduler.java"), "java/adapter/OutboxRelayScheduler.java.mustache", v);
+        }
         files.render(model.mainJava("adapter/out/outbox/OutboxMetrics.java"), "java/adapter/OutboxMetrics.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxRelayOutage.java"), "java/adapter/OutboxRelayOutage.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxTraces.java"), "java/adapter/OutboxTraces.java.mustache", v);

@@ -19,7 +19,12 @@ public final class TestSupportContributor implements ProjectContributor {
         files.render(model.testJava("PipelineDrillsTests.java"), "java/test/PipelineDrillsTests.java.mustache", v);
         files.render(model.testJava("ObservabilityTests.java"), "java/test/ObservabilityTests.java.mustache", v);
         files.render(model.testJava("InfrastructureDrillsTests.java"), "java/test/InfrastructureDrillsTests.java.mustache", v);
-        files.render(model.testJava("OutboxRelayReplicasDrillsTests.java"), "java/test/OutboxRelayReplicasDrillsTests.java.mustache", v);
+        if (Boolean.TRUE.equals(v.get("cdcRelay"))) {
+            files.render(model.testJava("CdcOutboxRelayTests.java"), "java/test/CdcOutboxRelayTests.java.mustache", v);
+            files.render(model.testJava("PublishedTotals.java"), "java/test/PublishedTotals.java.mustache", v);
+        } else {
+            files.render(model.testJava("OutboxRelayReplicasDrillsTests.java"), "java/test/OutboxRelayReplicasDrillsTests.java.mustache", v);
+        }
         files.render(model.testJava("Test" + v.get("appClass") + ".java"), "java/test/TestApplication.java.mustache", v);
         files.render(model.testJava("StartupConfigurationTests.java"), "java/test/StartupConfigurationTests.java.mustache", v);
         files.render(model.testJava("MetricsTests.java"), "java/test/MetricsTests.java.mustache", v);

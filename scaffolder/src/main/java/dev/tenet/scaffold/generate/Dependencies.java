@@ -4,6 +4,7 @@ import dev.tenet.scaffold.spec.CacheSpec;
 import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.IdempotencyStore;
 import dev.tenet.scaffold.spec.PipelineSpec;
+import dev.tenet.scaffold.spec.Relay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,12 @@ final class Dependencies {
             boot(deps, "spring-boot-starter-restclient");
             dep(deps, "io.github.resilience4j", "resilience4j-circuitbreaker", "${resilience4j.version}", null);
             dep(deps, "io.github.resilience4j", "resilience4j-micrometer", "${resilience4j.version}", null);
+        }
+        if (spec.relay() == Relay.DEBEZIUM) {
+            // Versions from the Debezium BOM the pom imports when the relay is Debezium.
+            dep(deps, "io.debezium", "debezium-api", null, null);
+            dep(deps, "io.debezium", "debezium-embedded", null, null);
+            dep(deps, "io.debezium", "debezium-connector-postgres", null, null);
         }
         dep(deps, "org.springframework.boot", "spring-boot-starter-test", null, "test");
         dep(deps, "org.springframework.boot", "spring-boot-starter-kafka-test", null, "test");

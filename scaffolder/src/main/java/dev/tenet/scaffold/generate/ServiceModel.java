@@ -9,6 +9,7 @@ import dev.tenet.scaffold.spec.FieldSpec;
 import dev.tenet.scaffold.spec.IdempotencyStore;
 import dev.tenet.scaffold.spec.Names;
 import dev.tenet.scaffold.spec.PipelineSpec;
+import dev.tenet.scaffold.spec.Relay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class ServiceModel {
 
     public static final String SPRING_BOOT_VERSION = "4.0.8";
     public static final String RESILIENCE4J_VERSION = "2.4.0";
+    public static final String DEBEZIUM_VERSION = "3.6.1.Final";
 
     private final PipelineSpec spec;
     private final Map<String, Object> root;
@@ -87,6 +89,10 @@ public final class ServiceModel {
         v.put("groupId", spec.basePackage());
         v.put("springBootVersion", SPRING_BOOT_VERSION);
         v.put("resilience4jVersion", RESILIENCE4J_VERSION);
+        v.put("debeziumVersion", DEBEZIUM_VERSION);
+        boolean cdcRelay = spec.relay() == Relay.DEBEZIUM;
+        v.put("cdcRelay", cdcRelay);
+        v.put("pollingRelay", !cdcRelay);
         v.put("tenetVersion", BuildInfo.version());
         v.put("consumerTopicsText", topicsText(spec));
         v.put("aggregateClass", spec.aggregate().name());

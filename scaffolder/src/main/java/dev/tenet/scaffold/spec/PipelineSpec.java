@@ -19,11 +19,12 @@ import java.util.Optional;
  * @param retry       back-off before the dead-letter topic
  * @param partner     the optional partner API
  * @param cache       the optional aggregate cache
+ * @param relay       how the outbox is published
  */
 public record PipelineSpec(String service, String basePackage, Database database, int partitions, AggregateSpec aggregate,
                            List<ConsumerSpec> consumers, PublishedSpec publishes, IdempotencyStore idempotency,
                            java.time.Duration idempotencyTtl, RetrySpec retry, Optional<PartnerSpec> partner,
-                           Optional<CacheSpec> cache) {
+                           Optional<CacheSpec> cache, Relay relay) {
     public PipelineSpec {
         consumers = List.copyOf(consumers);
     }
@@ -33,12 +34,18 @@ public record PipelineSpec(String service, String basePackage, Database database
         List<ConsumerSpec> all = new ArrayList<>(consumers);
         all.add(consumer);
         return new PipelineSpec(service, basePackage, database, partitions, aggregate, all, publishes, idempotency,
-                idempotencyTtl, retry, partner, cache);
+                idempotencyTtl, retry, partner, cache, relay);
+    }
+
+    /** The same spec with another outbox relay (used by tests that generate both variants). */
+    public PipelineSpec withRelay(Relay other) {
+        return new PipelineSpec(service, basePackage, database, partitions, aggregate, consumers, publishes, idempotency,
+                idempotencyTtl, retry, partner, cache, other);
     }
 
     /** The same spec on another database (used by tests that generate both variants). */
     public PipelineSpec withDatabase(Database other) {
         return new PipelineSpec(service, basePackage, other, partitions, aggregate, consumers, publishes, idempotency,
-                idempotencyTtl, retry, partner, cache);
+                idempotencyTtl, retry, partner, cache, relay);
     }
 }

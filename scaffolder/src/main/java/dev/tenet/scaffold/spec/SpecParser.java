@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads a pipeline spec; every mistake is a {@link TenetInputException} naming the file, line and field. */
 public final class SpecParser {
     private static final Set<String> KEYS = Set.of("service", "package", "database", "partitions", "aggregate", "consumers",
-            "publishes", "idempotency", "retry", "partner", "cache");
+            "publishes", "idempotency", "retry", "partner", "cache", "relay");
     private static final Set<String> AGGREGATE_KEYS = Set.of("name", "key", "total");
     private static final Set<String> CONSUMER_KEYS = Set.of("topic", "event", "key", "id", "amount", "fields");
     private static final Set<String> PUBLISHES_KEYS = Set.of("topic", "event", "key");
@@ -101,7 +101,7 @@ public final class SpecParser {
             MappingNode mapping = YamlNodes.mapping(item, "consumers[]", file, 1);
             ConsumerSpec consumer = consumer(mapping, aggregate);
             PipelineSpec sofar = new PipelineSpec(service, basePackage, database, partitions, aggregate, consumers,
-                    new PublishedSpec("", ""), IdempotencyStore.DATABASE, Duration.ZERO, null, Optional.empty(), Optional.empty());
+                    new PublishedSpec("", ""), IdempotencyStore.DATABASE, Duration.ZERO, null, Optional.empty(), Optional.empty(), Relay.POLLING);
             checkAgainst(consumer, sofar, YamlNodes.line(item, 1));
             consumers.add(consumer);
         }
@@ -187,8 +187,22 @@ public final class SpecParser {
             }
             cache = Optional.of(new CacheSpec(ttl, tiered, localTtl, integer(c, "localMaxSize", CacheSpec.DEFAULT_LOCAL_MAX_SIZE, 1, 10_000_000)));
         }
+        Relay relay = relay(f, database);
         return new PipelineSpec(service, basePackage, database, partitions, aggregate, consumers, publishes, store,
-                idempotencyTtl, retry, partner, cache);
+                idempotencyTtl, retry, partner, cache, relay);
+    }
+
+    private Relay relay(Map<String, Node> f, Database database) {
+        if (f.get("relay") == null) {
+            return Relay.POLLING;
+        }
+        String text = YamlNodes.requiredString(f, "relay", f.get("relay"), file, 1);
+        Relay relay = Relay.fromKey(text).orElseThrow(() -> error(f.get("relay"), "'relay' is '" + text + "' (expected polling or debezium)"));
+        if (relay == Relay.DEBEZIUM && database != Database.POSTGRES) {
+            throw error(f.get("relay"), "'relay: debezium' needs 'database: postgres': the CDC relay reads PostgreSQL's logical"
+                    + " decoding stream and is not built for the MySQL/MariaDB binlog yet; use 'relay: polling' with " + database.key());
+        }
+        return relay;
     }
 
     private ConsumerSpec consumer(MappingNode node, AggregateSpec aggregate) {

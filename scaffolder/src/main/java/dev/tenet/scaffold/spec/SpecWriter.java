@@ -12,6 +12,9 @@ public final class SpecWriter {
         y.append("package: ").append(spec.basePackage()).append('\n');
         y.append("database: ").append(spec.database().key()).append('\n');
         y.append("partitions: ").append(spec.partitions()).append('\n');
+        if (spec.relay() != Relay.POLLING) {
+            y.append("relay: ").append(spec.relay().key()).append('\n');
+        }
         y.append("aggregate:\n");
         y.append("  name: ").append(spec.aggregate().name()).append('\n');
         y.append("  key: ").append(spec.aggregate().key()).append('\n');

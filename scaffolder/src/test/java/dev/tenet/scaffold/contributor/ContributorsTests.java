@@ -8,6 +8,7 @@ import dev.tenet.scaffold.generate.ProjectWriter;
 import dev.tenet.scaffold.generate.ServiceModel;
 import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.PipelineSpec;
+import dev.tenet.scaffold.spec.Relay;
 import dev.tenet.scaffold.spec.SpecParser;
 import dev.tenet.scaffold.spec.SpecParserTests;
 import dev.tenet.scaffold.template.MustacheRenderer;
@@ -45,6 +46,33 @@ class ContributorsTests {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).count();
         }
+    }
+
+    @Test
+    void theDebeziumRelayReplacesThePollingScheduleAndBringsTheDebeziumBomAndItsOpsConfigurations() throws Exception {
+        PipelineSpec cdc = spec().withRelay(Relay.DEBEZIUM);
+        Path outbox = writeInto("outbox", new OutboxContributor(), cdc);
+        assertThat(outbox.resolve(JAVA + "adapter/out/outbox/CdcOutboxRelay.java")).exists();
+        assertThat(outbox.resolve(JAVA + "adapter/out/outbox/OutboxRelayScheduler.java")).doesNotExist();
+        assertThat(read(outbox, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).contains("DELETE FROM outbox_message WHERE event_id IN");
+        assertThat(read(writeInto("build", new BuildContributor(), cdc), "pom.xml")).contains("<artifactId>debezium-bom</artifactId>",
+                "<artifactId>debezium-embedded</artifactId>", "<artifactId>debezium-connector-postgres</artifactId>");
+        Path ops = writeInto("ops", new OpsContributor(), cdc);
+        assertThat(read(ops, "ops/cdc/connector.json")).contains("\"transforms.outbox.route.by.field\": \"topic\"",
+                "\"transforms.outbox.table.field.event.key\": \"message_key\"", "\"slot.name\": \"outbox_");
+        assertThat(ops.resolve("ops/cdc/debezium-server.properties")).exists();
+
+        Path polling = writeInto("polling", new OutboxContributor(), spec());
+        assertThat(polling.resolve(JAVA + "adapter/out/outbox/CdcOutboxRelay.java")).doesNotExist();
+        assertThat(read(polling, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).doesNotContain("DELETE");
+    }
+
+    private Path writeInto(String name, ProjectContributor contributor, PipelineSpec spec) throws Exception {
+        GeneratedFiles files = new GeneratedFiles(new MustacheRenderer());
+        contributor.contribute(new ServiceModel(spec), files);
+        Path target = dir.resolve(name);
+        ProjectWriter.writeNew(files, target);
+        return target;
     }
 
     @Test

@@ -44,6 +44,15 @@ public class SpecParserTests {
         assertThat(consumer.deadLetterTopic()).isEqualTo("points.earned.DLT");
         assertThat(spec.partner()).isEmpty();
         assertThat(spec.cache()).isEmpty();
+        assertThat(spec.relay()).isEqualTo(Relay.POLLING);
+    }
+
+    @Test
+    void theDebeziumRelayOnPostgresSurvivesWritingBack() {
+        PipelineSpec spec = SpecParser.parse(MINIMAL + "relay: debezium\n", "p.yaml");
+
+        assertThat(spec.relay()).isEqualTo(Relay.DEBEZIUM);
+        assertThat(SpecParser.parse(SpecWriter.write(spec), "written.yaml")).isEqualTo(spec);
     }
 
     @Test
@@ -150,6 +159,17 @@ public class SpecParserTests {
         @Test
         void aLocalTierOutlivingRedis() {
             fails(MINIMAL + "cache:\n  ttl: 1m\n  tiered: true\n  localTtl: 5m\n", "p.yaml:22:", "'cache.localTtl' is longer than 'cache.ttl'");
+        }
+
+        @Test
+        void anUnknownRelay() {
+            fails(MINIMAL + "relay: kafka-connect\n", "p.yaml:19:", "'relay' is 'kafka-connect' (expected polling or debezium)");
+        }
+
+        @Test
+        void theDebeziumRelayOnMySql() {
+            fails(MINIMAL.replace("database: postgres", "database: mysql") + "relay: debezium\n", "p.yaml:19:",
+                    "'relay: debezium' needs 'database: postgres'");
         }
     }
 }
