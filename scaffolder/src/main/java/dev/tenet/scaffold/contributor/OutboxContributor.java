@@ -19,10 +19,10 @@ public final class OutboxContributor implements ProjectContributor {
             files.render(model.mainJava("adapter/out/outbox/CdcRelaySettings.java"), "java/adapter/CdcRelaySettings.java.mustache", v);
         } else {
             files.render(model.mainJava("adapter/out/outbox/OutboxRelayScheduler.java"), "java/adapter/OutboxRelayScheduler.java.mustache", v);
+            files.render(model.mainJava("adapter/out/outbox/OutboxRelayOutage.java"), "java/adapter/OutboxRelayOutage.java.mustache", v);
+            files.render(model.testJava("adapter/out/outbox/OutboxRelaySchedulerTests.java"), "java/test/OutboxRelaySchedulerTests.java.mustache", v);
         }
         files.render(model.mainJava("adapter/out/outbox/OutboxMetrics.java"), "java/adapter/OutboxMetrics.java.mustache", v);
-        files.render(model.mainJava("adapter/out/outbox/OutboxRelayOutage.java"), "java/adapter/OutboxRelayOutage.java.mustache", v);
         files.render(model.mainJava("adapter/out/outbox/OutboxTraces.java"), "java/adapter/OutboxTraces.java.mustache", v);
-        files.render(model.testJava("adapter/out/outbox/OutboxRelaySchedulerTests.java"), "java/test/OutboxRelaySchedulerTests.java.mustache", v);
     }
 }

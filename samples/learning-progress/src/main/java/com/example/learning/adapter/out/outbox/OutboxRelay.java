@@ -44,7 +44,7 @@ public class OutboxRelay {
     public static final String EVENT_ID_HEADER = "eventId";
     /** The record header that carries the version of the event's committed schema. */
     public static final String EVENT_VERSION_HEADER = "event-version";
-    private static final byte[] EVENT_VERSION = String.valueOf(ProgressUpdated.SCHEMA_VERSION).getBytes(StandardCharsets.US_ASCII);
+    static final byte[] EVENT_VERSION = String.valueOf(ProgressUpdated.SCHEMA_VERSION).getBytes(StandardCharsets.US_ASCII);
     /** Kafka's default {@code delivery.timeout.ms}, used when the producer does not set it. */
     private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
