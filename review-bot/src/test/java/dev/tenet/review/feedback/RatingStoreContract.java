@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +30,29 @@ abstract class RatingStoreContract {
     }
 
     @BeforeEach
-    void open() {
+    void open() throws SQLException {
+        skipWithoutServer();
         database = new RatingsDatabase(url(), user(), null, "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_");
         store = RatingStore.open(database);
     }
 
+    /** On a machine without this database server (only Java), the contract is skipped with the reason, not failed. */
+    private void skipWithoutServer() throws SQLException {
+        DriverManager.setLoginTimeout(5);
+        try (Connection probe = DriverManager.getConnection(url(), user(), null)) {
+            probe.isValid(5);
+        } catch (SQLException e) {
+            boolean unreachable = e.getSQLState() != null && e.getSQLState().startsWith("08");
+            Assumptions.assumeFalse(unreachable, () -> "no database server at " + url() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
     @AfterEach
     void dropTables() throws SQLException {
+        if (database == null) {
+            return;
+        }
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
             for (String table : List.of("ratings", "rule_reenables", "ratings_schema_history")) {
