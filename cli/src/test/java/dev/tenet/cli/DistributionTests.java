@@ -137,6 +137,37 @@ class DistributionTests {
     }
 
     @Test
+    void theFirstCheckMakesTheClassDataArchiveThatLaterChecksStartFrom() throws Exception {
+        Path cliArchive = install.resolve("lib/tenet-cli.jsa");
+        Files.deleteIfExists(cliArchive);
+        Files.deleteIfExists(install.resolve("lib/tenet-cli.jsa.key"));
+        Run version = tenet(dir, "--version");
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(cliArchive).as("--version is too short to train on").doesNotExist();
+
+        // -Xshare:on makes the JVM refuse to start rather than run without the archive it was given; the log says where each class came from.
+        Path classLog = dir.resolve("class-load.log");
+        Map<String, String> sharing = new HashMap<>(environment());
+        sharing.put("TENET_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classLog);
+        Run first = run(List.of("/usr/bin/env", "tenet", "check", SAMPLE.toString(), "--no-cache", "--color", "never"), sharing, dir, null);
+        assertThat(first.exit()).as(first.err()).isEqualTo(1);
+        assertThat(first.out()).contains("[pipeline.outbox-dual-write]");
+        assertThat(cliArchive).isRegularFile();
+        String key = Files.readString(install.resolve("lib/tenet-cli.jsa.key"));
+        assertThat(key).doesNotStartWith("unusable");
+        FileTime trained = Files.getLastModifiedTime(cliArchive);
+
+        Run second = run(List.of("/usr/bin/env", "tenet", "check", SAMPLE.toString(), "--no-cache", "--color", "never"), sharing, dir, null);
+        assertThat(second.exit()).as(second.err()).isEqualTo(1);
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).doesNotContain(UNUSABLE_ARCHIVE);
+        assertThat(Files.readString(install.resolve("lib/tenet-cli.jsa.key"))).isEqualTo(key);
+        assertThat(Files.getLastModifiedTime(cliArchive)).isEqualTo(trained);
+        assertThat(Files.readString(classLog)).contains("dev.tenet.rules.engine.Engine source: shared objects file (top)")
+                .contains("com.github.javaparser.JavaParser source: shared objects file (top)");
+    }
+
+    @Test
     void aCopiedInstallRebuildsTheArchiveItCannotUseInsteadOfWarningOnEveryStart() throws Exception {
         try (McpSession original = mcp(List.of(install.resolve("bin/tenet-mcp").toString()), dir)) {
             assertThat(original.initialize()).contains("\"serverInfo\":{\"name\":\"tenet\""); // the original has its archive now
