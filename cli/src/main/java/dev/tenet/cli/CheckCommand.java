@@ -5,6 +5,7 @@ import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.baseline.Baseline;
 import dev.tenet.rules.baseline.BaselineResult;
 import dev.tenet.rules.finding.Finding;
+import dev.tenet.rules.report.JsonOutput;
 import dev.tenet.rules.report.Report;
 import dev.tenet.rules.report.ReportFormat;
 import java.nio.file.Path;
@@ -37,6 +38,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Severity threshold = gate.threshold(spec);
         ReportFormat format = report.format(spec);
+        if (format == ReportFormat.JSON || format == ReportFormat.SARIF) {
+            InBackground.start("tenet-report-load", () -> {
+                JsonOutput.warmUp();
+                return null;
+            });
+        }
         EngineOptions.Run run = engine.run(spec.commandLine().getErr(), format == ReportFormat.TEXT && TerminalProgress.wanted());
         if (run.result().filesChecked() == 0) {
             throw new TenetInputException(engine.directory.toString(), 0,

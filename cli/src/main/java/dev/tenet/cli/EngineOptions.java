@@ -41,17 +41,20 @@ final class EngineOptions {
         // A single file is checked within its build module, with that module's config and baseline.
         Path repository = Files.isDirectory(root) ? root : BuildModules.rootOf(root);
         TenetConfig config = ConfigLoader.load(repository);
-        // The tree is listed and the parser loaded while the catalog and the checks load: each takes a few hundred
-        // milliseconds on its own, one after the other they were most of a check's serial start (BENCHMARKS.md).
+        // The tree is listed, the parser loaded and the built-in rules read on threads of their own while the checks
+        // load and the files are parsed: one after the other they were most of a check's serial start (BENCHMARKS.md).
+        // A repository's own rule files are read first, so a broken one is reported before any file is parsed.
         InBackground<SourceTree> tree = Files.isDirectory(root) ? InBackground.start("tenet-list", () -> SourceTree.scan(root, config)) : null;
         InBackground.start("tenet-parser-load", JavaParsers::warmUp);
-        RuleCatalog catalog = RuleCatalog.forRepository(repository);
-        Engine engine = new Engine(catalog, BuiltinChecks.all(), parallelism());
+        InBackground<RuleCatalog> catalog = RuleCatalog.hasRepositoryRules(repository)
+                ? InBackground.done(RuleCatalog.forRepository(repository))
+                : InBackground.start("tenet-catalog", () -> RuleCatalog.forRepository(repository));
+        Engine engine = new Engine(catalog::join, BuiltinChecks.all(), parallelism());
         try (TerminalProgress progress = showProgress ? new TerminalProgress(err) : null) {
             Engine.Progress reporting = progress == null ? Engine.Progress.NONE : progress;
             Engine.Result result = tree == null ? engine.check(root, config, scanCache(), reporting)
                     : engine.check(root, tree.join(), config, scanCache(), reporting);
-            return new Run(repository, config, catalog, result);
+            return new Run(repository, config, catalog.join(), result);
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.function.Supplier;
 final class InBackground<T> {
     private final CompletableFuture<T> result = new CompletableFuture<>();
 
+    private InBackground() {
+    }
+
     private InBackground(String name, Supplier<T> work) {
         Thread thread = new Thread(() -> {
             try {
@@ -25,6 +28,13 @@ final class InBackground<T> {
 
     static <T> InBackground<T> start(String name, Supplier<T> work) {
         return new InBackground<>(name, work);
+    }
+
+    /** A step already done on the caller's thread. */
+    static <T> InBackground<T> done(T value) {
+        InBackground<T> step = new InBackground<>();
+        step.result.complete(value);
+        return step;
     }
 
     T join() {

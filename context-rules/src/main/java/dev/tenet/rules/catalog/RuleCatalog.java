@@ -36,6 +36,11 @@ public final class RuleCatalog {
         return new RuleCatalog(loadBuiltin());
     }
 
+    /** Whether the repository at {@code root} has rule files of its own ({@code .tenet/rules}). */
+    public static boolean hasRepositoryRules(Path root) {
+        return Files.isDirectory(root.resolve(REPOSITORY_RULES));
+    }
+
     /** Built-in rules plus those of the repository at {@code root} (if it has {@code .tenet/rules}). */
     public static RuleCatalog forRepository(Path root) {
         Map<String, Rule> rules = loadBuiltin();

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -86,12 +87,20 @@ public final class Engine {
     public static final String LAYERS_NOT_CONFIGURED = "Layering rules were not run: layers are not configured in "
             + ".tenet/config.yml and the package layout is not one Tenet recognises (%s). Run 'tenet init' to propose a configuration.";
 
-    private final RuleCatalog catalog;
+    private final Supplier<RuleCatalog> catalog;
     private final List<Check> checks;
     private final CheckPrefilters prefilters;
     private final int parallelism;
 
     public Engine(RuleCatalog catalog, List<Check> checks, int parallelism) {
+        this(() -> catalog, checks, parallelism);
+    }
+
+    /**
+     * @param catalog the rules, asked for only when phase two starts: a caller may still be loading them while the
+     *                files are parsed
+     */
+    public Engine(Supplier<RuleCatalog> catalog, List<Check> checks, int parallelism) {
         this.catalog = catalog;
         this.checks = List.copyOf(checks);
         this.prefilters = new CheckPrefilters(this.checks);
@@ -155,7 +164,7 @@ public final class Engine {
         for (Path file : tree.schemaFiles()) {
             schemas.add(SchemaReader.read(SourceTree.relative(base, file), file));
         }
-        FindingFactory factory = new FindingFactory(catalog, config, models);
+        FindingFactory factory = new FindingFactory(catalog.get(), config, models);
         List<String> notices = new ArrayList<>();
         TenetConfig effective = config;
         if (!config.layersExplicit()) {

@@ -26,6 +26,16 @@ public final class JsonOutput {
     private JsonOutput() {
     }
 
+    /**
+     * Loads and initialises what printing needs (Jackson's serialisers are read in cold on first use), for a caller that
+     * can do it on a spare thread while it works on something else.
+     */
+    public static void warmUp() {
+        ObjectNode sample = object();
+        sample.put("text", "").put("number", 1).put("flag", true).putArray("list").addObject();
+        print(sample);
+    }
+
     /** A new, empty object whose fields keep their insertion order. */
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
