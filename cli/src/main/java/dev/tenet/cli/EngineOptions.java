@@ -6,6 +6,7 @@ import dev.tenet.rules.catalog.RuleCatalog;
 import dev.tenet.rules.checks.BuiltinChecks;
 import dev.tenet.rules.config.ConfigLoader;
 import dev.tenet.rules.config.TenetConfig;
+import dev.tenet.rules.effects.EffectModel;
 import dev.tenet.rules.engine.BuildModules;
 import dev.tenet.rules.engine.Engine;
 import dev.tenet.rules.engine.JavaParsers;
@@ -41,11 +42,12 @@ final class EngineOptions {
         // A single file is checked within its build module, with that module's config and baseline.
         Path repository = Files.isDirectory(root) ? root : BuildModules.rootOf(root);
         TenetConfig config = ConfigLoader.load(repository);
-        // The tree is listed, the parser loaded and the built-in rules read on threads of their own while the checks
+        // The tree is listed, the parser and the effect model loaded and the built-in rules read on threads of their own while the checks
         // load and the files are parsed: one after the other they were most of a check's serial start (BENCHMARKS.md).
         // A repository's own rule files are read first, so a broken one is reported before any file is parsed.
         InBackground<SourceTree> tree = Files.isDirectory(root) ? InBackground.start("tenet-list", () -> SourceTree.scan(root, config)) : null;
         InBackground.start("tenet-parser-load", JavaParsers::warmUp);
+        InBackground.start("tenet-effects-load", EffectModel::builtIn);
         InBackground<RuleCatalog> catalog = RuleCatalog.hasRepositoryRules(repository)
                 ? InBackground.done(RuleCatalog.forRepository(repository))
                 : InBackground.start("tenet-catalog", () -> RuleCatalog.forRepository(repository));
