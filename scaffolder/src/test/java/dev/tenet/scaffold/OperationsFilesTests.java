@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.ServiceGenerator;
+import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.PipelineSpec;
+import dev.tenet.scaffold.spec.Relay;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The generated alert rules, their unit tests, runbook and Grafana dashboard, for the sample and for a service with
- * every optional feature: promtool accepts the rules and their tests pass; every runbook link has its section; the
+ * every optional feature and with the CDC relay on MySQL/MariaDB and on PostgreSQL: promtool accepts the rules and their tests pass; every runbook link has its section; the
  * dashboard is JSON; and every {@code pipeline_} metric either uses is one the generated code registers.
  */
 class OperationsFilesTests {
@@ -42,7 +44,10 @@ class OperationsFilesTests {
     private static final Pattern METER_NAME = Pattern.compile("\"(pipeline(?:\\.[a-z]+)+)\"");
 
     private static List<PipelineSpec> specs() throws IOException {
-        return List.of(SampleRegenerationTests.sampleSpec(), Specs.fullFeatured());
+        PipelineSpec sample = SampleRegenerationTests.sampleSpec();
+        // With the CDC relay on either database: its lag alert, runbook section and gauge.
+        return List.of(sample, Specs.fullFeatured(), sample.withDatabase(Database.MYSQL).withRelay(Relay.DEBEZIUM),
+                sample.withDatabase(Database.POSTGRES).withRelay(Relay.DEBEZIUM));
     }
 
     private static String text(GeneratedFiles files, String path) {

@@ -3,6 +3,8 @@ package dev.tenet.scaffold.contributor;
 import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.ProjectContributor;
 import dev.tenet.scaffold.generate.ServiceModel;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Operations: Dockerfile, compose.yaml, Kubernetes with KEDA, Prometheus alerts with their unit tests and
@@ -28,6 +30,13 @@ public final class OpsContributor implements ProjectContributor {
             files.render("ops/cdc/README.md", "ops/cdc-README.md.mustache", v);
             files.render("ops/cdc/connector.json", "ops/cdc-connector.json.mustache", v);
             files.render("ops/cdc/debezium-server.properties", "ops/cdc-debezium-server.properties.mustache", v);
+            if (Boolean.TRUE.equals(v.get("mysql"))) {
+                // The files above name the MySQL connector (MySQL 8, Aurora MySQL 3); these, MariaDB's.
+                Map<String, Object> mariaDb = new HashMap<>(v);
+                mariaDb.put("mariaDbConnector", true);
+                files.render("ops/cdc/connector-mariadb.json", "ops/cdc-connector.json.mustache", mariaDb);
+                files.render("ops/cdc/debezium-server-mariadb.properties", "ops/cdc-debezium-server.properties.mustache", mariaDb);
+            }
         }
     }
 }

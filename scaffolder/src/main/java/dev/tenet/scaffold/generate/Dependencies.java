@@ -48,10 +48,17 @@ final class Dependencies {
             dep(deps, "io.github.resilience4j", "resilience4j-micrometer", "${resilience4j.version}", null);
         }
         if (spec.relay() == Relay.DEBEZIUM) {
-            // Versions from the Debezium BOM the pom imports when the relay is Debezium.
-            dep(deps, "io.debezium", "debezium-api", null, null);
-            dep(deps, "io.debezium", "debezium-embedded", null, null);
-            dep(deps, "io.debezium", "debezium-connector-postgres", null, null);
+            // On PostgreSQL the versions come from the Debezium BOM the pom imports; on MySQL/MariaDB from a property.
+            String version = spec.database() == Database.MYSQL ? "${debezium.version}" : null;
+            dep(deps, "io.debezium", "debezium-api", version, null);
+            dep(deps, "io.debezium", "debezium-embedded", version, null);
+            if (spec.database() == Database.MYSQL) {
+                // Both binlog connectors: the relay picks the one that matches the server it finds (MySQL 8 or MariaDB).
+                dep(deps, "io.debezium", "debezium-connector-mysql", version, null);
+                dep(deps, "io.debezium", "debezium-connector-mariadb", version, null);
+            } else {
+                dep(deps, "io.debezium", "debezium-connector-postgres", null, null);
+            }
         }
         dep(deps, "org.springframework.boot", "spring-boot-starter-test", null, "test");
         dep(deps, "org.springframework.boot", "spring-boot-starter-kafka-test", null, "test");

@@ -28,6 +28,12 @@ public final class ServiceModel {
     public static final String SPRING_BOOT_VERSION = "4.0.8";
     public static final String RESILIENCE4J_VERSION = "2.4.0";
     public static final String DEBEZIUM_VERSION = "3.6.1.Final";
+    /**
+     * The binlog relay's Debezium: the newest line in which both binlog connectors resolve from Maven Central
+     * (debezium-connector-mariadb has no 3.6 release there; the 3.6 MySQL connector takes MariaDB 10.11 for MySQL 8.4
+     * and fails on SHOW BINARY LOG STATUS).
+     */
+    public static final String DEBEZIUM_BINLOG_VERSION = "3.5.0.Final";
 
     private final PipelineSpec spec;
     private final Map<String, Object> root;
@@ -89,10 +95,13 @@ public final class ServiceModel {
         v.put("groupId", spec.basePackage());
         v.put("springBootVersion", SPRING_BOOT_VERSION);
         v.put("resilience4jVersion", RESILIENCE4J_VERSION);
-        v.put("debeziumVersion", DEBEZIUM_VERSION);
+        v.put("debeziumVersion", spec.database() == Database.MYSQL ? DEBEZIUM_BINLOG_VERSION : DEBEZIUM_VERSION);
         boolean cdcRelay = spec.relay() == Relay.DEBEZIUM;
         v.put("cdcRelay", cdcRelay);
         v.put("pollingRelay", !cdcRelay);
+        // PostgreSQL's replication slot outlives the relay: dropping the database must end the slot's connection first.
+        v.put("cdcPostgres", cdcRelay && !mysql);
+        v.put("cdcBinlog", cdcRelay && mysql);
         v.put("tenetVersion", BuildInfo.version());
         v.put("consumerTopicsText", topicsText(spec));
         v.put("aggregateClass", spec.aggregate().name());

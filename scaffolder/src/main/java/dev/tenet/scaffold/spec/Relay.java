@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum Relay {
     /** Relays poll the outbox table shard by shard under leases, publish and delete (the default). */
     POLLING("polling"),
-    /** The embedded Debezium engine reads inserted outbox rows from PostgreSQL's logical decoding stream. */
+    /** The embedded Debezium engine reads inserted outbox rows from PostgreSQL's logical decoding stream or the MySQL/MariaDB binlog. */
     DEBEZIUM("debezium");
 
     private final String key;

@@ -187,22 +187,17 @@ public final class SpecParser {
             }
             cache = Optional.of(new CacheSpec(ttl, tiered, localTtl, integer(c, "localMaxSize", CacheSpec.DEFAULT_LOCAL_MAX_SIZE, 1, 10_000_000)));
         }
-        Relay relay = relay(f, database);
+        Relay relay = relay(f);
         return new PipelineSpec(service, basePackage, database, partitions, aggregate, consumers, publishes, store,
                 idempotencyTtl, retry, partner, cache, relay);
     }
 
-    private Relay relay(Map<String, Node> f, Database database) {
+    private Relay relay(Map<String, Node> f) {
         if (f.get("relay") == null) {
             return Relay.POLLING;
         }
         String text = YamlNodes.requiredString(f, "relay", f.get("relay"), file, 1);
-        Relay relay = Relay.fromKey(text).orElseThrow(() -> error(f.get("relay"), "'relay' is '" + text + "' (expected polling or debezium)"));
-        if (relay == Relay.DEBEZIUM && database != Database.POSTGRES) {
-            throw error(f.get("relay"), "'relay: debezium' needs 'database: postgres': the CDC relay reads PostgreSQL's logical"
-                    + " decoding stream and is not built for the MySQL/MariaDB binlog yet; use 'relay: polling' with " + database.key());
-        }
-        return relay;
+        return Relay.fromKey(text).orElseThrow(() -> error(f.get("relay"), "'relay' is '" + text + "' (expected polling or debezium)"));
     }
 
     private ConsumerSpec consumer(MappingNode node, AggregateSpec aggregate) {

@@ -67,6 +67,23 @@ class ContributorsTests {
         assertThat(read(polling, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).doesNotContain("DELETE");
     }
 
+    @Test
+    void theDebeziumRelayOnMySqlReadsTheBinlogWithBothConnectorsPinnedWithoutTheBomAndShipsBothConnectorConfigurations() throws Exception {
+        PipelineSpec cdc = spec().withDatabase(Database.MYSQL).withRelay(Relay.DEBEZIUM);
+        String pom = read(writeInto("build-mysql", new BuildContributor(), cdc), "pom.xml");
+        assertThat(pom).contains("<debezium.version>3.5.0.Final</debezium.version>", "<artifactId>debezium-connector-mysql</artifactId>",
+                "<artifactId>debezium-connector-mariadb</artifactId>").doesNotContain("debezium-bom", "debezium-connector-postgres");
+        String settings = read(writeInto("outbox-mysql", new OutboxContributor(), cdc), JAVA + "adapter/out/outbox/CdcRelaySettings.java");
+        assertThat(settings).contains("io.debezium.connector.mariadb.MariaDbConnector", "io.debezium.connector.mysql.MySqlConnector",
+                "database.server.id", "FileSchemaHistory").doesNotContain("slot.name", "pgoutput");
+        Path ops = writeInto("ops-mysql", new OpsContributor(), cdc);
+        assertThat(read(ops, "ops/cdc/connector.json")).contains("\"connector.class\": \"io.debezium.connector.mysql.MySqlConnector\"")
+                .doesNotContain("slot.name");
+        assertThat(read(ops, "ops/cdc/connector-mariadb.json")).contains("\"connector.class\": \"io.debezium.connector.mariadb.MariaDbConnector\"");
+        assertThat(read(ops, "ops/cdc/debezium-server-mariadb.properties")).contains("debezium.source.connector.class=io.debezium.connector.mariadb.MariaDbConnector");
+        assertThat(read(ops, "ops/prometheus/alerts.yaml")).contains("pipeline_outbox_cdc_lag_seconds");
+    }
+
     private Path writeInto(String name, ProjectContributor contributor, PipelineSpec spec) throws Exception {
         GeneratedFiles files = new GeneratedFiles(new MustacheRenderer());
         contributor.contribute(new ServiceModel(spec), files);
