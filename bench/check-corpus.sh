@@ -6,6 +6,7 @@
 #
 #   bench/check-corpus.sh            # all measurements
 #   RUNS=5 bench/check-corpus.sh
+#   RUNS=7 INTERLEAVED_ONLY=1 bench/check-corpus.sh   # only the interleaved comparison with the floor
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
@@ -100,6 +101,7 @@ interleaved() {
   echo
 }
 interleaved
+[ -n "${INTERLEAVED_ONLY:-}" ] && { echo "load at the end: $(uptime_load)"; exit 0; }
 measure "parse-only (javaparser floor)" java "${java_opts[@]}" -cp "$jar:$work/classes" ParseOnly "$corpus"
 measure "parse-only, javaparser validators on (ref.)" java "${java_opts[@]}" -cp "$jar:$work/classes" ParseOnly "$corpus" --validating
 measure "tenet check, all checks, no cache" java "${java_opts[@]}" -jar "$jar" check "$corpus" --no-cache --format json --fail-on never
