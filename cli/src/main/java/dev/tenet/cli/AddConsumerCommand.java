@@ -64,6 +64,8 @@ final class AddConsumerCommand implements Callable<Integer> {
             out.println("The new consumer's migration also creates what the kept migrations lack:");
             result.carried().forEach(statement -> out.println("  " + statement));
         }
+        result.outboxMovedBy().ifPresent(migration -> out.println("The outbox moves to one row per transaction: " + migration
+                + " creates outbox_batch, moves the waiting outbox_message rows into it and drops outbox_message."));
         out.flush();
         return ExitCodes.OK;
     }

@@ -2,7 +2,10 @@ package dev.tenet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenet.scaffold.Scaffolder;
 import dev.tenet.scaffold.generate.GenerationRecord;
+import dev.tenet.scaffold.spec.PipelineSpec;
+import dev.tenet.scaffold.spec.Relay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,6 +131,28 @@ class AddConsumerCommandTests {
         assertThat(v1).content().isEqualTo(appliedV1);
         assertThat(service.resolve("src/main/resources/db/migration/V6__badge_earned.sql")).content()
                 .doesNotContain("processed_event_processed_at", "lecture_watched_consumed_at").contains("CREATE TABLE badge_earned");
+    }
+
+    @Test
+    void aServiceWhoseBaselineCreatedOneOutboxRowPerMessageGetsTheMoveInTheNewMigrationAndOneLineSayingSo() throws Exception {
+        Path v1 = service.resolve("src/main/resources/db/migration/V1__baseline.sql");
+        // The baseline Tenet rendered before outbox_batch, as the CDC relay's still is.
+        PipelineSpec spec = Scaffolder.recordedSpec(service);
+        Files.write(v1, new Scaffolder().plan(spec.withRelay(Relay.DEBEZIUM)).files().get("src/main/resources/db/migration/V1__baseline.sql"));
+        assertThat(v1).content().contains("CREATE TABLE outbox_message").doesNotContain("outbox_batch");
+
+        Cli.Result result = add();
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsOnlyOnce("The outbox moves to one row per transaction: src/main/resources/db/migration/V5__course_completed.sql"
+                + " creates outbox_batch, moves the waiting outbox_message rows into it and drops outbox_message.");
+        assertThat(service.resolve("src/main/resources/db/migration/V5__course_completed.sql")).content()
+                .contains("ALTER TABLE outbox_message RENAME TO outbox_message_moving", "CREATE TABLE outbox_batch", "DROP TABLE outbox_message_moving",
+                        "CREATE TABLE course_completed");
+        Cli.Result next = Cli.run("add", "consumer", "--dir", service.toString(), "--topic", "learning.badge-earned", "--event", "BadgeEarned",
+                "--amount", "points", "--field", "eventId:string", "--field", "userId:string", "--field", "points:int");
+        assertThat(next.out()).doesNotContain("The outbox moves");
+        assertThat(service.resolve("src/main/resources/db/migration/V6__badge_earned.sql")).content().doesNotContain("outbox");
     }
 
     /** Rewrites a generated migration without its lines starting with {@code dropped}, and records it, as an older Tenet had. */

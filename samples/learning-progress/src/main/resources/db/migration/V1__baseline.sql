@@ -16,20 +16,19 @@ CREATE TABLE training_progress (
     updated_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
-CREATE TABLE outbox_message (
-    id          BIGINT AUTO_INCREMENT PRIMARY KEY,
-    shard       SMALLINT NOT NULL,
-    event_id    VARCHAR(100) NOT NULL,
-    topic       VARCHAR(255) NOT NULL,
-    message_key VARCHAR(255) NOT NULL,
-    payload     MEDIUMTEXT NOT NULL,
-    -- W3C trace context of the consumed event behind the row, continued when it is published (null: tracing off).
-    traceparent VARCHAR(55),
-    created_at  DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))
+-- One row per consumer transaction, shard and topic: messages is that transaction's messages for the shard, in order, as
+-- a JSON array of {eventId, key, payload, traceparent} (payload: the record's value; traceparent: the W3C trace context
+-- of the consumed event behind it, continued when it is published, null with tracing off).
+CREATE TABLE outbox_batch (
+    id            BIGINT AUTO_INCREMENT PRIMARY KEY,
+    shard         SMALLINT NOT NULL,
+    topic         VARCHAR(255) NOT NULL,
+    message_count INT NOT NULL,
+    messages      MEDIUMTEXT NOT NULL,
+    created_at    DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
--- Append-only by id: no unique index on event_id, the processed-events dedup already keeps it unique.
--- A relay reads one shard in id order.
-CREATE INDEX outbox_message_shard_id ON outbox_message (shard, id);
+-- A relay reads one shard in id order and counts its messages from this index alone before it reads any messages.
+CREATE INDEX outbox_batch_shard_id ON outbox_batch (shard, id, message_count);
 
 -- One lease per shard of the key space (every row of a key is in one shard): the relay holding a shard's unexpired
 -- lease is the only one publishing it. token grows with every claim and fences a relay whose lease was taken over.

@@ -5,6 +5,7 @@ import dev.tenet.rules.engine.BuildInfo;
 import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.GenerationRecord;
 import dev.tenet.scaffold.generate.MigrationUpgrade;
+import dev.tenet.scaffold.generate.OutboxBatchUpgrade;
 import dev.tenet.scaffold.generate.ProjectWriter;
 import dev.tenet.scaffold.generate.ServiceGenerator;
 import dev.tenet.scaffold.generate.ServiceModel;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.stream.Collectors;
@@ -59,9 +61,11 @@ public final class Scaffolder {
      * @param overwritten user-changed files overwritten because of {@code force}
      * @param keptMigrations existing migrations this Tenet renders differently, left as they are (they may be applied)
      * @param carried     statements of their new rendering that the kept ones lack, put in the new consumer's migration
+     * @param outboxMovedBy the new migration that moves the outbox from {@code outbox_message} to {@code outbox_batch}
+     *                      ({@link OutboxBatchUpgrade}), or empty when the service needs no move
      */
     public record AddResult(List<String> written, List<String> merged, List<String> overwritten, List<String> keptMigrations,
-                            List<String> carried) {
+                            List<String> carried, Optional<String> outboxMovedBy) {
     }
 
     /**
@@ -70,7 +74,8 @@ public final class Scaffolder {
      * is merged into the owner's copy line by line ({@link ThreeWayMerge}); where both changed the same
      * lines, nothing is written unless {@code force}, which overwrites. An existing migration is never rewritten, not
      * even with {@code force}: it may be applied, and Flyway refuses a changed one at start. Where this Tenet renders it
-     * differently, the indexes the new rendering adds go into the new consumer's migration ({@link MigrationUpgrade}).
+     * differently, the indexes the new rendering adds go into the new consumer's migration ({@link MigrationUpgrade}), and
+     * so does the move of an outbox of one row per message to one row per transaction ({@link OutboxBatchUpgrade}).
      *
      * @param service  the service's root directory
      * @param consumer the consumer to add
@@ -155,17 +160,28 @@ public final class Scaffolder {
             throw new TenetInputException(service.resolve(newMigration).toString(), 0, "the new consumer's migration already exists"
                     + " with other content; move that migration to a later version and run again");
         }
-        List<String> carried = MigrationUpgrade.missingStatements(keptMigrations, files.files(), migrations(service));
+        Map<String, byte[]> migrations = migrations(service);
+        boolean moveOutbox = OutboxBatchUpgrade.needed(spec, migrations);
+        String move = moveOutbox ? OutboxBatchUpgrade.statements(spec, generator.renderer()) : "";
+        if (moveOutbox) {
+            // What the move creates is not carried again from the new baseline's rendering.
+            migrations.put(newMigration + "#outbox-move", move.getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> carried = MigrationUpgrade.missingStatements(keptMigrations, files.files(), migrations);
         if (!carried.isEmpty()) {
             toWrite.put(newMigration, MigrationUpgrade.prepend(carried, toWrite.get(newMigration)));
         }
-        toWrite.put(GenerationRecord.PATH, record(record, files, keptMigrations, carried.isEmpty() ? Map.of() : Map.of(newMigration,
-                toWrite.get(newMigration))));
+        if (moveOutbox) {
+            toWrite.put(newMigration, OutboxBatchUpgrade.prepend(move, toWrite.get(newMigration)));
+        }
+        boolean upgraded = moveOutbox || !carried.isEmpty();
+        toWrite.put(GenerationRecord.PATH, record(record, files, keptMigrations, upgraded ? Map.of(newMigration,
+                toWrite.get(newMigration)) : Map.of()));
         if (!dryRun) {
             ProjectWriter.writeInto(files, toWrite, service);
         }
         return new AddResult(List.copyOf(toWrite.keySet()), List.copyOf(merged), List.copyOf(conflicts),
-                List.copyOf(keptMigrations), List.copyOf(carried));
+                List.copyOf(keptMigrations), List.copyOf(carried), moveOutbox ? Optional.of(newMigration) : Optional.empty());
     }
 
     /** The new generation's record, except that a kept migration keeps its old hash and a migration with carried statements its own. */

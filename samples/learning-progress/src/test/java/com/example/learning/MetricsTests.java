@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,7 +64,7 @@ class MetricsTests extends IntegrationTest {
         for (int i = 0; i < 5; i++) {
             send(TOPIC, key, LectureWatchedJson.of(newEventId(), key, 1));
         }
-        eventually("5 rows in the outbox", () -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE topic = ?", Long.class, PUBLISHED) == 5);
+        eventually("5 messages in the outbox", () -> WaitingOutbox.count(jdbc, PUBLISHED, List.of(key)) == 5);
         outboxMetrics.refresh();
         double firstAge = scrape().sum("pipeline_outbox_oldest_age_seconds", Map.of("topic", PUBLISHED));
         Thread.sleep(1100);

@@ -96,9 +96,8 @@ class ObservabilityTests extends IntegrationTest {
             producer.send(upstream).get();
         }
         eventually("the event applied", () -> total(key) == 4);
-        assertThat(jdbc.queryForObject("SELECT traceparent FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'",
-                String.class, key))
-                .startsWith("00-" + traceId + "-");
+        assertThat(WaitingOutbox.of(jdbc, "learning.progress-updated", key)).singleElement()
+                .satisfies(message -> assertThat(message.traceparent()).startsWith("00-" + traceId + "-"));
 
         relay.drain();
 

@@ -3,6 +3,7 @@ package com.example.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.learning.adapter.out.outbox.OutboxHeaders;
 import com.example.learning.adapter.out.outbox.OutboxRelay;
 import com.example.learning.adapter.out.outbox.OutboxTraces;
 import com.example.learning.config.PipelineProperties;
@@ -93,7 +94,8 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
 
         CountDownLatch hanging = new CountDownLatch(1);
         HikariDataSource killedPool = pool();
-        OutboxRelay killed = relay(killedPool, hangingAfter(SENT_BEFORE_THE_KILL, hanging));
+        // The killed relay takes its whole first shard as one batch, so it dies mid-batch whatever the sizes of the rows.
+        OutboxRelay killed = relay(killedPool, hangingAfter(SENT_BEFORE_THE_KILL, hanging), KEYS * EVENTS_PER_KEY);
         CompletableFuture<Integer> killedRun = CompletableFuture.supplyAsync(killed::drain, killedThread);
         assertThat(hanging.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the killed relay hangs mid-batch").isTrue();
         Map<String, Object> killedLease = jdbc.queryForMap("SELECT shard, token FROM outbox_lease WHERE expires_at > UTC_TIMESTAMP(6)");
@@ -104,7 +106,7 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         Queue<Throwable> survivorFailures = new ConcurrentLinkedQueue<>();
         AtomicInteger publishedBySurvivors = new AtomicInteger();
         for (int i = 0; i < 2; i++) {
-            OutboxRelay survivor = relay(pool(), new KafkaTemplate<>(producerFactory()));
+            OutboxRelay survivor = relay(pool(), new KafkaTemplate<>(producerFactory()), 25);
             survivorThreads.scheduleWithFixedDelay(() -> {
                 try {
                     publishedBySurvivors.addAndGet(survivor.drain());
@@ -117,13 +119,13 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         killedPool.close();
 
         eventually("the killed relay's shard claimed again", () -> {
-            Map<String, Object> lease = namedJdbc.queryForMap("SELECT l.token, CASE WHEN l.expires_at > UTC_TIMESTAMP(6) THEN 1 ELSE 0 END AS valid,"
-                    + " (SELECT COUNT(*) FROM outbox_message m WHERE m.shard = l.shard AND m.message_key IN (:keys)) AS waiting"
-                    + " FROM outbox_lease l WHERE l.shard = :shard", Map.of("keys", keys, "shard", killedShard));
+            // Counted before the lease is read: a lease the killed relay still holds then was held while they were counted.
+            long waiting = waitingInShard(keys, killedShard);
+            Map<String, Object> lease = namedJdbc.queryForMap("SELECT token, CASE WHEN expires_at > UTC_TIMESTAMP(6) THEN 1 ELSE 0 END AS valid"
+                    + " FROM outbox_lease WHERE shard = :shard", Map.of("shard", killedShard));
             boolean stillTheKilledOnes = ((Number) lease.get("token")).longValue() == killedToken;
             if (stillTheKilledOnes && ((Number) lease.get("valid")).intValue() == 1) {
-                assertThat(((Number) lease.get("waiting")).longValue()).as("rows of a shard whose lease is held by the killed relay")
-                        .isEqualTo(waitingAtKill);
+                assertThat(waiting).as("messages of a shard whose lease is held by the killed relay").isEqualTo(waitingAtKill);
             }
             return !stillTheKilledOnes;
         });
@@ -132,7 +134,7 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
 
         List<ConsumerRecord<String, String>> published = read(PUBLISHED, r -> expectedIds.containsKey(r.key()),
                 KEYS * EVENTS_PER_KEY + SENT_BEFORE_THE_KILL);
-        LOG.info("killed relay's shard {} resumed {} ms after the kill (lease {}); survivors published {} rows, consumers saw {} records",
+        LOG.info("killed relay's shard {} resumed {} ms after the kill (lease {}); survivors published {} messages, consumers saw {} records",
                 killedShard, resumedAfter.toMillis(), LEASE, publishedBySurvivors.get(), published.size());
         assertThat(survivorFailures).isEmpty();
         assertThat(resumedAfter).isLessThan(LEASE.plusSeconds(5));
@@ -167,34 +169,32 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
 
     private List<String> idsAfterDedup(List<ConsumerRecord<String, String>> records) {
         Set<String> seen = new HashSet<>();
-        return records.stream().map(r -> new String(r.headers().lastHeader(OutboxRelay.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8))
+        return records.stream().map(r -> new String(r.headers().lastHeader(OutboxHeaders.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8))
                 .filter(seen::add).toList();
     }
 
     private List<Long> totalsAfterDedup(List<ConsumerRecord<String, String>> records) {
         Set<String> seen = new HashSet<>();
-        return records.stream().filter(r -> seen.add(new String(r.headers().lastHeader(OutboxRelay.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8)))
+        return records.stream().filter(r -> seen.add(new String(r.headers().lastHeader(OutboxHeaders.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8)))
                 .map(r -> json.readTree(r.value()).get("trainingMinutes").asLong()).toList();
     }
 
     private long changesWaiting(List<String> keys) {
-        return namedJdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key IN (:keys) AND topic = :topic",
-                Map.of("keys", keys, "topic", PUBLISHED), Long.class);
+        return WaitingOutbox.count(jdbc, PUBLISHED, keys);
     }
 
-    /** Every row of these keys, for any topic (with a tiered cache, their invalidations share the shards). */
+    /** Every message of these keys, for any topic (with a tiered cache, their invalidations share the shards). */
     private long waiting(List<String> keys) {
-        return namedJdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key IN (:keys)", Map.of("keys", keys), Long.class);
+        return WaitingOutbox.count(jdbc, null, keys);
     }
 
     private long waitingInShard(List<String> keys, int shard) {
-        return namedJdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key IN (:keys) AND shard = :shard",
-                Map.of("keys", keys, "shard", shard), Long.class);
+        return WaitingOutbox.countInShard(jdbc, shard, keys);
     }
 
-    /** A relay as on its own replica: its own pool and producer, small batches so every shard takes several. */
-    private OutboxRelay relay(HikariDataSource pool, KafkaTemplate<String, String> kafka) {
-        PipelineProperties settings = new PipelineProperties(properties.partitions(), properties.retry(), new PipelineProperties.Outbox(25, LEASE));
+    /** A relay as on its own replica: its own pool and producer; batches of {@code batchSize} messages (small: every shard takes several). */
+    private OutboxRelay relay(HikariDataSource pool, KafkaTemplate<String, String> kafka, int batchSize) {
+        PipelineProperties settings = new PipelineProperties(properties.partitions(), properties.retry(), new PipelineProperties.Outbox(batchSize, LEASE));
         return new OutboxRelay(new NamedParameterJdbcTemplate(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)), kafka, settings, outboxTraces);
     }
 

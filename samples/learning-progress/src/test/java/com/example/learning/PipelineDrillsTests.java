@@ -3,6 +3,7 @@ package com.example.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.learning.adapter.out.outbox.OutboxHeaders;
 import com.example.learning.adapter.out.outbox.OutboxRelay;
 import com.example.learning.adapter.out.outbox.OutboxTraces;
 import com.example.learning.application.RecordLectureWatched;
@@ -65,7 +66,7 @@ class PipelineDrillsTests extends IntegrationTest {
 
         assertThat(total(key)).isEqualTo(35);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lecture_watched WHERE user_id = ?", Long.class, key)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'", Long.class, key)).isEqualTo(2);
+        assertThat(WaitingOutbox.count(jdbc, "learning.progress-updated", List.of(key))).isEqualTo(2);
     }
 
     @Test
@@ -136,8 +137,7 @@ class PipelineDrillsTests extends IntegrationTest {
             assertThat(total(key)).as("total of " + key).isEqualTo(expected.getOrDefault(key, 0L));
         }
         assertThat(applied(keys)).isEqualTo(1000);
-        assertThat(namedJdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key IN (:keys) AND topic = 'learning.progress-updated'",
-                Map.of("keys", keys), Long.class)).isEqualTo(1000);
+        assertThat(WaitingOutbox.count(jdbc, "learning.progress-updated", keys)).isEqualTo(1000);
     }
 
     @Test
@@ -150,7 +150,7 @@ class PipelineDrillsTests extends IntegrationTest {
             expectedIds.add(ProgressUpdated.idFor(TOPIC, id));
             send(TOPIC, key, event(id, key, 1));
         }
-        eventually("50 outbox rows", () -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'", Long.class, key) == 50);
+        eventually("50 messages in the outbox", () -> WaitingOutbox.count(jdbc, "learning.progress-updated", List.of(key)) == 50);
 
         AtomicInteger sent = new AtomicInteger();
         KafkaTemplate<String, String> dying = new KafkaTemplate<>(producerFactory) {
@@ -164,13 +164,13 @@ class PipelineDrillsTests extends IntegrationTest {
         };
         OutboxRelay killed = new OutboxRelay(namedJdbc, transaction, dying, properties, outboxTraces);
         assertThatThrownBy(killed::publishBatch).hasMessageContaining("killed");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'", Long.class, key)).isEqualTo(50);
+        assertThat(WaitingOutbox.count(jdbc, "learning.progress-updated", List.of(key))).isEqualTo(50);
 
         relay.drain();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE message_key = ? AND topic = 'learning.progress-updated'", Long.class, key)).isZero();
+        assertThat(WaitingOutbox.count(jdbc, "learning.progress-updated", List.of(key))).isZero();
         List<ConsumerRecord<String, String>> published = read("learning.progress-updated", r -> key.equals(r.key()), 70);
         Set<String> ids = new HashSet<>();
-        published.forEach(r -> ids.add(header(r, OutboxRelay.EVENT_ID_HEADER)));
+        published.forEach(r -> ids.add(header(r, OutboxHeaders.EVENT_ID_HEADER)));
         assertThat(ids).isEqualTo(expectedIds);
         assertThat(published).hasSizeGreaterThanOrEqualTo(50);
     }

@@ -2,7 +2,7 @@ package com.example.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.learning.adapter.out.outbox.OutboxRelay;
+import com.example.learning.adapter.out.outbox.OutboxHeaders;
 import com.example.learning.domain.ProgressUpdated;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,7 +39,7 @@ class QuizSubmittedPipelineTests extends IntegrationTest {
 
         relay.drain();
         ConsumerRecord<String, String> published = read("learning.progress-updated", r -> key.equals(r.key()), 1).get(0);
-        assertThat(new String(published.headers().lastHeader(OutboxRelay.EVENT_VERSION_HEADER).value(), StandardCharsets.US_ASCII))
+        assertThat(new String(published.headers().lastHeader(OutboxHeaders.EVENT_VERSION_HEADER).value(), StandardCharsets.US_ASCII))
                 .isEqualTo(String.valueOf(ProgressUpdated.SCHEMA_VERSION));
     }
 }

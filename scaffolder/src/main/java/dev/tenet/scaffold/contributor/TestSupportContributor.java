@@ -24,6 +24,7 @@ public final class TestSupportContributor implements ProjectContributor {
             files.render(model.testJava("PublishedTotals.java"), "java/test/PublishedTotals.java.mustache", v);
         } else {
             files.render(model.testJava("OutboxRelayReplicasDrillsTests.java"), "java/test/OutboxRelayReplicasDrillsTests.java.mustache", v);
+            files.render(model.testJava("WaitingOutbox.java"), "java/test/WaitingOutbox.java.mustache", v);
         }
         files.render(model.testJava("Test" + v.get("appClass") + ".java"), "java/test/TestApplication.java.mustache", v);
         files.render(model.testJava("StartupConfigurationTests.java"), "java/test/StartupConfigurationTests.java.mustache", v);

@@ -47,6 +47,11 @@ public final class ServiceGenerator {
                 new OpsContributor(), new AiContributor());
     }
 
+    /** The renderer of the generator's templates (the outbox upgrade renders one outside any contributor). */
+    public TemplateRenderer renderer() {
+        return renderer;
+    }
+
     /** All files of the service, including {@code .tenet/pipeline.yaml} and {@code .tenet/generated.json}. */
     public GeneratedFiles generate(PipelineSpec spec) {
         ServiceModel model = new ServiceModel(spec);

@@ -157,6 +157,9 @@ public final class ServiceModel {
         v.put("clockNow", mysql ? "UTC_TIMESTAMP(6)" : "clock_timestamp()");
         v.put("outboxOldestAgeSeconds", mysql ? "TIMESTAMPDIFF(MICROSECOND, MIN(created_at), UTC_TIMESTAMP(6)) / 1000000.0"
                 : "EXTRACT(EPOCH FROM clock_timestamp() - MIN(created_at))");
+        // One waiting outbox_message row as the one-message array of an outbox_batch row (the upgrade's move).
+        v.put("outboxMoveMessage", (mysql ? "JSON_ARRAY(JSON_OBJECT(" : "json_build_array(json_build_object(")
+                + "'eventId', event_id, 'key', message_key, 'payload', payload, 'traceparent', traceparent))" + (mysql ? "" : "::text"));
         v.put("leaseExpiry", mysql ? "TIMESTAMPADD(MICROSECOND, :leaseMicros, UTC_TIMESTAMP(6))"
                 : "clock_timestamp() + CAST(:leaseMicros AS DOUBLE PRECISION) * INTERVAL '1 microsecond'");
         // Multi-row statements: one statement per batch costs the database far less than a JDBC batch of single-row upserts.

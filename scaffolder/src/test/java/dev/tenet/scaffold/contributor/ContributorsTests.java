@@ -14,6 +14,7 @@ import dev.tenet.scaffold.spec.SpecParserTests;
 import dev.tenet.scaffold.template.MustacheRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +54,15 @@ class ContributorsTests {
         PipelineSpec cdc = spec().withRelay(Relay.DEBEZIUM);
         Path outbox = writeInto("outbox", new OutboxContributor(), cdc);
         assertThat(outbox.resolve(JAVA + "adapter/out/outbox/CdcOutboxRelay.java")).exists();
-        assertThat(outbox.resolve(JAVA + "adapter/out/outbox/OutboxRelayScheduler.java")).doesNotExist();
-        assertThat(read(outbox, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).contains("DELETE FROM outbox_message WHERE event_id IN");
+        for (String polling : List.of("OutboxRelay", "OutboxLeases", "OutboxRelayException", "OutboxRelayScheduler", "OutboxRelayOutage",
+                "OutboxBatches", "OutboxMessage")) {
+            assertThat(outbox.resolve(JAVA + "adapter/out/outbox/" + polling + ".java")).as(polling).doesNotExist();
+        }
+        assertThat(read(outbox, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).contains("INSERT INTO outbox_message",
+                "DELETE FROM outbox_message WHERE event_id IN");
+        assertThat(read(outbox, JAVA + "adapter/out/outbox/OutboxMetrics.java")).contains("COUNT(*)").contains("FROM outbox_message GROUP BY topic");
+        assertThat(read(writeInto("migration", new MigrationContributor(), cdc), "src/main/resources/db/migration/V1__baseline.sql"))
+                .contains("CREATE TABLE outbox_message").doesNotContain("outbox_batch");
         assertThat(read(writeInto("build", new BuildContributor(), cdc), "pom.xml")).contains("<artifactId>debezium-bom</artifactId>",
                 "<artifactId>debezium-embedded</artifactId>", "<artifactId>debezium-connector-postgres</artifactId>");
         Path ops = writeInto("ops", new OpsContributor(), cdc);
@@ -64,7 +72,7 @@ class ContributorsTests {
 
         Path polling = writeInto("polling", new OutboxContributor(), spec());
         assertThat(polling.resolve(JAVA + "adapter/out/outbox/CdcOutboxRelay.java")).doesNotExist();
-        assertThat(read(polling, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).doesNotContain("DELETE");
+        assertThat(read(polling, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).doesNotContain("DELETE", "outbox_message");
     }
 
     @Test
@@ -151,15 +159,20 @@ class ContributorsTests {
     @Test
     void outboxHasTheWriterTheRelayItsScheduleAndTheBacklogGauges() throws Exception {
         Path out = write(new OutboxContributor(), spec());
-        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("WHERE shard = :shard ORDER BY id", "DELETE FROM outbox_message")
-                .doesNotContain("FOR UPDATE");
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java"))
+                .contains("SELECT id, message_count FROM outbox_batch WHERE shard = :shard ORDER BY id LIMIT :limit",
+                        "SELECT id, topic, messages FROM outbox_batch WHERE id IN (:ids) ORDER BY id", "DELETE FROM outbox_batch")
+                .doesNotContain("FOR UPDATE", "outbox_message");
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxBatches.java"))
+                .contains("INSERT INTO outbox_batch (shard, topic, message_count, messages) VALUES (?, ?, ?, ?)", "OutboxShards.of(message.key())");
         assertThat(read(out, JAVA + "adapter/out/outbox/OutboxLeases.java"))
                 .contains("token = token + 1", "expires_at < clock_timestamp()", "AND token = :token");
         assertThat(out.resolve(JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).exists();
         assertThat(out.resolve(JAVA + "adapter/out/outbox/OutboxRelayScheduler.java")).exists();
         assertThat(read(out, JAVA + "adapter/out/outbox/OutboxMetrics.java"))
-                .contains("EXTRACT(EPOCH FROM clock_timestamp() - MIN(created_at)) FROM outbox_message GROUP BY topic", "\"pipeline.outbox.backlog\"");
-        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("traces.continueTrace(row.traceparent()");
+                .contains("SUM(message_count), EXTRACT(EPOCH FROM clock_timestamp() - MIN(created_at)) FROM outbox_batch GROUP BY topic",
+                        "\"pipeline.outbox.backlog\"");
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("traces.continueTrace(message.traceparent()");
         assertThat(read(out, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).contains("traces.traceparentOf(e.sourceEventId())");
     }
 
@@ -266,7 +279,8 @@ class ContributorsTests {
                 .contains("expireAfterWrite(localTtl).maximumSize(localMaxSize)", "maximumSize(localMaxSize)");
         assertThat(read(out, JAVA + "adapter/in/kafka/BalanceCacheInvalidationListener.java")).contains("groupId = \"points-cache-${random.uuid}\"");
         assertThat(read(out, JAVA + "config/BalanceCacheTopics.java")).contains(".compact()");
-        assertThat(read(out, JAVA + "adapter/out/outbox/JdbcBalanceCacheInvalidations.java")).contains("INSERT INTO outbox_message");
+        assertThat(read(out, JAVA + "adapter/out/outbox/JdbcBalanceCacheInvalidations.java")).contains("outbox.append(topic,")
+                .doesNotContain("outbox_message");
         assertThat(out.resolve(TEST + "BalanceTieredCacheTests.java")).exists();
     }
 

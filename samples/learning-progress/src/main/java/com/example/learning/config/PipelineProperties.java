@@ -30,7 +30,7 @@ public record PipelineProperties(@DefaultValue("6") int partitions, @DefaultValu
     /**
      * The outbox relay.
      *
-     * @param batchSize rows per relay batch
+     * @param batchSize messages per relay batch (at least one outbox row, however many messages it holds)
      * @param lease     how long a relay's claim on an outbox shard lasts unless renewed: the longest a relay that died
      *                  keeps the other replicas from publishing its shards
      */

@@ -4,24 +4,24 @@ import com.example.learning.domain.ProgressUpdated;
 import com.example.learning.domain.port.ProgressUpdatedOutbox;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes ProgressUpdated events as outbox rows in the caller's transaction, each with the trace of the consumed event
- * behind it ({@link OutboxTraces}); {@link OutboxRelay} publishes them.
+ * Writes ProgressUpdated events to the outbox in the caller's transaction, each with the trace of the consumed event
+ * behind it ({@link OutboxTraces}), as one row per shard for the whole transaction ({@link OutboxBatches});
+ * {@link OutboxRelay} publishes them.
  */
 @Repository
 public class JdbcProgressUpdatedOutbox implements ProgressUpdatedOutbox {
-    private final JdbcTemplate jdbc;
+    private final OutboxBatches outbox;
     private final JsonMapper json;
     private final String topic;
     private final OutboxTraces traces;
 
-    public JdbcProgressUpdatedOutbox(JdbcTemplate jdbc, JsonMapper json,
+    public JdbcProgressUpdatedOutbox(OutboxBatches outbox, JsonMapper json,
             @Value("${pipeline.topics.progress-updated:learning.progress-updated}") String topic, OutboxTraces traces) {
-        this.jdbc = jdbc;
+        this.outbox = outbox;
         this.json = json;
         this.topic = topic;
         this.traces = traces;
@@ -32,8 +32,7 @@ public class JdbcProgressUpdatedOutbox implements ProgressUpdatedOutbox {
         if (events.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO outbox_message (shard, event_id, topic, message_key, payload, traceparent) VALUES (?, ?, ?, ?, ?, ?)",
-                events.stream().map(e -> new Object[] {OutboxShards.of(e.userId()), e.eventId(), topic, e.userId(),
-                        json.writeValueAsString(e), traces.traceparentOf(e.sourceEventId())}).toList());
+        outbox.append(topic, events.stream().map(e -> new OutboxMessage(e.eventId(), e.userId(), json.writeValueAsString(e),
+                traces.traceparentOf(e.sourceEventId()))).toList());
     }
 }

@@ -24,9 +24,9 @@ public class OutboxLeases {
         this.leaseMicros = lease.truncatedTo(ChronoUnit.MICROS).toNanos() / 1_000;
     }
 
-    /** The shards that have rows waiting, whoever holds them. */
+    /** The shards that have messages waiting, whoever holds them. */
     public List<Integer> waitingShards() {
-        return jdbc.getJdbcOperations().queryForList("SELECT DISTINCT shard FROM outbox_message", Integer.class);
+        return jdbc.getJdbcOperations().queryForList("SELECT DISTINCT shard FROM outbox_batch", Integer.class);
     }
 
     /** Claims the shard if its lease expired or is already this relay's; the lease then runs from now. */

@@ -14,8 +14,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox's backlog per topic as gauges: {@code pipeline_outbox_backlog{topic}} (rows waiting) and
- * {@code pipeline_outbox_oldest_age_seconds{topic}} (age of the oldest waiting row, by the database's clock; 0 when
+ * The outbox's backlog per topic as gauges: {@code pipeline_outbox_backlog{topic}} (messages waiting) and
+ * {@code pipeline_outbox_oldest_age_seconds{topic}} (age of the oldest waiting message, by the database's clock; 0 when
  * none waits). One grouped query every {@code pipeline.outbox.metrics-interval} refreshes them; a scrape only reads
  * the last values, so scraping often or from several Prometheus servers costs the database nothing more.
  */
@@ -28,7 +28,7 @@ public class OutboxMetrics {
     private final MeterRegistry meters;
     private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
 
-    private record Backlog(long rows, double oldestAgeSeconds) {
+    private record Backlog(long messages, double oldestAgeSeconds) {
         static final Backlog EMPTY = new Backlog(0, 0);
     }
 
@@ -43,7 +43,7 @@ public class OutboxMetrics {
     public void refresh() {
         Map<String, Backlog> waiting = new ConcurrentHashMap<>();
         try {
-            jdbc.query("SELECT topic, COUNT(*), TIMESTAMPDIFF(MICROSECOND, MIN(created_at), UTC_TIMESTAMP(6)) / 1000000.0 FROM outbox_message GROUP BY topic",
+            jdbc.query("SELECT topic, SUM(message_count), TIMESTAMPDIFF(MICROSECOND, MIN(created_at), UTC_TIMESTAMP(6)) / 1000000.0 FROM outbox_batch GROUP BY topic",
                     rs -> {
                         waiting.put(rs.getString(1), new Backlog(rs.getLong(2), Math.max(0, rs.getDouble(3))));
                     });
@@ -58,11 +58,11 @@ public class OutboxMetrics {
 
     private void register(String topic) {
         if (backlogs.putIfAbsent(topic, Backlog.EMPTY) == null) {
-            Gauge.builder("pipeline.outbox.backlog", backlogs, b -> b.getOrDefault(topic, Backlog.EMPTY).rows())
-                    .description("Outbox rows waiting to be published")
+            Gauge.builder("pipeline.outbox.backlog", backlogs, b -> b.getOrDefault(topic, Backlog.EMPTY).messages())
+                    .description("Outbox messages waiting to be published")
                     .tag("topic", topic).register(meters);
             Gauge.builder("pipeline.outbox.oldest.age", backlogs, b -> b.getOrDefault(topic, Backlog.EMPTY).oldestAgeSeconds())
-                    .description("Age of the oldest outbox row waiting to be published, 0 when none waits")
+                    .description("Age of the oldest outbox message waiting to be published, 0 when none waits")
                     .baseUnit("seconds")
                     .tag("topic", topic).register(meters);
         }

@@ -2,7 +2,6 @@ package com.example.learning.adapter.out.outbox;
 
 import com.example.learning.adapter.out.outbox.OutboxLeases.Lease;
 import com.example.learning.config.PipelineProperties;
-import com.example.learning.domain.ProgressUpdated;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,23 +26,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox rows shard by shard (all rows of a key share a shard), in id order within a shard, which is commit
- * order for any one key. Relays on any number of replicas share the shards through leases ({@link OutboxLeases}) and
+ * Publishes the outbox shard by shard (all messages of a key share a shard), in id order within a shard, which is
+ * commit order for any one key, and in each {@code outbox_batch} row in the order of its messages. A batch is bounded
+ * by messages, not rows: the relay first reads the rows' message counts from the index alone, then the messages of just
+ * the rows that fit ({@code pipeline.outbox.batch-size} messages, at least one row). Relays on any number of replicas share the shards through leases ({@link OutboxLeases}) and
  * never hold a database lock while talking to Kafka: a short transaction claims a shard and reads a batch, the sends
- * run outside any transaction, and a second short transaction deletes the batch, only if every send was acknowledged
- * and the lease's fencing token is unchanged. A relay that dies holds its shards until its lease expires
- * ({@code pipeline.outbox.lease}); the next one re-sends the rows it had not deleted, with the same event ids:
+ * run outside any transaction, and a second short transaction deletes the batch's rows, only if every message of them
+ * was acknowledged and the lease's fencing token is unchanged. A relay that dies holds its shards until its lease expires
+ * ({@code pipeline.outbox.lease}); the next one re-sends the messages of the rows it had not deleted, with the same event ids:
  * delivery is at least once, and downstream consumers deduplicate on the {@code eventId} header (also in the payload).
- * Each send continues the trace stored with its row ({@link OutboxTraces}); while it is made, the logging context
- * carries the row's {@code outboxId}, {@code topic} and {@code key}.
+ * Each send continues the trace stored with its message ({@link OutboxTraces}); while it is made, the logging context
+ * carries the row's {@code outboxId}, the {@code topic} and the message's {@code key}.
  */
 @Component
 public class OutboxRelay {
-    /** The record header that carries the event id. */
-    public static final String EVENT_ID_HEADER = "eventId";
-    /** The record header that carries the version of the event's committed schema. */
-    public static final String EVENT_VERSION_HEADER = "event-version";
-    static final byte[] EVENT_VERSION = String.valueOf(ProgressUpdated.SCHEMA_VERSION).getBytes(StandardCharsets.US_ASCII);
     /** Kafka's default {@code delivery.timeout.ms}, used when the producer does not set it. */
     private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -82,7 +77,7 @@ public class OutboxRelay {
         return owner;
     }
 
-    /** Publishes until no shard this relay can claim has rows left; returns how many rows were published. */
+    /** Publishes until no shard this relay can claim has messages left; returns how many messages were published. */
     public int drain() {
         int total = 0;
         int published;
@@ -93,7 +88,7 @@ public class OutboxRelay {
         return total;
     }
 
-    /** Publishes at most one batch from every waiting shard this relay can claim; returns how many rows it published. */
+    /** Publishes at most one batch from every waiting shard this relay can claim; returns how many messages it published. */
     public int publishBatch() {
         List<Integer> shards = new ArrayList<>(transaction.execute(status -> leases.waitingShards()));
         Collections.shuffle(shards); // replicas start on different shards instead of queueing for the same lease
@@ -111,14 +106,14 @@ public class OutboxRelay {
         }
         if (!claim.rows().isEmpty()) {
             try {
-                awaitAll(claim.lease(), claim.rows().stream().map(this::send).toList());
+                awaitAll(claim.lease(), sendAll(claim.rows()));
             } catch (RuntimeException e) {
                 releaseAfterFailure(claim.lease(), e);
                 throw e;
             }
         }
         Boolean deleted = transaction.execute(status -> deleteIfStillLeased(claim));
-        return Boolean.TRUE.equals(deleted) ? claim.rows().size() : 0;
+        return Boolean.TRUE.equals(deleted) ? claim.messages() : 0;
     }
 
     /** A relay that failed but lives hands its shard on at once instead of after the lease. */
@@ -130,34 +125,63 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * The shard's first rows in id order holding up to {@code batchSize} messages (at least one row): their ids and counts
+     * come from the index, and only the messages of the rows taken are read. Every row holds a message at least, so
+     * {@code batchSize} rows always cover the batch.
+     */
     private List<Row> rows(int shard) {
-        return jdbc.query("SELECT id, event_id, topic, message_key, payload, traceparent FROM outbox_message WHERE shard = :shard ORDER BY id LIMIT :limit",
-                Map.of("shard", shard, "limit", batchSize),
-                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+        List<Long> ids = new ArrayList<>();
+        int[] messages = {0};
+        jdbc.query("SELECT id, message_count FROM outbox_batch WHERE shard = :shard ORDER BY id LIMIT :limit",
+                Map.of("shard", shard, "limit", batchSize), rs -> {
+                    int count = rs.getInt(2);
+                    if (ids.isEmpty() || messages[0] + count <= batchSize) {
+                        ids.add(rs.getLong(1));
+                        messages[0] += count;
+                    }
+                });
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT id, topic, messages FROM outbox_batch WHERE id IN (:ids) ORDER BY id", Map.of("ids", ids),
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), OutboxMessage.listOf(rs.getString(3))));
     }
 
     /** Releasing first locks the lease row: no other relay can claim the shard until the delete commits. */
     private boolean deleteIfStillLeased(Claim claim) {
         if (!leases.release(claim.lease())) {
-            LOG.warn("Lease on outbox shard {} was taken over while its batch was sent; its new owner sends the {} rows again",
-                    claim.lease().shard(), claim.rows().size());
+            LOG.warn("Lease on outbox shard {} was taken over while its batch was sent; its new owner sends the {} messages again",
+                    claim.lease().shard(), claim.messages());
             return false;
         }
         if (!claim.rows().isEmpty()) {
-            jdbc.update("DELETE FROM outbox_message WHERE id IN (:ids)", Map.of("ids", claim.rows().stream().map(Row::id).toList()));
+            jdbc.update("DELETE FROM outbox_batch WHERE id IN (:ids)", Map.of("ids", claim.rows().stream().map(Row::id).toList()));
         }
         return true;
     }
 
-    private CompletableFuture<SendResult<String, String>> send(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-        record.headers().add(EVENT_ID_HEADER, row.eventId().getBytes(StandardCharsets.UTF_8));
-        try (OutboxTraces.Continuation trace = traces.continueTrace(row.traceparent(), row.topic());
-                MDC.MDCCloseable outboxId = MDC.putCloseable("outboxId", String.valueOf(row.id()));
-                MDC.MDCCloseable topic = MDC.putCloseable("topic", row.topic());
-                MDC.MDCCloseable key = MDC.putCloseable("key", row.key())) {
-            LOG.debug("Publishing outbox row {} (event {})", row.id(), row.eventId());
-            record.headers().add(EVENT_VERSION_HEADER, EVENT_VERSION);
+    /** Every message of the rows, rows in id order and each row's messages in order. */
+    private List<CompletableFuture<SendResult<String, String>>> sendAll(List<Row> rows) {
+        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
+        for (Row row : rows) {
+            try (MDC.MDCCloseable outboxId = MDC.putCloseable("outboxId", String.valueOf(row.id()));
+                    MDC.MDCCloseable topic = MDC.putCloseable("topic", row.topic())) {
+                for (OutboxMessage message : row.messages()) {
+                    sends.add(send(row, message));
+                }
+            }
+        }
+        return sends;
+    }
+
+    private CompletableFuture<SendResult<String, String>> send(Row row, OutboxMessage message) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), message.key(), message.payload());
+        record.headers().add(OutboxHeaders.EVENT_ID_HEADER, message.eventId().getBytes(StandardCharsets.UTF_8));
+        try (OutboxTraces.Continuation trace = traces.continueTrace(message.traceparent(), row.topic());
+                MDC.MDCCloseable key = MDC.putCloseable("key", message.key())) {
+            LOG.debug("Publishing event {} of outbox row {}", message.eventId(), row.id());
+            record.headers().add(OutboxHeaders.EVENT_VERSION_HEADER, OutboxHeaders.EVENT_VERSION);
             return kafka.send(record);
         }
     }
@@ -194,9 +218,12 @@ public class OutboxRelay {
         return configured == null ? DEFAULT_DELIVERY_TIMEOUT_MS : Long.parseLong(configured.toString());
     }
 
-    private record Row(long id, String eventId, String topic, String key, String payload, @Nullable String traceparent) {
+    private record Row(long id, String topic, List<OutboxMessage> messages) {
     }
 
     private record Claim(Lease lease, List<Row> rows) {
+        int messages() {
+            return rows.stream().mapToInt(row -> row.messages().size()).sum();
+        }
     }
 }

@@ -1,0 +1,26 @@
+package com.example.learning.adapter.out.outbox;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One message of an {@code outbox_batch} row: the record to publish (key and value), its event id and the trace of the
+ * consumed event behind it ({@link OutboxTraces}; null with tracing off). A row holds them as a JSON array, in order.
+ */
+public record OutboxMessage(String eventId, String key, String payload, @Nullable String traceparent) {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<OutboxMessage>> LIST = new TypeReference<>() {
+    };
+
+    /** The {@code messages} column of a row holding these messages. */
+    public static String toJson(List<OutboxMessage> messages) {
+        return JSON.writeValueAsString(messages);
+    }
+
+    /** The messages of a row's {@code messages} column, in order. */
+    public static List<OutboxMessage> listOf(String json) {
+        return JSON.readValue(json, LIST);
+    }
+}
