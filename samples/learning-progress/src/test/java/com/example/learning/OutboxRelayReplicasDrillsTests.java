@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.learning.adapter.out.outbox.OutboxHeaders;
+import com.example.learning.adapter.out.outbox.OutboxMessage;
 import com.example.learning.adapter.out.outbox.OutboxRelay;
+import com.example.learning.adapter.out.outbox.OutboxShards;
 import com.example.learning.adapter.out.outbox.OutboxTraces;
 import com.example.learning.config.PipelineProperties;
 import com.example.learning.domain.ProgressUpdated;
@@ -69,6 +71,8 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
     PipelineProperties properties;
     @Autowired
     JsonMapper json;
+    @Autowired
+    TransactionTemplate transaction;
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<DefaultKafkaProducerFactory<String, String>> producers = new ArrayList<>();
@@ -147,6 +151,23 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         assertThat(published.size() - KEYS * EVENTS_PER_KEY).as("records the killed relay had sent, sent again").isGreaterThanOrEqualTo(SENT_BEFORE_THE_KILL);
         killedForGood.countDown();
         assertThatThrownBy(killedRun::join).as("the killed relay never finishes its batch").hasRootCauseInstanceOf(KafkaException.class);
+    }
+
+    @Test
+    void aBatchEndsAtTheFirstRowThatDoesNotFitSoNoLaterRowOvertakesIt() {
+        relay.drain();
+        String key = newKey();
+        List<List<String>> rows = List.of(List.of(newEventId(), newEventId()), List.of(newEventId(), newEventId()), List.of(newEventId()));
+        transaction.executeWithoutResult(status -> rows.forEach(ids -> jdbc.update(
+                "INSERT INTO outbox_batch (shard, topic, message_count, messages) VALUES (?, ?, ?, ?)", OutboxShards.of(key), PUBLISHED,
+                ids.size(), OutboxMessage.toJson(ids.stream().map(id -> new OutboxMessage(id, key, "{}", null)).toList()))));
+        OutboxRelay relayOfThree = relay(pool(), new KafkaTemplate<>(producerFactory()), 3);
+
+        assertThat(relayOfThree.publishBatch()).as("messages of the first batch: the first row's, the second does not fit").isEqualTo(2);
+        assertThat(relayOfThree.drain()).as("messages of the later batches").isEqualTo(3);
+
+        List<String> expected = rows.stream().flatMap(List::stream).toList();
+        assertThat(idsAfterDedup(read(PUBLISHED, r -> key.equals(r.key()), expected.size()))).containsExactlyElementsOf(expected);
     }
 
     /** Events of {@value #KEYS} new keys, one per key in turn, amount 1: every key's published totals count 1, 2, 3... */

@@ -133,10 +133,13 @@ public class OutboxRelay {
     private List<Row> rows(int shard) {
         List<Long> ids = new ArrayList<>();
         int[] messages = {0};
+        boolean[] full = {false};
         jdbc.query("SELECT id, message_count FROM outbox_batch WHERE shard = :shard ORDER BY id LIMIT :limit",
                 Map.of("shard", shard, "limit", batchSize), rs -> {
                     int count = rs.getInt(2);
-                    if (ids.isEmpty() || messages[0] + count <= batchSize) {
+                    // The batch ends at the first row that does not fit: a smaller later row taken instead would overtake it.
+                    full[0] |= !ids.isEmpty() && messages[0] + count > batchSize;
+                    if (!full[0]) {
                         ids.add(rs.getLong(1));
                         messages[0] += count;
                     }
