@@ -74,6 +74,7 @@ class OutboxComparisonBench extends IntegrationTest {
             awaitCompilerIdle();
             Map<String, Long> statementsBefore = DatabaseStatements.now(jdbc);
             CpuUsage cpuBefore = CpuUsage.now();
+            ThreadSampler sampler = new ThreadSampler();
             long start = System.nanoTime();
             listeners.getListenerContainers().forEach(c -> c.resume());
             progress.awaitCommitted(warmup + events);
@@ -81,14 +82,17 @@ class OutboxComparisonBench extends IntegrationTest {
             progress.awaitPublished(warmup + events);
             double seconds = (System.nanoTime() - start) / 1e9;
             String cpu = CpuUsage.now().since(cpuBefore);
+            sampler.close();
             String statements = DatabaseStatements.perEvent(statementsBefore, DatabaseStatements.now(jdbc), events);
             Order order = progress.order();
 
             System.out.printf("BENCH variant=%s events=%d warmup=%d users=%d async-threads=%d%n", variant, events, warmup, users, asyncThreads());
             System.out.printf("BENCH warm-up: %.2f s, %.0f events/s%n", warmupSeconds, warmup / warmupSeconds);
-            System.out.printf("BENCH end-to-end: %.2f s, %.0f events/s (consumed and committed after %.2f s)%n", seconds, events / seconds, appliedSeconds);
+            System.out.printf("BENCH end-to-end variant=%s: %.2f s, %.0f events/s (consumed and committed after %.2f s)%n", variant, seconds, events / seconds,
+                    appliedSeconds);
             System.out.println("BENCH CPU: " + cpu);
             System.out.println("BENCH DB statements per event: " + statements);
+            System.out.println("BENCH thread samples: " + sampler.report());
             System.out.printf("BENCH per-key order: %d of %d users out of order, %d records for %d distinct event ids%n",
                     order.usersOutOfOrder(), order.users(), order.records(), order.distinctIds());
         }
