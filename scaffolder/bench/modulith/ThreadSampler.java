@@ -68,6 +68,14 @@ final class ThreadSampler implements AutoCloseable {
             }
         }
         for (StackTraceElement frame : info.getStackTrace()) {
+            if (frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor") && frame.getMethodName().equals("getTask")) {
+                return "idle (no task queued)";
+            }
+            if (frame.getClassName().startsWith("org.apache.kafka.clients.producer.KafkaProducer")) {
+                return "in KafkaProducer.send";
+            }
+        }
+        for (StackTraceElement frame : info.getStackTrace()) {
             if (frame.getClassName().startsWith("org.springframework.modulith")) {
                 return "in Modulith";
             }
