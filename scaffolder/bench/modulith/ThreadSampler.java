@@ -74,6 +74,9 @@ final class ThreadSampler implements AutoCloseable {
             if (frame.getClassName().startsWith("org.apache.kafka.clients.producer.KafkaProducer")) {
                 return "in KafkaProducer.send";
             }
+            if (frame.getClassName().equals("java.util.concurrent.CompletableFuture") && frame.getMethodName().equals("get")) {
+                return "blocked on a send's future"; // Spring's @Async waits for the CompletableFuture a method returns
+            }
         }
         for (StackTraceElement frame : info.getStackTrace()) {
             if (frame.getClassName().startsWith("org.springframework.modulith")) {
