@@ -104,6 +104,9 @@ final class CpuUsage {
                 || name.startsWith("kafka-scheduler") || name.startsWith("kafka-log") || name.startsWith("share-") || name.startsWith("executor-")) {
             return "broker";
         }
+        if (name.startsWith("task-")) {
+            return "async executor"; // Spring's application task executor: Spring Modulith externalizes events on it
+        }
         if (name.startsWith("lecture-watched") || name.startsWith("quiz-submitted") || name.startsWith("attendance-veri")) {
             return "listeners";
         }
