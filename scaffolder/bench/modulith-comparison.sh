@@ -5,7 +5,7 @@
 # each in turn, ROUNDS times (the side that goes first alternates), and prints one line per run and the medians.
 # Usage: [ROUNDS=3] [WARMUP=N] [USERS=1000] [MODULITH_OPTS='-Dspring.task.execution.pool.core-size=1 ...'] \
 #        [DRILL=1] scaffolder/bench/modulith-comparison.sh [EVENTS]     (EVENTS default 8000, WARMUP default EVENTS / 2)
-# SIDES=modulith runs one side only (for trying Modulith's knobs); WORK=DIR KEEP=1 keeps and reuses the two services.
+# ROUNDS=0 only generates, applies and compiles both. SIDES=modulith runs one side only (for trying Modulith's knobs); WORK=DIR KEEP=1 keeps and reuses the two services.
 # MODULITH_OPTS go to the Modulith side only: its knobs (executor threads, completion mode, republishing,
 # -Dmodulith.serialize-externalization=true). DRILL=1 runs the read-only failover drill on both instead.
 set -euo pipefail
@@ -28,6 +28,11 @@ if [ ! -d "$work/generated" ]; then
       "$work/$side/src/test/java/com/example/learning/"
     (cd "$work/$side" && ./mvnw -B -q -o test-compile >/dev/null) || { echo "$side does not compile; see $work/$side" >&2; exit 1; }
   done
+fi
+
+if [ "$rounds" -eq 0 ]; then
+  echo "both services generated and compiled in $work (ROUNDS=0: nothing measured)"
+  exit 0
 fi
 
 run() { # side, extra options...

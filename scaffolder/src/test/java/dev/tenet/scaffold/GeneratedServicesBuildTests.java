@@ -6,7 +6,6 @@ import dev.tenet.scaffold.spec.ConsumerSpec;
 import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.PipelineSpec;
 import dev.tenet.scaffold.spec.Relay;
-import dev.tenet.scaffold.spec.SpecParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -38,17 +37,7 @@ class GeneratedServicesBuildTests {
         PipelineSpec spec = SampleRegenerationTests.sampleSpec();
         Scaffolder scaffolder = new Scaffolder();
         scaffolder.generate(spec, service);
-        ConsumerSpec added = SpecParser.parseConsumer("""
-                topic: learning.course-completed
-                event: CourseCompleted
-                amount: bonusMinutes
-                fields:
-                  eventId: string
-                  userId: string
-                  courseId: string
-                  bonusMinutes: long
-                  completedAt: instant
-                """, "added.yaml", spec);
+        ConsumerSpec added = CourseCompletedConsumer.addedTo(spec);
         scaffolder.addConsumer(service, added, false, false);
 
         assertThat(GeneratedCodePassesTenetCheckTests.findings(service)).isEmpty();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tenet.scaffold.spec.ConsumerSpec;
 import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.PipelineSpec;
 import dev.tenet.scaffold.spec.Relay;
@@ -57,8 +56,8 @@ class OutboxBatchUpgradeTests {
         Path cdc = temp.resolve("cdc");
         new Scaffolder().generate(spec.withRelay(Relay.DEBEZIUM), cdc);
 
-        assertThat(new Scaffolder().addConsumer(current, added(spec), false, true).outboxMovedBy()).isEmpty();
-        assertThat(new Scaffolder().addConsumer(cdc, added(spec.withRelay(Relay.DEBEZIUM)), false, true).outboxMovedBy()).isEmpty();
+        assertThat(new Scaffolder().addConsumer(current, CourseCompletedConsumer.addedTo(spec), false, true).outboxMovedBy()).isEmpty();
+        assertThat(new Scaffolder().addConsumer(cdc, CourseCompletedConsumer.addedTo(spec.withRelay(Relay.DEBEZIUM)), false, true).outboxMovedBy()).isEmpty();
     }
 
     private void movesTheWaitingMessages(Path temp, Database database, String serverUrl, String user) throws Exception {
@@ -77,7 +76,7 @@ class OutboxBatchUpgradeTests {
                 insertOldRows(db, waiting, spec.partitions());
             }
 
-            Scaffolder.AddResult result = new Scaffolder().addConsumer(service, added(spec), false, false);
+            Scaffolder.AddResult result = new Scaffolder().addConsumer(service, CourseCompletedConsumer.addedTo(spec), false, false);
             String newMigration = MIGRATIONS + "V5__course_completed.sql";
             assertThat(result.outboxMovedBy()).contains(newMigration);
             assertThat(Files.readString(service.resolve(newMigration))).contains("CREATE TABLE outbox_batch")
@@ -115,20 +114,6 @@ class OutboxBatchUpgradeTests {
         assertThat(new String(oldBaseline, java.nio.charset.StandardCharsets.UTF_8)).contains("CREATE TABLE outbox_message");
         Files.write(service.resolve(V1), oldBaseline);
         return service;
-    }
-
-    private static ConsumerSpec added(PipelineSpec spec) {
-        return SpecParser.parseConsumer("""
-                topic: learning.course-completed
-                event: CourseCompleted
-                amount: bonusMinutes
-                fields:
-                  eventId: string
-                  userId: string
-                  courseId: string
-                  bonusMinutes: long
-                  completedAt: instant
-                """, "added.yaml", spec);
     }
 
     /** Three keys' messages interleaved, payloads with quotes and non-ASCII text, some without a trace. */
