@@ -131,19 +131,18 @@ public class OutboxRelay {
      * {@code batchSize} rows always cover the batch.
      */
     private List<Row> rows(int shard) {
+        List<Counted> waiting = jdbc.query("SELECT id, message_count FROM outbox_batch WHERE shard = :shard ORDER BY id LIMIT :limit",
+                Map.of("shard", shard, "limit", batchSize), (rs, n) -> new Counted(rs.getLong(1), rs.getInt(2)));
         List<Long> ids = new ArrayList<>();
-        int[] messages = {0};
-        boolean[] full = {false};
-        jdbc.query("SELECT id, message_count FROM outbox_batch WHERE shard = :shard ORDER BY id LIMIT :limit",
-                Map.of("shard", shard, "limit", batchSize), rs -> {
-                    int count = rs.getInt(2);
-                    // The batch ends at the first row that does not fit: a smaller later row taken instead would overtake it.
-                    full[0] |= !ids.isEmpty() && messages[0] + count > batchSize;
-                    if (!full[0]) {
-                        ids.add(rs.getLong(1));
-                        messages[0] += count;
-                    }
-                });
+        int messages = 0;
+        for (Counted row : waiting) {
+            // The batch ends at the first row that does not fit: a smaller later row taken instead would overtake it.
+            if (!ids.isEmpty() && messages + row.messages() > batchSize) {
+                break;
+            }
+            ids.add(row.id());
+            messages += row.messages();
+        }
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -219,6 +218,9 @@ public class OutboxRelay {
     private static long deliveryTimeoutMs(KafkaOperations<String, String> kafka) {
         Object configured = kafka.getProducerFactory().getConfigurationProperties().get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
         return configured == null ? DEFAULT_DELIVERY_TIMEOUT_MS : Long.parseLong(configured.toString());
+    }
+
+    private record Counted(long id, int messages) {
     }
 
     private record Row(long id, String topic, List<OutboxMessage> messages) {
