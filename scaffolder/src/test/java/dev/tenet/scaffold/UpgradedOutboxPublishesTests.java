@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.PipelineSpec;
 import dev.tenet.scaffold.spec.Relay;
-import dev.tenet.scaffold.spec.SpecParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -52,15 +51,7 @@ class UpgradedOutboxPublishesTests {
         scaffolder.generate(spec, service);
         // The baseline Tenet rendered before outbox_batch, as the CDC relay's still is.
         Files.write(service.resolve(V1), scaffolder.plan(spec.withRelay(Relay.DEBEZIUM)).files().get(V1));
-        Scaffolder.AddResult added = scaffolder.addConsumer(service, SpecParser.parseConsumer("""
-                topic: learning.course-completed
-                event: CourseCompleted
-                amount: bonusMinutes
-                fields:
-                  eventId: string
-                  userId: string
-                  bonusMinutes: long
-                """, "added.yaml", spec), false, false);
+        Scaffolder.AddResult added = scaffolder.addConsumer(service, CourseCompletedConsumer.addedTo(spec), false, false);
         assertThat(added.outboxMovedBy()).isPresent();
         Files.writeString(service.resolve("src/test/java/com/example/learning/UpgradedOutboxTests.java"),
                 FIXTURE.replace("ADMIN_URL", adminUrl).replace("ADMIN_USER", user).replace("DROP_OPTIONS", dropOptions));
