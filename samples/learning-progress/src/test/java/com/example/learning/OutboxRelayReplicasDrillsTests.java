@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The outbox relay on three replicas at once, each with its own database pool and producer, one of them killed
  * mid-batch: its producer hangs for good and its database connections are closed under it, so none of its own
  * clean-up runs. What consumers of learning.progress-updated see is checked: nothing lost, every key's changes in order once
- * duplicates are dropped by event id, and the dead relay's shard published again once its lease ran out.
+ * duplicates are dropped by event id, and the dead relay's shards published again once their leases ran out.
  */
 class OutboxRelayReplicasDrillsTests extends IntegrationTest {
     private static final String TOPIC = "learning.lecture-watched";
@@ -98,14 +98,17 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
 
         CountDownLatch hanging = new CountDownLatch(1);
         HikariDataSource killedPool = pool();
-        // The killed relay takes its whole first shard as one batch, so it dies mid-batch whatever the sizes of the rows.
+        // The killed relay claims every waiting shard and takes each whole as one batch, so it dies mid-batch whatever the
+        // sizes of the rows, holding the leases of all the shards it claimed.
         OutboxRelay killed = relay(killedPool, hangingAfter(SENT_BEFORE_THE_KILL, hanging), KEYS * EVENTS_PER_KEY);
         CompletableFuture<Integer> killedRun = CompletableFuture.supplyAsync(killed::drain, killedThread);
         assertThat(hanging.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the killed relay hangs mid-batch").isTrue();
-        Map<String, Object> killedLease = jdbc.queryForMap("SELECT shard, token FROM outbox_lease WHERE expires_at > UTC_TIMESTAMP(6)");
-        int killedShard = ((Number) killedLease.get("shard")).intValue();
-        long killedToken = ((Number) killedLease.get("token")).longValue();
-        long waitingAtKill = waitingInShard(keys, killedShard);
+        Map<Integer, Long> killedTokens = new LinkedHashMap<>();
+        jdbc.queryForList("SELECT shard, token FROM outbox_lease WHERE expires_at > UTC_TIMESTAMP(6)")
+                .forEach(lease -> killedTokens.put(((Number) lease.get("shard")).intValue(), ((Number) lease.get("token")).longValue()));
+        assertThat(killedTokens).as("shards leased by the killed relay").isNotEmpty();
+        Map<Integer, Long> waitingAtKill = new LinkedHashMap<>();
+        killedTokens.keySet().forEach(shard -> waitingAtKill.put(shard, waitingInShard(keys, shard)));
 
         Queue<Throwable> survivorFailures = new ConcurrentLinkedQueue<>();
         AtomicInteger publishedBySurvivors = new AtomicInteger();
@@ -122,24 +125,15 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         long killedAt = System.nanoTime();
         killedPool.close();
 
-        eventually("the killed relay's shard claimed again", () -> {
-            // Counted before the lease is read: a lease the killed relay still holds then was held while they were counted.
-            long waiting = waitingInShard(keys, killedShard);
-            Map<String, Object> lease = namedJdbc.queryForMap("SELECT token, CASE WHEN expires_at > UTC_TIMESTAMP(6) THEN 1 ELSE 0 END AS valid"
-                    + " FROM outbox_lease WHERE shard = :shard", Map.of("shard", killedShard));
-            boolean stillTheKilledOnes = ((Number) lease.get("token")).longValue() == killedToken;
-            if (stillTheKilledOnes && ((Number) lease.get("valid")).intValue() == 1) {
-                assertThat(waiting).as("messages of a shard whose lease is held by the killed relay").isEqualTo(waitingAtKill);
-            }
-            return !stillTheKilledOnes;
-        });
+        eventually("every shard of the killed relay claimed again", () -> killedTokens.keySet().stream()
+                .allMatch(shard -> claimedAgain(keys, shard, killedTokens.get(shard), waitingAtKill.get(shard))));
         Duration resumedAfter = Duration.ofNanos(System.nanoTime() - killedAt);
         eventually("the outbox empty", () -> waiting(keys) == 0);
 
         List<ConsumerRecord<String, String>> published = read(PUBLISHED, r -> expectedIds.containsKey(r.key()),
                 KEYS * EVENTS_PER_KEY + SENT_BEFORE_THE_KILL);
-        LOG.info("killed relay's shard {} resumed {} ms after the kill (lease {}); survivors published {} messages, consumers saw {} records",
-                killedShard, resumedAfter.toMillis(), LEASE, publishedBySurvivors.get(), published.size());
+        LOG.info("killed relay's shards {} resumed {} ms after the kill (lease {}); survivors published {} messages, consumers saw {} records",
+                killedTokens.keySet(), resumedAfter.toMillis(), LEASE, publishedBySurvivors.get(), published.size());
         assertThat(survivorFailures).isEmpty();
         assertThat(resumedAfter).isLessThan(LEASE.plusSeconds(5));
         for (String key : keys) {
@@ -207,6 +201,19 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
     /** Every message of these keys, for any topic (with a tiered cache, their invalidations share the shards). */
     private long waiting(List<String> keys) {
         return WaitingOutbox.count(jdbc, null, keys);
+    }
+
+    /** Whether another relay has claimed a shard the killed one held; while the killed one's lease is valid, nothing of it was published. */
+    private boolean claimedAgain(List<String> keys, int shard, long killedToken, long waitingAtKill) {
+        // Counted before the lease is read: a lease the killed relay still holds then was held while they were counted.
+        long waiting = waitingInShard(keys, shard);
+        Map<String, Object> lease = namedJdbc.queryForMap("SELECT token, CASE WHEN expires_at > UTC_TIMESTAMP(6) THEN 1 ELSE 0 END AS valid"
+                + " FROM outbox_lease WHERE shard = :shard", Map.of("shard", shard));
+        boolean stillTheKilledOnes = ((Number) lease.get("token")).longValue() == killedToken;
+        if (stillTheKilledOnes && ((Number) lease.get("valid")).intValue() == 1) {
+            assertThat(waiting).as("messages of shard " + shard + ", whose lease the killed relay holds").isEqualTo(waitingAtKill);
+        }
+        return !stillTheKilledOnes;
     }
 
     private long waitingInShard(List<String> keys, int shard) {

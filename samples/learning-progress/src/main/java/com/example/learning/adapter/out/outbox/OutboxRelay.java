@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,12 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,13 +35,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit order for any one key, and in each {@code outbox_batch} row in the order of its messages. A batch is bounded
  * by messages, not rows: the relay first reads the rows' message counts from the index alone, then the messages of just
  * the rows that fit ({@code pipeline.outbox.batch-size} messages, at least one row). Relays on any number of replicas share the shards through leases ({@link OutboxLeases}) and
- * never hold a database lock while talking to Kafka: a short transaction claims a shard and reads a batch, the sends
- * run outside any transaction, and a second short transaction deletes the batch's rows, only if every message of them
- * was acknowledged and the lease's fencing token is unchanged. A relay that dies holds its shards until its lease expires
+ * never hold a database lock while talking to Kafka: a short transaction per shard claims it and reads a batch, the
+ * batches of every shard claimed are sent together and flushed once, outside any transaction, and a second short
+ * transaction per shard deletes its batch's rows, only if every message of them was acknowledged and the lease's
+ * fencing token is unchanged. A relay that dies holds its shards until its lease expires
  * ({@code pipeline.outbox.lease}); the next one re-sends the messages of the rows it had not deleted, with the same event ids:
  * delivery is at least once, and downstream consumers deduplicate on the {@code eventId} header (also in the payload).
- * Each send continues the trace stored with its message ({@link OutboxTraces}); while it is made, the logging context
- * carries the row's {@code outboxId}, the {@code topic} and the message's {@code key}.
+ * Each send is a span continuing the trace stored with its message ({@link OutboxTraces#sending}); the relay's template
+ * has no observation of its own, so that span is the only one. While a row's messages are sent, the logging context
+ * carries its {@code outboxId} and {@code topic}.
  */
 @Component
 public class OutboxRelay {
@@ -54,6 +61,13 @@ public class OutboxRelay {
     private final Duration renewEvery;
     private final Duration ackTimeout;
     private final SimpleAsyncTaskExecutor flusher = new SimpleAsyncTaskExecutor("outbox-flush-");
+
+    /** Sends through a template of its own on the service's producer: without an observation, one span per message. */
+    @Autowired
+    public OutboxRelay(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, ProducerFactory<String, String> producers,
+            PipelineProperties properties, OutboxTraces traces) {
+        this(jdbc, transaction, new KafkaTemplate<>(producers), properties, traces);
+    }
 
     public OutboxRelay(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, KafkaOperations<String, String> kafka,
             PipelineProperties properties, OutboxTraces traces) {
@@ -88,32 +102,58 @@ public class OutboxRelay {
         return total;
     }
 
-    /** Publishes at most one batch from every waiting shard this relay can claim; returns how many messages it published. */
+    /**
+     * Publishes at most one batch from every waiting shard this relay can claim; returns how many messages it published.
+     * All the batches go out before the relay waits for any acknowledgement, so the producer fills its batches across
+     * shards and one flush covers them; a shard's rows are deleted only if all its messages were acknowledged.
+     */
     public int publishBatch() {
         List<Integer> shards = new ArrayList<>(transaction.execute(status -> leases.waitingShards()));
         Collections.shuffle(shards); // replicas start on different shards instead of queueing for the same lease
-        int published = 0;
+        List<Claim> claims = new ArrayList<>();
         for (int shard : shards) {
-            published += publishShard(shard);
-        }
-        return published;
-    }
-
-    private int publishShard(int shard) {
-        Claim claim = transaction.execute(status -> leases.claim(shard).map(lease -> new Claim(lease, rows(shard))).orElse(null));
-        if (claim == null) {
-            return 0;
-        }
-        if (!claim.rows().isEmpty()) {
-            try {
-                awaitAll(claim.lease(), sendAll(claim.rows()));
-            } catch (RuntimeException e) {
-                releaseAfterFailure(claim.lease(), e);
-                throw e;
+            Claim claim = transaction.execute(status -> leases.claim(shard).map(lease -> new Claim(lease, rows(shard))).orElse(null));
+            if (claim != null) {
+                claims.add(claim);
             }
         }
-        Boolean deleted = transaction.execute(status -> deleteIfStillLeased(claim));
-        return Boolean.TRUE.equals(deleted) ? claim.messages() : 0;
+        List<Sending> sending = new ArrayList<>();
+        try {
+            for (Claim claim : claims) {
+                sending.add(new Sending(claim, sendAll(claim.rows())));
+            }
+            awaitAll(sending);
+        } catch (RuntimeException e) {
+            claims.forEach(claim -> releaseAfterFailure(claim.lease(), e));
+            throw e;
+        }
+        return finish(sending);
+    }
+
+    /** Deletes the rows of every shard whose messages were all acknowledged and releases the others; fails after all if any failed. */
+    private int finish(List<Sending> sending) {
+        int published = 0;
+        RuntimeException failure = null;
+        for (Sending shard : sending) {
+            Throwable notAcknowledged = shard.failure();
+            if (notAcknowledged == null) {
+                Boolean deleted = transaction.execute(status -> deleteIfStillLeased(shard.claim()));
+                published += Boolean.TRUE.equals(deleted) ? shard.claim().messages() : 0;
+                continue;
+            }
+            OutboxRelayException e = new OutboxRelayException("the broker did not acknowledge every send of shard "
+                    + shard.claim().lease().shard() + "; its rows stay and are sent again", notAcknowledged);
+            releaseAfterFailure(shard.claim().lease(), e);
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return published;
     }
 
     /** A relay that failed but lives hands its shard on at once instead of after the lease. */
@@ -170,30 +210,31 @@ public class OutboxRelay {
             try (MDC.MDCCloseable outboxId = MDC.putCloseable("outboxId", String.valueOf(row.id()));
                     MDC.MDCCloseable topic = MDC.putCloseable("topic", row.topic())) {
                 for (OutboxMessage message : row.messages()) {
-                    sends.add(send(row, message));
+                    sends.add(send(row.topic(), message));
                 }
             }
         }
         return sends;
     }
 
-    private CompletableFuture<SendResult<String, String>> send(Row row, OutboxMessage message) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), message.key(), message.payload());
+    private CompletableFuture<SendResult<String, String>> send(String topic, OutboxMessage message) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.key(), message.payload());
         record.headers().add(OutboxHeaders.EVENT_ID_HEADER, message.eventId().getBytes(StandardCharsets.UTF_8));
-        try (OutboxTraces.Continuation trace = traces.continueTrace(message.traceparent(), row.topic());
-                MDC.MDCCloseable key = MDC.putCloseable("key", message.key())) {
-            LOG.debug("Publishing event {} of outbox row {}", message.eventId(), row.id());
-            record.headers().add(OutboxHeaders.EVENT_VERSION_HEADER, OutboxHeaders.EVENT_VERSION);
+        record.headers().add(OutboxHeaders.EVENT_VERSION_HEADER, OutboxHeaders.EVENT_VERSION);
+        try (OutboxTraces.Continuation span = traces.sending(message.traceparent(), record)) {
             return kafka.send(record);
         }
     }
 
-    /** Waits for every acknowledgement, renewing the lease meanwhile so a slow broker does not hand the shard to another relay. */
-    private void awaitAll(Lease lease, List<CompletableFuture<SendResult<String, String>>> sends) {
-        // The batch goes out now, not after linger.ms. flush() blocks until every send completes: on another thread,
-        // so that this one keeps renewing the lease while a slow broker makes it wait.
+    /**
+     * Waits until every send has completed, one way or the other, renewing the leases meanwhile so a slow broker does
+     * not hand the shards to another relay; a lease taken over meanwhile makes its shard's delete fail its fencing check.
+     */
+    private void awaitAll(List<Sending> sending) {
+        // The batches go out now, not after linger.ms. flush() blocks until every send completes: on another thread,
+        // so that this one keeps renewing the leases while a slow broker makes it wait.
         flusher.execute(kafka::flush);
-        CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> all = CompletableFuture.allOf(sending.stream().flatMap(shard -> shard.sends().stream()).toArray(CompletableFuture[]::new));
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         while (true) {
             try {
@@ -203,14 +244,12 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 throw new OutboxRelayException("interrupted while waiting for the broker; the rows stay and are sent again", e);
             } catch (ExecutionException e) {
-                throw new OutboxRelayException("the broker did not acknowledge every send; the rows stay and are sent again", e);
+                return; // every send has completed; finish() tells the shards whose sends all succeeded from the others
             } catch (TimeoutException e) {
                 if (System.nanoTime() >= deadline) {
                     throw new OutboxRelayException("no acknowledgement within " + ackTimeout + "; the rows stay and are sent again", e);
                 }
-                if (!Boolean.TRUE.equals(transaction.execute(status -> leases.renew(lease)))) {
-                    throw new OutboxRelayException("the lease on shard " + lease.shard() + " was taken over; its new owner sends the rows", e);
-                }
+                transaction.executeWithoutResult(status -> sending.forEach(shard -> leases.renew(shard.claim().lease())));
             }
         }
     }
@@ -229,6 +268,14 @@ public class OutboxRelay {
     private record Claim(Lease lease, List<Row> rows) {
         int messages() {
             return rows.stream().mapToInt(row -> row.messages().size()).sum();
+        }
+    }
+
+    /** A claimed shard's sends, in flight or completed. */
+    private record Sending(Claim claim, List<CompletableFuture<SendResult<String, String>>> sends) {
+        /** Why a send of the shard failed, or null if all were acknowledged (call once all have completed). */
+        @Nullable Throwable failure() {
+            return sends.stream().map(send -> send.handle((result, error) -> error).getNow(null)).filter(Objects::nonNull).findFirst().orElse(null);
         }
     }
 }
