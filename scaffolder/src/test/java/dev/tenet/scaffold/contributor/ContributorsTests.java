@@ -172,7 +172,7 @@ class ContributorsTests {
         assertThat(read(out, JAVA + "adapter/out/outbox/OutboxMetrics.java"))
                 .contains("SUM(message_count), EXTRACT(EPOCH FROM clock_timestamp() - MIN(created_at)) FROM outbox_batch GROUP BY topic",
                         "\"pipeline.outbox.backlog\"");
-        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("traces.continueTrace(message.traceparent()");
+        assertThat(read(out, JAVA + "adapter/out/outbox/OutboxRelay.java")).contains("traces.sending(message.traceparent(), record)");
         assertThat(read(out, JAVA + "adapter/out/outbox/JdbcBalanceChangedOutbox.java")).contains("traces.traceparentOf(e.sourceEventId())");
     }
 

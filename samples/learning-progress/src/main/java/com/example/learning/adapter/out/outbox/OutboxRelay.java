@@ -210,6 +210,7 @@ public class OutboxRelay {
             try (MDC.MDCCloseable outboxId = MDC.putCloseable("outboxId", String.valueOf(row.id()));
                     MDC.MDCCloseable topic = MDC.putCloseable("topic", row.topic())) {
                 for (OutboxMessage message : row.messages()) {
+                    LOG.debug("Publishing event {} with key {}", message.eventId(), message.key());
                     sends.add(send(row.topic(), message));
                 }
             }

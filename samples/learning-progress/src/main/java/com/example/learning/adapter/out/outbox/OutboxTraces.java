@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The trace an outbox row belongs to, kept in its {@code traceparent} column (W3C trace context): the trace of the
  * consumed record that caused the row. The listener binds each record's trace to its event id for the synchronous call
- * that writes the rows ({@link #bind}); the writer looks the trace up by the row's source event id; the relay opens a
- * span in that trace around the send, so the published record's {@code traceparent} header continues it (same trace id,
- * a new span). A row without one (tracing off) is published in a trace of its own.
+ * that writes the rows ({@link #bind}); the writer looks the trace up by the row's source event id; the relay's send is
+ * a span in that trace ({@link #sending}), so the published record's {@code traceparent} header continues it (same
+ * trace id, a new span). A row without one (tracing off) is published in a trace of its own.
  */
 @Component
 public class OutboxTraces {
@@ -50,8 +50,8 @@ public class OutboxTraces {
 
     /**
      * The span of one message's send, continuing the trace stored with it (a trace of its own when none was), until
-     * closed; its W3C context goes into the record's {@code traceparent} header. The polling relay sends through a
-     * template without an observation, so this is the send's only span: one per message instead of two, and no timer.
+     * closed; its W3C context replaces the record's {@code traceparent} header. The relays send through a template
+     * without an observation, so this is the send's only span: one per message instead of two, and no timer.
      */
     Continuation sending(@Nullable String traceparent, ProducerRecord<String, String> record) {
         Span.Builder builder = traceparent == null ? tracer.spanBuilder() : propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get);
@@ -64,22 +64,6 @@ public class OutboxTraces {
         return span::end;
     }
 
-    /** A span continuing a row's trace, in scope until closed; the producer's observation makes the send its child. */
-    Continuation continueTrace(@Nullable String traceparent, String topic) {
-        if (traceparent == null) {
-            return () -> { };
-        }
-        Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
-                .name("outbox publish " + topic)
-                .tag("messaging.destination.name", topic)
-                .start();
-        Tracer.SpanInScope scope = tracer.withSpan(span);
-        return () -> {
-            scope.close();
-            span.end();
-        };
-    }
-
     /** An open binding of traces to source events. */
     @FunctionalInterface
     public interface Binding extends AutoCloseable {
@@ -87,7 +71,7 @@ public class OutboxTraces {
         void close();
     }
 
-    /** An open span of a row's trace. */
+    /** An open span of a message's send. */
     @FunctionalInterface
     interface Continuation extends AutoCloseable {
         @Override
