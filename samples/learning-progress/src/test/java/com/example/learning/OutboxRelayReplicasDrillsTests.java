@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.learning.adapter.out.outbox.OutboxHeaders;
 import com.example.learning.adapter.out.outbox.OutboxMessage;
 import com.example.learning.adapter.out.outbox.OutboxRelay;
+import com.example.learning.adapter.out.outbox.OutboxRelayException;
 import com.example.learning.adapter.out.outbox.OutboxShards;
 import com.example.learning.adapter.out.outbox.OutboxTraces;
 import com.example.learning.config.PipelineProperties;
@@ -162,6 +163,37 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
 
         List<String> expected = rows.stream().flatMap(List::stream).toList();
         assertThat(idsAfterDedup(read(PUBLISHED, r -> key.equals(r.key()), expected.size()))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aShardWhoseSendIsRefusedKeepsItsRowsWhileTheOtherShardsOfTheRoundAreDeleted() {
+        relay.drain();
+        String refused = newKey();
+        String other = newKey();
+        while (OutboxShards.of(other) == OutboxShards.of(refused)) {
+            other = newKey();
+        }
+        for (String key : List.of(refused, other)) {
+            transaction.executeWithoutResult(status -> jdbc.update("INSERT INTO outbox_batch (shard, topic, message_count, messages) VALUES (?, ?, ?, ?)",
+                    OutboxShards.of(key), PUBLISHED, 2, OutboxMessage.toJson(List.of(new OutboxMessage(newEventId(), key, "{}", null),
+                            new OutboxMessage(newEventId(), key, "{}", null)))));
+        }
+        KafkaTemplate<String, String> refusing = new KafkaTemplate<>(producerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
+                return refused.equals(record.key()) ? CompletableFuture.failedFuture(new KafkaException("broker refused " + refused)) : super.send(record);
+            }
+        };
+
+        assertThatThrownBy(relay(pool(), refusing, 10)::publishBatch).isInstanceOf(OutboxRelayException.class)
+                .hasMessageContaining("shard " + OutboxShards.of(refused)).hasRootCauseMessage("broker refused " + refused);
+        assertThat(WaitingOutbox.count(jdbc, PUBLISHED, List.of(refused))).as("messages of the refused shard").isEqualTo(2);
+        assertThat(WaitingOutbox.count(jdbc, PUBLISHED, List.of(other))).as("messages of the shard that was acknowledged").isZero();
+
+        // The failed relay released the refused shard: another publishes it at once, without waiting for the lease.
+        assertThat(relay.drain()).isGreaterThanOrEqualTo(2);
+        assertThat(WaitingOutbox.count(jdbc, PUBLISHED, List.of(refused))).isZero();
+        assertThat(read(PUBLISHED, r -> refused.equals(r.key()), 2)).hasSize(2);
     }
 
     /** Events of {@value #KEYS} new keys, one per key in turn, amount 1: every key's published totals count 1, 2, 3... */
