@@ -3,6 +3,7 @@ package com.example.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.learning.adapter.out.outbox.OutboxBatches;
 import com.example.learning.adapter.out.outbox.OutboxHeaders;
 import com.example.learning.adapter.out.outbox.OutboxMessage;
 import com.example.learning.adapter.out.outbox.OutboxRelay;
@@ -74,6 +75,8 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
     JsonMapper json;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    OutboxBatches outboxBatches;
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<DefaultKafkaProducerFactory<String, String>> producers = new ArrayList<>();
@@ -153,9 +156,7 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         relay.drain();
         String key = newKey();
         List<List<String>> rows = List.of(List.of(newEventId(), newEventId()), List.of(newEventId(), newEventId()), List.of(newEventId()));
-        transaction.executeWithoutResult(status -> rows.forEach(ids -> jdbc.update(
-                "INSERT INTO outbox_batch (shard, topic, message_count, messages) VALUES (?, ?, ?, ?)", OutboxShards.of(key), PUBLISHED,
-                ids.size(), OutboxMessage.toJson(ids.stream().map(id -> new OutboxMessage(id, key, "{}", null)).toList()))));
+        transaction.executeWithoutResult(status -> rows.forEach(ids -> outboxBatches.append(PUBLISHED, ids.stream().map(id -> message(id, key)).toList())));
         OutboxRelay relayOfThree = relay(pool(), new KafkaTemplate<>(producerFactory()), 3);
 
         assertThat(relayOfThree.publishBatch()).as("messages of the first batch: the first row's, the second does not fit").isEqualTo(2);
@@ -173,11 +174,9 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         while (OutboxShards.of(other) == OutboxShards.of(refused)) {
             other = newKey();
         }
-        for (String key : List.of(refused, other)) {
-            transaction.executeWithoutResult(status -> jdbc.update("INSERT INTO outbox_batch (shard, topic, message_count, messages) VALUES (?, ?, ?, ?)",
-                    OutboxShards.of(key), PUBLISHED, 2, OutboxMessage.toJson(List.of(new OutboxMessage(newEventId(), key, "{}", null),
-                            new OutboxMessage(newEventId(), key, "{}", null)))));
-        }
+        List<OutboxMessage> messages = List.of(message(newEventId(), refused), message(newEventId(), refused), message(newEventId(), other),
+                message(newEventId(), other));
+        transaction.executeWithoutResult(status -> outboxBatches.append(PUBLISHED, messages)); // one row per shard
         KafkaTemplate<String, String> refusing = new KafkaTemplate<>(producerFactory()) {
             @Override
             public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
@@ -246,6 +245,10 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
             assertThat(waiting).as("messages of shard " + shard + ", whose lease the killed relay holds").isEqualTo(waitingAtKill);
         }
         return !stillTheKilledOnes;
+    }
+
+    private static OutboxMessage message(String eventId, String key) {
+        return new OutboxMessage(eventId, key, "{}", null);
     }
 
     private long waitingInShard(List<String> keys, int shard) {
