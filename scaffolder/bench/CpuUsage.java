@@ -2,8 +2,11 @@ package com.example.learning;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,23 @@ final class CpuUsage {
             throw new UncheckedIOException(e);
         }
         return new CpuUsage(ticks);
+    }
+
+    /**
+     * Waits until the JIT compiler has had nothing to do for two seconds (at most a minute), so that no timed window
+     * pays for compiling what the warm-up made hot: on 2 cores C2 otherwise keeps working through its backlog inside it.
+     */
+    static void awaitCompilerIdle() throws InterruptedException {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        long last = compiler.getTotalCompilationTime();
+        int quietTicks = 0;
+        while (quietTicks < 20 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = compiler.getTotalCompilationTime();
+            quietTicks = now == last ? quietTicks + 1 : 0;
+            last = now;
+        }
     }
 
     /** CPU seconds since {@code earlier}, total and per part, largest first. */

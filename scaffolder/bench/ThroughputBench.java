@@ -1,9 +1,6 @@
 package com.example.learning;
 
-import com.example.learning.application.RecordLectureWatched;
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -44,8 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @EnabledIfSystemProperty(named = "bench.events", matches = "\\d+")
 class ThroughputBench extends IntegrationTest {
-    private static final String IN = "learning.lecture-watched";
-    private static final String OUT = "learning.progress-updated";
+    private static final String IN = PipelineProgress.IN;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -74,7 +67,7 @@ class ThroughputBench extends IntegrationTest {
         // counted against either (with 3x the events, C2 still took 2-3 CPU-s of the pipeline's window on 2 cores;
         // with 10x, under 1). The cold figures are printed too, and the CPU lines show what the JIT still took.
         long expectedMinutes = load(brokers, warmup, users);
-        try (BareLoop bare = new BareLoop(brokers, threads); Progress progress = new Progress(brokers)) {
+        try (BareLoop bare = new BareLoop(brokers, threads); PipelineProgress progress = new PipelineProgress(brokers)) {
             measure(brokers, bare, progress, warmup, events, users, threads, expectedMinutes);
         }
     }
@@ -89,7 +82,7 @@ class ThroughputBench extends IntegrationTest {
         }
     }
 
-    private void measure(String brokers, BareLoop bare, Progress progress, int warmup, int events, int users, int threads, long warmupMinutes) throws Exception {
+    private void measure(String brokers, BareLoop bare, PipelineProgress progress, int warmup, int events, int users, int threads, long warmupMinutes) throws Exception {
         long expectedMinutes = warmupMinutes;
         double bareCold = timed(() -> bare.consume(warmup));
         double pipelineCold = timed(() -> {
@@ -106,7 +99,7 @@ class ThroughputBench extends IntegrationTest {
         }
 
         expectedMinutes += load(brokers, events, users);
-        awaitCompilerIdle();
+        CpuUsage.awaitCompilerIdle();
         CpuUsage beforeBare = CpuUsage.now();
         double bareSeconds = timed(() -> bare.consume(events));
         String bareCpu = CpuUsage.now().since(beforeBare);
@@ -135,35 +128,6 @@ class ThroughputBench extends IntegrationTest {
                 expectedMinutes);
         if (total != expectedMinutes) {
             throw new AssertionError("the pipeline lost or double-counted events: total minutes " + total + ", expected " + expectedMinutes);
-        }
-    }
-
-    /**
-     * Waits until the JIT compiler has had nothing to do for two seconds (at most a minute), so that neither timed
-     * run pays for compiling what the warm-up made hot: on 2 cores C2 otherwise keeps working through its backlog
-     * inside the timed windows.
-     */
-    private static void awaitCompilerIdle() throws InterruptedException {
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        long last = compiler.getTotalCompilationTime();
-        int quietTicks = 0;
-        while (quietTicks < 20 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            long now = compiler.getTotalCompilationTime();
-            quietTicks = now == last ? quietTicks + 1 : 0;
-            last = now;
-        }
-    }
-
-    /** As {@code eventually}, with a deadline long enough for a million-event warm-up on a slow machine. */
-    private static void awaitLong(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after 15 minutes waiting for: " + what);
-            }
-            Thread.sleep(20);
         }
     }
 
@@ -300,50 +264,5 @@ class ThroughputBench extends IntegrationTest {
             end++;
         }
         return json.substring(start, end);
-    }
-
-    /**
-     * The two progress probes of the pipeline, opened once before any timed window so their client start-up is not
-     * timed: the listener group's committed offsets (a broker call, so waiting does not scan the tables the pipeline
-     * is writing, as a COUNT(*) every 20 ms did) and the output topic's end offsets.
-     */
-    private static final class Progress implements AutoCloseable {
-        private final Admin admin;
-        private final KafkaConsumer<String, String> output;
-        private final List<TopicPartition> outputPartitions;
-
-        Progress(String brokers) {
-            Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-            admin = Admin.create(props);
-            output = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-            outputPartitions = output.partitionsFor(OUT).stream().map(p -> new TopicPartition(OUT, p.partition())).toList();
-        }
-
-        void awaitCommitted(long events) throws InterruptedException {
-            String group = RecordLectureWatched.CONSUMER; // the listener id is its group id
-            awaitLong("all " + events + " events committed by " + group, () -> {
-                try {
-                    return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                            .filter(e -> e.getKey().topic().equals(IN) && e.getValue() != null)
-                            .mapToLong(e -> e.getValue().offset()).sum() >= events;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reading the group's offsets", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("cannot read the group's offsets", e.getCause());
-                }
-            });
-        }
-
-        void awaitPublished(long events) throws InterruptedException {
-            awaitLong("all " + events + " change events on " + OUT,
-                    () -> output.endOffsets(outputPartitions).values().stream().mapToLong(Long::longValue).sum() >= events);
-        }
-
-        @Override
-        public void close() {
-            output.close();
-            admin.close();
-        }
     }
 }

@@ -19,6 +19,6 @@ if [ -n "${TESTS:-}" ]; then
   ./mvnw -B -q test -Dtest='PipelineDrillsTests,LectureWatchedPipelineTests' -Dsurefire.failIfNoSpecifiedTests=false
   exit
 fi
-cp "$here/ThroughputBench.java" "$here/CpuUsage.java" src/test/java/com/example/learning/
+cp "$here/ThroughputBench.java" "$here/CpuUsage.java" "$here/PipelineProgress.java" src/test/java/com/example/learning/
 ./mvnw -B -q test -Dtest=ThroughputBench -Dbench.events="$events" -Dbench.warmup="$warmup" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dlogging.level.root=WARN 2>&1 | grep '^BENCH' || { echo "bench failed; rerun in $work/svc" >&2; exit 1; }

@@ -24,7 +24,7 @@ if [ ! -d "$work/generated" ]; then
   "$here/modulith/apply.sh" "$work/modulith" --tests >&2
   for side in generated modulith; do
     cp "$here/modulith/OutboxComparisonBench.java" "$here/modulith/DatabaseStatements.java" "$here/modulith/ThreadSampler.java" \
-      "$here/CpuUsage.java" \
+      "$here/CpuUsage.java" "$here/PipelineProgress.java" \
       "$work/$side/src/test/java/com/example/learning/"
     # Online: the first build on a machine fetches Spring Modulith's artifacts; the timed runs below are offline.
     (cd "$work/$side" && ./mvnw -B -q test-compile >/dev/null) || { echo "$side does not compile; see $work/$side" >&2; exit 1; }

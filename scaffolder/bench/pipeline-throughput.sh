@@ -20,7 +20,7 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$repo/tenet" new --spec "${SPEC:-$repo/samples/learning-progress.yaml}" --out "$work/svc" >/dev/null
-cp "$here/ThroughputBench.java" "$here/CpuUsage.java" "$work/svc/src/test/java/com/example/learning/"
+cp "$here/ThroughputBench.java" "$here/CpuUsage.java" "$here/PipelineProgress.java" "$work/svc/src/test/java/com/example/learning/"
 cd "$work/svc"
 ./mvnw -B -q test -Dtest=ThroughputBench -Dbench.events="$events" -Dbench.warmup="$warmup" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dlogging.level.root=WARN 2>&1 | grep '^BENCH' || { echo "bench failed; rerun in $work/svc" >&2; exit 1; }

@@ -1,8 +1,5 @@
 package com.example.learning;
 
-import com.example.learning.application.RecordLectureWatched;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,8 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @EnabledIfSystemProperty(named = "bench.events", matches = "\\d+")
 class OutboxComparisonBench extends IntegrationTest {
-    private static final String IN = "learning.lecture-watched";
-    private static final String OUT = "learning.progress-updated";
+    private static final String IN = PipelineProgress.IN;
+    private static final String OUT = PipelineProgress.OUT;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -58,7 +53,8 @@ class OutboxComparisonBench extends IntegrationTest {
         int warmup = Integer.getInteger("bench.warmup", events);
         int users = Integer.getInteger("bench.users", 1000);
         String variant = System.getProperty("bench.variant", "?");
-        try (Progress progress = new Progress(environment.getRequiredProperty("spring.kafka.bootstrap-servers"))) {
+        String brokers = environment.getRequiredProperty("spring.kafka.bootstrap-servers");
+        try (PipelineProgress progress = new PipelineProgress(brokers)) {
             long warmupStart = System.nanoTime();
             send(warmup, users);
             listeners.getListenerContainers().forEach(c -> c.start());
@@ -71,7 +67,7 @@ class OutboxComparisonBench extends IntegrationTest {
                 jdbc.execute("TRUNCATE TABLE " + table);
             }
             send(events, users);
-            awaitCompilerIdle();
+            CpuUsage.awaitCompilerIdle();
             Map<String, Long> statementsBefore = DatabaseStatements.now(jdbc);
             CpuUsage cpuBefore = CpuUsage.now();
             ThreadSampler sampler = new ThreadSampler();
@@ -84,7 +80,7 @@ class OutboxComparisonBench extends IntegrationTest {
             String cpu = CpuUsage.now().since(cpuBefore);
             sampler.close();
             String statements = DatabaseStatements.perEvent(statementsBefore, DatabaseStatements.now(jdbc), events);
-            Order order = progress.order();
+            Order order = order(brokers);
 
             System.out.printf("BENCH variant=%s events=%d warmup=%d users=%d async-threads=%d%n", variant, events, warmup, users, asyncThreads());
             System.out.printf("BENCH warm-up: %.2f s, %.0f events/s%n", warmupSeconds, warmup / warmupSeconds);
@@ -140,7 +136,7 @@ class OutboxComparisonBench extends IntegrationTest {
                     duplicates++;
                     continue;
                 }
-                long total = Long.parseLong(Progress.field(r.value(), "trainingMinutes"));
+                long total = Long.parseLong(field(r.value(), "trainingMinutes"));
                 Long before = lastTotal.put(r.key(), total);
                 if (before != null && total < before) {
                     outOfOrder.add(r.key());
@@ -178,67 +174,14 @@ class OutboxComparisonBench extends IntegrationTest {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("task-")).count();
     }
 
-    /** As ThroughputBench: no timed window pays for compiling what the warm-up made hot. */
-    private static void awaitCompilerIdle() throws InterruptedException {
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        long last = compiler.getTotalCompilationTime();
-        int quietTicks = 0;
-        while (quietTicks < 20 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            long now = compiler.getTotalCompilationTime();
-            quietTicks = now == last ? quietTicks + 1 : 0;
-            last = now;
-        }
-    }
-
-    private static void awaitLong(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after 10 minutes waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     private record Order(int users, int usersOutOfOrder, long records, long distinctIds) {
     }
 
-    /** The listener group's committed offsets and the output topic: what has been applied and published. */
-    private static final class Progress implements AutoCloseable {
-        private final Admin admin;
-        private final KafkaConsumer<String, String> output;
-        private final List<TopicPartition> partitions;
-
-        Progress(String brokers) {
-            admin = Admin.create(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers));
-            output = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                    new StringDeserializer(), new StringDeserializer());
-            partitions = output.partitionsFor(OUT).stream().map(p -> new TopicPartition(OUT, p.partition())).toList();
-        }
-
-        void awaitCommitted(long events) throws InterruptedException {
-            awaitLong("all " + events + " events committed", () -> {
-                try {
-                    return admin.listConsumerGroupOffsets(RecordLectureWatched.CONSUMER).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                            .filter(e -> e.getKey().topic().equals(IN) && e.getValue() != null).mapToLong(e -> e.getValue().offset()).sum() >= events;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("cannot read the group's offsets", e.getCause());
-                }
-            });
-        }
-
-        void awaitPublished(long events) throws InterruptedException {
-            awaitLong("all " + events + " change events on " + OUT,
-                    () -> output.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum() >= events);
-        }
-
-        /** Reads the whole output topic: a user is out of order when a running total is lower than the one before it. */
-        Order order() {
+    /** Reads the whole output topic: a user is out of order when a running total is lower than the one before it. */
+    private static Order order(String brokers) {
+        try (KafkaConsumer<String, String> output = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = output.partitionsFor(OUT).stream().map(p -> new TopicPartition(OUT, p.partition())).toList();
             output.assign(partitions);
             output.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = output.endOffsets(partitions);
@@ -259,20 +202,15 @@ class OutboxComparisonBench extends IntegrationTest {
             }
             return new Order(lastTotal.size(), outOfOrder.size(), records, ids.size());
         }
+    }
 
-        private static String field(String json, String name) {
-            int start = json.indexOf("\"" + name + "\":") + name.length() + 3;
-            int end = start;
-            while (end < json.length() && Character.isDigit(json.charAt(end))) {
-                end++;
-            }
-            return json.substring(start, end);
+    /** A number field of the flat sample JSON. */
+    private static String field(String json, String name) {
+        int start = json.indexOf("\"" + name + "\":") + name.length() + 3;
+        int end = start;
+        while (end < json.length() && Character.isDigit(json.charAt(end))) {
+            end++;
         }
-
-        @Override
-        public void close() {
-            output.close();
-            admin.close();
-        }
+        return json.substring(start, end);
     }
 }
