@@ -2,6 +2,7 @@ package dev.tenet.cli;
 
 import dev.tenet.rules.TenetInputException;
 import dev.tenet.scaffold.Scaffolder;
+import dev.tenet.scaffold.generate.ServiceModel;
 import dev.tenet.scaffold.spec.ConsumerSpec;
 import dev.tenet.scaffold.spec.PipelineSpec;
 import dev.tenet.scaffold.spec.SpecParser;
@@ -60,12 +61,22 @@ final class AddConsumerCommand implements Callable<Integer> {
         result.written().forEach(path -> out.println("  " + path + (result.overwritten().contains(path) ? "   (overwrote your change: --force)"
                 : result.merged().contains(path) ? "   (your change kept, Tenet's merged in)" : "")));
         result.keptMigrations().forEach(path -> out.println("  " + path + "   (kept as it is: it may be applied; this Tenet renders it differently)"));
+        if (!result.removed().isEmpty()) {
+            out.println((dryRun ? "Would delete " : "Deleted ") + result.removed().size() + " files this Tenet no longer generates:");
+            result.removed().forEach(path -> out.println("  " + path + (result.overwritten().contains(path) ? "   (deleted your change: --force)" : "")));
+        }
         if (!result.carried().isEmpty()) {
             out.println("The new consumer's migration also creates what the kept migrations lack:");
             result.carried().forEach(statement -> out.println("  " + statement));
         }
         result.outboxMovedBy().ifPresent(migration -> out.println("The outbox moves to one row per transaction: " + migration
                 + " creates outbox_batch, moves the waiting outbox_message rows into it and drops outbox_message."));
+        if (!result.claimAddedTo().isEmpty()) {
+            out.println("Each consumer's events table is now its dedup record: "
+                    + "src/main/resources/db/migration/" + ServiceModel.migrationFile(consumer, service.consumers().size()) + " adds claim_token to "
+                    + String.join(", ", result.claimAddedTo()) + ". processed_event is no longer written; drop it once no replica of"
+                    + " the earlier version runs.");
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -107,7 +107,7 @@ class AddConsumerCommandTests {
 
     @Test
     void migrationsAnOlderTenetRenderedWithoutTheRetentionIndexesAreKeptAndTheIndexesComeInTheNewMigration() throws Exception {
-        Path v1 = asRenderedByAnOlderTenet("V1__baseline.sql", "CREATE INDEX processed_event_processed_at");
+        Path v1 = asRenderedByAnOlderTenet("V1__baseline.sql", "CREATE INDEX outbox_batch_shard_id");
         Path v2 = asRenderedByAnOlderTenet("V2__lecture_watched.sql", "CREATE INDEX lecture_watched_consumed_at");
         String appliedV1 = Files.readString(v1);
         String appliedV2 = Files.readString(v2);
@@ -120,7 +120,7 @@ class AddConsumerCommandTests {
         assertThat(v2).content().isEqualTo(appliedV2);
         Path v5 = service.resolve("src/main/resources/db/migration/V5__course_completed.sql");
         assertThat(v5).content()
-                .contains("CREATE INDEX processed_event_processed_at ON processed_event (processed_at);",
+                .contains("CREATE INDEX outbox_batch_shard_id ON outbox_batch (shard, id, message_count);",
                         "CREATE INDEX lecture_watched_consumed_at ON lecture_watched (consumed_at);",
                         "CREATE TABLE course_completed", "CREATE INDEX course_completed_consumed_at");
 
@@ -130,7 +130,7 @@ class AddConsumerCommandTests {
         assertThat(next.exitCode()).as(next.err()).isZero();
         assertThat(v1).content().isEqualTo(appliedV1);
         assertThat(service.resolve("src/main/resources/db/migration/V6__badge_earned.sql")).content()
-                .doesNotContain("processed_event_processed_at", "lecture_watched_consumed_at").contains("CREATE TABLE badge_earned");
+                .doesNotContain("outbox_batch_shard_id", "lecture_watched_consumed_at").contains("CREATE TABLE badge_earned");
     }
 
     @Test
@@ -155,13 +155,85 @@ class AddConsumerCommandTests {
         assertThat(service.resolve("src/main/resources/db/migration/V6__badge_earned.sql")).content().doesNotContain("outbox");
     }
 
+    @Test
+    void aServiceThatKeptIdsInProcessedEventLosesItsStaleFilesAndItsEventTablesGetTheClaimColumn() throws Exception {
+        List<String> tables = List.of("lecture_watched", "quiz_submitted", "attendance_verified");
+        for (int i = 0; i < tables.size(); i++) {
+            asRenderedByAnOlderTenet("V" + (i + 2) + "__" + tables.get(i) + ".sql", line -> !line.strip().startsWith("claim_token")
+                    && !line.strip().startsWith("-- A random number"), line -> line.replace("UTC_TIMESTAMP(6)),", "UTC_TIMESTAMP(6))"));
+        }
+        List<String> stale = List.of(JAVA + "adapter/out/persistence/JdbcProcessedEvents.java",
+                JAVA + "adapter/out/persistence/ProcessedEventsRetention.java", JAVA + "domain/port/ProcessedEvents.java");
+        stale.forEach(this::generatedByAnEarlierTenet);
+
+        Cli.Result result = add();
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Deleted 3 files this Tenet no longer generates:", "  " + stale.get(0))
+                .containsOnlyOnce("Each consumer's events table is now its dedup record: src/main/resources/db/migration/V5__course_completed.sql adds claim_token to"
+                        + " lecture_watched, quiz_submitted, attendance_verified. processed_event is no longer written");
+        stale.forEach(path -> assertThat(service.resolve(path)).doesNotExist());
+        assertThat(service.resolve(".tenet/generated.json")).content().doesNotContain("ProcessedEvents");
+        assertThat(service.resolve("src/main/resources/db/migration/V5__course_completed.sql")).content()
+                .contains("ALTER TABLE lecture_watched ADD COLUMN claim_token BIGINT NOT NULL DEFAULT 0;",
+                        "ALTER TABLE attendance_verified ADD COLUMN claim_token BIGINT NOT NULL DEFAULT 0;")
+                .containsOnlyOnce("claim_token BIGINT NOT NULL DEFAULT 0\n)");
+
+        Cli.Result next = Cli.run("add", "consumer", "--dir", service.toString(), "--topic", "learning.badge-earned", "--event", "BadgeEarned",
+                "--amount", "points", "--field", "eventId:string", "--field", "userId:string", "--field", "points:int");
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(next.out()).doesNotContain("dedup record", "Deleted");
+        assertThat(service.resolve("src/main/resources/db/migration/V6__badge_earned.sql")).content().doesNotContain("ALTER TABLE");
+    }
+
+    @Test
+    void aStaleFileTheUserChangedIsDeletedOnlyWithForce() throws Exception {
+        String stale = JAVA + "adapter/out/persistence/JdbcProcessedEvents.java";
+        generatedByAnEarlierTenet(stale);
+        Files.writeString(service.resolve(stale), "// tuned by hand\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Cli.Result refused = add();
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(stale + " (you changed it; this Tenet no longer generates it and would delete it)", "--force");
+        assertThat(service.resolve(stale)).content().contains("tuned by hand");
+
+        Cli.Result forced = add("--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains(stale + "   (deleted your change: --force)");
+        assertThat(service.resolve(stale)).doesNotExist();
+    }
+
+    private static final String JAVA = "src/main/java/com/example/learning/";
+
+    /** Writes a file the service does not have and records it as generated, as by an earlier Tenet that generated it. */
+    private void generatedByAnEarlierTenet(String path) {
+        try {
+            byte[] content = ("package x;\n// " + path + " as an earlier Tenet generated it\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Files.createDirectories(service.resolve(path).getParent());
+            Files.write(service.resolve(path), content);
+            GenerationRecord record = GenerationRecord.read(service);
+            java.util.Map<String, String> files = new java.util.TreeMap<>(record.files());
+            files.put(path, GenerationRecord.sha256(content));
+            Files.writeString(service.resolve(GenerationRecord.PATH), new GenerationRecord(record.tenetVersion(), record.rulePack(), files).toJson());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Rewrites a generated migration without its lines starting with {@code dropped}, and records it, as an older Tenet had. */
     private Path asRenderedByAnOlderTenet(String migration, String dropped) throws Exception {
+        List<String> lines = Files.readAllLines(service.resolve("src/main/resources/db/migration/" + migration));
+        assertThat(lines).anyMatch(line -> line.startsWith(dropped));
+        return asRenderedByAnOlderTenet(migration, line -> !line.startsWith(dropped), line -> line);
+    }
+
+    /** Rewrites a generated migration with only the lines {@code kept} keeps, each as {@code edit} gives it, and records it. */
+    private Path asRenderedByAnOlderTenet(String migration, java.util.function.Predicate<String> kept,
+            java.util.function.UnaryOperator<String> edit) throws Exception {
         Path file = service.resolve("src/main/resources/db/migration/" + migration);
         String generatedHash = GenerationRecord.sha256(Files.readAllBytes(file));
         List<String> lines = Files.readAllLines(file);
-        assertThat(lines).anyMatch(line -> line.startsWith(dropped));
-        Files.write(file, lines.stream().filter(line -> !line.startsWith(dropped)).toList());
+        Files.write(file, lines.stream().filter(kept).map(edit).toList());
         Path record = service.resolve(".tenet/generated.json");
         Files.writeString(record, Files.readString(record).replace(generatedHash, GenerationRecord.sha256(Files.readAllBytes(file))));
         return file;

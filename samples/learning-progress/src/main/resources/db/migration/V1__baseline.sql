@@ -1,14 +1,5 @@
--- Learning Progress: idempotency, TrainingProgress totals and the transactional outbox (MariaDB/MySQL).
-
-CREATE TABLE processed_event (
-    consumer     VARCHAR(100) NOT NULL,
-    event_id     VARCHAR(100) NOT NULL,
-    claim_token  BIGINT NOT NULL,
-    processed_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
-    PRIMARY KEY (consumer, event_id)
-) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
--- The retention purge deletes the oldest rows first, in small batches.
-CREATE INDEX processed_event_processed_at ON processed_event (processed_at);
+-- Learning Progress: TrainingProgress totals and the transactional outbox (MariaDB/MySQL).
+-- Each consumer's events table, in its own migration, is its dedup record.
 
 CREATE TABLE training_progress (
     user_id   VARCHAR(255) NOT NULL PRIMARY KEY,

@@ -1,4 +1,5 @@
--- AttendanceVerified events from learning.attendance-verified, stored as refined.
+-- AttendanceVerified events from learning.attendance-verified, stored as refined; the primary key on event_id makes the table the
+-- consumer's dedup record, so its retention (pipeline.retention.events) is the dedup window.
 
 CREATE TABLE attendance_verified (
     event_id VARCHAR(100) NOT NULL PRIMARY KEY,
@@ -6,7 +7,9 @@ CREATE TABLE attendance_verified (
     session_id VARCHAR(255) NOT NULL,
     minutes_attended INT NOT NULL,
     verified_at DATETIME(6) NOT NULL,
-    consumed_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))
+    consumed_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
+    -- A random number shared by the rows one insert stored, to tell them from the ids stored before (a redelivery).
+    claim_token BIGINT NOT NULL DEFAULT 0
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 -- The retention purge deletes the oldest rows first, in small batches. Add an index on user_id only when a
 -- query needs one: every index slows the consumer's inserts.

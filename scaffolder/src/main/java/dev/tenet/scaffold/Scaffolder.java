@@ -2,6 +2,7 @@ package dev.tenet.scaffold;
 
 import dev.tenet.rules.TenetInputException;
 import dev.tenet.rules.engine.BuildInfo;
+import dev.tenet.scaffold.generate.EventTableClaimUpgrade;
 import dev.tenet.scaffold.generate.GeneratedFiles;
 import dev.tenet.scaffold.generate.GenerationRecord;
 import dev.tenet.scaffold.generate.MigrationUpgrade;
@@ -63,9 +64,13 @@ public final class Scaffolder {
      * @param carried     statements of their new rendering that the kept ones lack, put in the new consumer's migration
      * @param outboxMovedBy the new migration that moves the outbox from {@code outbox_message} to {@code outbox_batch}
      *                      ({@link OutboxBatchUpgrade}), or empty when the service needs no move
+     * @param removed     files an earlier Tenet generated that this one no longer does, deleted (or that would be); one
+     *                    its owner changed is deleted only with {@code force}
+     * @param claimAddedTo the events tables the new migration gives the {@code claim_token} column their dedup needs
+     *                     ({@link EventTableClaimUpgrade})
      */
     public record AddResult(List<String> written, List<String> merged, List<String> overwritten, List<String> keptMigrations,
-                            List<String> carried, Optional<String> outboxMovedBy) {
+                            List<String> carried, Optional<String> outboxMovedBy, List<String> removed, List<String> claimAddedTo) {
     }
 
     /**
@@ -75,7 +80,10 @@ public final class Scaffolder {
      * lines, nothing is written unless {@code force}, which overwrites. An existing migration is never rewritten, not
      * even with {@code force}: it may be applied, and Flyway refuses a changed one at start. Where this Tenet renders it
      * differently, the indexes the new rendering adds go into the new consumer's migration ({@link MigrationUpgrade}), and
-     * so does the move of an outbox of one row per message to one row per transaction ({@link OutboxBatchUpgrade}).
+     * so does the move of an outbox of one row per message to one row per transaction ({@link OutboxBatchUpgrade}) and
+     * the column the events tables need as dedup records ({@link EventTableClaimUpgrade}). A file an earlier Tenet
+     * generated and this one no longer does is deleted, unless its owner changed it (then as for a conflict); a
+     * migration never is.
      *
      * @param service  the service's root directory
      * @param consumer the consumer to add
@@ -152,6 +160,19 @@ public final class Scaffolder {
             }
             toWrite.put(path, file.getValue());
         }
+        List<String> removed = new ArrayList<>();
+        for (Map.Entry<String, String> generated : record.files().entrySet()) {
+            String path = generated.getKey();
+            Path onDisk = service.resolve(path);
+            if (files.files().containsKey(path) || isMigration(path) || path.equals(GenerationRecord.PATH) || !Files.isRegularFile(onDisk)) {
+                continue;
+            }
+            if (!GenerationRecord.sha256(read(onDisk)).equals(generated.getValue())) {
+                conflictDetails.add(path + " (you changed it; this Tenet no longer generates it and would delete it)");
+                conflicts.add(path);
+            }
+            removed.add(path);
+        }
         if (!conflictDetails.isEmpty() && !force) {
             throw new TenetInputException(service.toString(), 0, "refusing to overwrite your changes where Tenet changes the same lines: "
                     + String.join(", ", conflictDetails) + " (merge by hand, or run again with --force to overwrite them)");
@@ -174,14 +195,20 @@ public final class Scaffolder {
         if (moveOutbox) {
             toWrite.put(newMigration, OutboxBatchUpgrade.prepend(move, toWrite.get(newMigration)));
         }
-        boolean upgraded = moveOutbox || !carried.isEmpty();
+        List<String> claimAddedTo = EventTableClaimUpgrade.tablesWithoutClaim(recordedSpec, migrations.values());
+        if (!claimAddedTo.isEmpty()) {
+            toWrite.put(newMigration, EventTableClaimUpgrade.prepend(claimAddedTo, toWrite.get(newMigration)));
+        }
+        boolean upgraded = moveOutbox || !carried.isEmpty() || !claimAddedTo.isEmpty();
         toWrite.put(GenerationRecord.PATH, record(record, files, keptMigrations, upgraded ? Map.of(newMigration,
                 toWrite.get(newMigration)) : Map.of()));
         if (!dryRun) {
             ProjectWriter.writeInto(files, toWrite, service);
+            ProjectWriter.delete(removed, service);
         }
         return new AddResult(List.copyOf(toWrite.keySet()), List.copyOf(merged), List.copyOf(conflicts),
-                List.copyOf(keptMigrations), List.copyOf(carried), moveOutbox ? Optional.of(newMigration) : Optional.empty());
+                List.copyOf(keptMigrations), List.copyOf(carried), moveOutbox ? Optional.of(newMigration) : Optional.empty(),
+                List.copyOf(removed), claimAddedTo);
     }
 
     /** The new generation's record, except that a kept migration keeps its old hash and a migration with carried statements its own. */

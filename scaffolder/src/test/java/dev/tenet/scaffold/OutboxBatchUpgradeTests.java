@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code add consumer} on a service generated before the per-transaction outbox row: its new migration moves the
- * messages waiting in {@code outbox_message} into {@code outbox_batch}, in order and in the format the relay reads,
- * and drops the old table. Run by Flyway on the machine's MariaDB and PostgreSQL; skipped, saying why, without them.
+ * {@code add consumer} on a service generated before the per-transaction outbox row and before the events tables
+ * were the dedup record: its new migration moves the messages waiting in {@code outbox_message} into
+ * {@code outbox_batch}, in order and in the format the relay reads, drops the old table, and gives every events table
+ * the {@code claim_token} column, keeping the events stored before. Run by Flyway on the machine's MariaDB and
+ * PostgreSQL; skipped, saying why, without them.
  */
 class OutboxBatchUpgradeTests {
     private static final String MIGRATIONS = "src/main/resources/db/migration/";
@@ -72,13 +74,16 @@ class OutboxBatchUpgradeTests {
             Path service = oldService(temp, spec);
             migrate(service, url, user);
             List<Waiting> waiting = waitingMessages();
-            try (Connection db = DriverManager.getConnection(url, user, "")) {
+            try (Connection db = DriverManager.getConnection(url, user, ""); Statement insert = db.createStatement()) {
                 insertOldRows(db, waiting, spec.partitions());
+                insert.executeUpdate("INSERT INTO lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) "
+                        + "VALUES ('stored-before', 'user-1', 'lecture-1', 5, CURRENT_TIMESTAMP)");
             }
 
             Scaffolder.AddResult result = new Scaffolder().addConsumer(service, CourseCompletedConsumer.addedTo(spec), false, false);
             String newMigration = MIGRATIONS + "V5__course_completed.sql";
             assertThat(result.outboxMovedBy()).contains(newMigration);
+            assertThat(result.claimAddedTo()).containsExactly("lecture_watched", "quiz_submitted", "attendance_verified");
             assertThat(Files.readString(service.resolve(newMigration))).contains("CREATE TABLE outbox_batch")
                     .containsOnlyOnce("CREATE INDEX outbox_batch_shard_id").contains("CREATE TABLE course_completed");
             migrate(service, url, user);
@@ -87,6 +92,17 @@ class OutboxBatchUpgradeTests {
                 assertThat(tableExists(db, "outbox_message")).isFalse();
                 assertThat(tableExists(db, "outbox_message_moving")).isFalse();
                 assertThat(movedMessages(db, spec.partitions())).containsExactlyElementsOf(waiting);
+                try (Statement query = db.createStatement();
+                        ResultSet stored = query.executeQuery("SELECT event_id, minutes, claim_token FROM lecture_watched")) {
+                    assertThat(stored.next()).isTrue();
+                    assertThat(List.of(stored.getString(1), stored.getInt(2), stored.getLong(3))).containsExactly("stored-before", 5, 0L);
+                    assertThat(stored.next()).isFalse();
+                }
+                for (String table : List.of("quiz_submitted", "attendance_verified", "course_completed")) {
+                    try (ResultSet column = db.getMetaData().getColumns(db.getCatalog(), null, table, "claim_token")) {
+                        assertThat(column.next()).as(table + ".claim_token").isTrue();
+                    }
+                }
             }
             assertThat(new Scaffolder().addConsumer(service, SpecParser.parseConsumer("""
                     topic: learning.badge-earned
@@ -105,7 +121,10 @@ class OutboxBatchUpgradeTests {
         }
     }
 
-    /** The sample as Tenet generated it before outbox_batch: its baseline created outbox_message, as the CDC relay's still does. */
+    /**
+     * The sample as Tenet generated it before outbox_batch and claim_token: its baseline created outbox_message, as the
+     * CDC relay's still does, and its events tables had no claim_token.
+     */
     private static Path oldService(Path temp, PipelineSpec spec) throws Exception {
         Path service = temp.resolve("old-service");
         Scaffolder scaffolder = new Scaffolder();
@@ -113,6 +132,14 @@ class OutboxBatchUpgradeTests {
         byte[] oldBaseline = scaffolder.plan(spec.withRelay(Relay.DEBEZIUM)).files().get(V1);
         assertThat(new String(oldBaseline, java.nio.charset.StandardCharsets.UTF_8)).contains("CREATE TABLE outbox_message");
         Files.write(service.resolve(V1), oldBaseline);
+        try (var migrations = Files.list(service.resolve(MIGRATIONS))) {
+            for (Path migration : migrations.filter(m -> !m.endsWith("V1__baseline.sql")).toList()) {
+                String current = Files.readString(migration);
+                String old = current.replaceAll(",\\n\\s*-- A random number[^\\n]*\\n\\s*claim_token BIGINT NOT NULL DEFAULT 0", "");
+                assertThat(old).as(migration.getFileName().toString()).isNotEqualTo(current).doesNotContain("claim_token");
+                Files.writeString(migration, old);
+            }
+        }
         return service;
     }
 

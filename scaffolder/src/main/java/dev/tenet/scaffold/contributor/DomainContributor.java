@@ -13,7 +13,6 @@ public final class DomainContributor implements ProjectContributor {
         files.render(model.mainJava("domain/Contribution.java"), "java/domain/Contribution.java.mustache", v);
         files.render(model.mainJava("domain/" + v.get("publishedClass") + ".java"), "java/domain/Published.java.mustache", v);
         files.render(model.mainJava("domain/RunningTotals.java"), "java/domain/RunningTotals.java.mustache", v);
-        files.render(model.mainJava("domain/port/ProcessedEvents.java"), "java/domain/ProcessedEvents.java.mustache", v);
         files.render(model.mainJava("domain/port/" + v.get("aggregateClass") + "Store.java"), "java/domain/AggregateStore.java.mustache", v);
         files.render(model.mainJava("domain/port/" + v.get("publishedClass") + "Outbox.java"), "java/domain/Outbox.java.mustache", v);
         files.render(model.testJava("domain/RunningTotalsTests.java"), "java/test/RunningTotalsTests.java.mustache", v);

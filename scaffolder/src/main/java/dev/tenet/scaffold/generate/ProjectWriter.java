@@ -9,6 +9,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -58,6 +59,22 @@ public final class ProjectWriter {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + service + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes files of a service (those a newer Tenet no longer generates), and the folders that leaves empty. */
+    public static void delete(List<String> paths, Path service) {
+        Path absolute = service.toAbsolutePath().normalize();
+        try {
+            for (String path : paths) {
+                Path file = absolute.resolve(path);
+                Files.deleteIfExists(file);
+                for (Path folder = file.getParent(); !folder.equals(absolute) && isEmpty(folder); folder = folder.getParent()) {
+                    Files.delete(folder);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete from " + service + ": " + e.getMessage(), e);
         }
     }
 

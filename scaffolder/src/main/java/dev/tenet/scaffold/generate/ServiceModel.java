@@ -6,6 +6,7 @@ import dev.tenet.scaffold.spec.ConsumerSpec;
 import dev.tenet.scaffold.spec.Database;
 import dev.tenet.scaffold.spec.Durations;
 import dev.tenet.scaffold.spec.FieldSpec;
+import dev.tenet.scaffold.spec.FieldType;
 import dev.tenet.scaffold.spec.IdempotencyStore;
 import dev.tenet.scaffold.spec.Names;
 import dev.tenet.scaffold.spec.PipelineSpec;
@@ -24,6 +25,10 @@ import java.util.stream.IntStream;
 public final class ServiceModel {
     /** The width of every event-id column; the event records refuse longer ids, which MySQL's INSERT IGNORE would cut. */
     static final int EVENT_ID_LENGTH = 100;
+    /** The width of every other string column; the event records refuse longer values, which INSERT IGNORE would cut. */
+    static final int STRING_LENGTH = 255;
+    /** The digits before the decimal point a DECIMAL(19,4) column holds. */
+    static final int DECIMAL_INTEGER_DIGITS = 15;
 
     public static final String SPRING_BOOT_VERSION = "4.0.8";
     public static final String RESILIENCE4J_VERSION = "2.4.0";
@@ -175,6 +180,8 @@ public final class ServiceModel {
                 : " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + totalColumn + " = " + aggregateTable + "." + totalColumn
                 + " + EXCLUDED." + totalColumn + ", updated_at = " + now);
         v.put("eventIdLength", EVENT_ID_LENGTH);
+        v.put("stringLength", STRING_LENGTH);
+        v.put("decimalIntegerDigits", DECIMAL_INTEGER_DIGITS);
         // One bounded batch of rows older than the retention (%1$s table, %2$s its time column), by the database's clock:
         // a short transaction each, so a purge never holds many locks for long.
         v.put("purgeBatchSql", mysql
@@ -183,8 +190,6 @@ public final class ServiceModel {
                 + " * INTERVAL '1 microsecond' ORDER BY %2$s LIMIT ?))");
         v.put("ageRowsSql", mysql ? "UPDATE %1$s SET %2$s = TIMESTAMPADD(MICROSECOND, -?, UTC_TIMESTAMP(6)) WHERE %3$s = ?"
                 : "UPDATE %1$s SET %2$s = now() - CAST(? AS DOUBLE PRECISION) * INTERVAL '1 microsecond' WHERE %3$s = ?");
-        v.put("claimHead", (mysql ? "INSERT IGNORE INTO" : "INSERT INTO") + " processed_event (consumer, event_id, claim_token) VALUES ");
-        v.put("claimTail", mysql ? "" : " ON CONFLICT DO NOTHING");
         v.put("dbImage", mysql ? "mariadb:11.4" : "postgres:16");
         v.put("redisIdempotency", spec.idempotency() == IdempotencyStore.REDIS);
         v.put("databaseIdempotency", spec.idempotency() == IdempotencyStore.DATABASE);
@@ -238,6 +243,9 @@ public final class ServiceModel {
         for (FieldSpec f : c.fields()) {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("name", f.name());
+            field.put("boundedString", f.type() == FieldType.STRING && !f.name().equals(c.id()));
+            field.put("decimal", f.type() == FieldType.DECIMAL);
+            field.put("instant", f.type() == FieldType.INSTANT);
             field.put("doc", f.name().equals(c.id()) ? "the event's id (deduplicated on)"
                     : f.name().equals(c.key()) ? "the key (also the record key)"
                     : f.name().equals(c.amount()) ? "added to " + spec.aggregate().total() : f.type().key());
@@ -253,12 +261,16 @@ public final class ServiceModel {
         v.put("fields", fields);
         v.put("columns", columns);
         v.put("recordComponents", c.fields().stream().map(f -> f.type().javaType() + " " + f.name()).collect(Collectors.joining(", ")));
-        v.put("insertSql", "INSERT INTO " + table + " (" + c.fields().stream().map(f -> Names.snake(f.name())).collect(Collectors.joining(", "))
-                + ") VALUES (" + c.fields().stream().map(f -> "?").collect(Collectors.joining(", ")) + ")");
-        v.put("insertRow", "new Object[] {" + c.fields().stream().map(f -> switch (f.type()) {
+        String columnList = c.fields().stream().map(f -> Names.snake(f.name())).collect(Collectors.joining(", "));
+        String rowValues = c.fields().stream().map(f -> switch (f.type()) {
             case INSTANT -> "java.sql.Timestamp.from(e." + f.name() + "())";
             default -> "e." + f.name() + "()";
-        }).collect(Collectors.joining(", ")) + "}");
+        }).collect(Collectors.joining(", "));
+        v.put("insertSql", "INSERT INTO " + table + " (" + columnList + ") VALUES (" + c.fields().stream().map(f -> "?")
+                .collect(Collectors.joining(", ")) + ")");
+        v.put("insertRow", "new Object[] {" + rowValues + "}");
+        v.put("idColumn", Names.snake(c.id()));
+        v.put("columnNames", c.fields().stream().map(f -> '"' + Names.snake(f.name()) + '"').collect(Collectors.joining(", ")));
         v.put("sampleJson", "{" + c.fields().stream().map(f -> "\\\"" + f.name() + "\\\":" + sample(c, f))
                 .collect(Collectors.joining(",")) + "}");
         return v;

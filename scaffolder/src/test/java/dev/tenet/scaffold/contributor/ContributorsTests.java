@@ -141,19 +141,36 @@ class ContributorsTests {
     }
 
     @Test
-    void idempotencyUsesTheProcessedEventsTableByDefault() throws Exception {
-        Path out = write(new IdempotencyContributor(), spec());
-        assertThat(read(out, JAVA + "adapter/out/persistence/JdbcProcessedEvents.java"))
-                .contains("INSERT INTO processed_event (consumer, event_id, claim_token) VALUES ", "ON CONFLICT DO NOTHING");
-        assertThat(read(out, JAVA + "adapter/out/persistence/ProcessedEventsRetention.java")).contains("properties.processedEvents()");
-        assertThat(count(out)).isEqualTo(2);
+    void byDefaultEachConsumersEventsTableIsItsDedupRecord() throws Exception {
+        Path idempotency = write(new IdempotencyContributor(), spec());
+        assertThat(read(idempotency, JAVA + "adapter/out/persistence/IdempotentInsert.java"))
+                .contains("\"INSERT INTO \" + table + \" (\" + String.join(\", \", columns) + \", claim_token) VALUES \"",
+                        "\" ON CONFLICT (\" + idColumn + \") DO NOTHING\"", "\" WHERE claim_token = ? AND \" + idColumn + \" IN (\"");
+        assertThat(count(idempotency)).isEqualTo(1);
+        Path consumer = writeInto("consumer", new ConsumerContributor(), spec());
+        assertThat(read(consumer, JAVA + "adapter/out/persistence/JdbcPointsEarnedStore.java"))
+                .contains("new IdempotentInsert<>(jdbc, \"points_earned\", \"event_id\", List.of(\"event_id\", \"user_id\", \"points\"),",
+                        "PointsEarned::eventId, e -> new Object[] {e.eventId(), e.userId(), e.points()});");
+        assertThat(read(consumer, JAVA + "application/RecordPointsEarned.java")).contains("events.storeNew(batch)").doesNotContain("ProcessedEvents");
+        assertThat(read(consumer, "src/main/resources/db/migration/V2__points_earned.sql")).contains("claim_token BIGINT NOT NULL DEFAULT 0");
     }
 
     @Test
-    void theIdClaimSkipsKnownIdsInTheChosenDialect() throws Exception {
-        assertThat(read(write(new IdempotencyContributor(), spec().withDatabase(Database.MYSQL)), JAVA + "adapter/out/persistence/JdbcProcessedEvents.java"))
-                .contains("INSERT IGNORE INTO processed_event (consumer, event_id, claim_token) VALUES ")
-                .doesNotContain("ON CONFLICT");
+    void theEventsTableSkipsKnownIdsInTheChosenDialect() throws Exception {
+        assertThat(read(write(new IdempotencyContributor(), spec().withDatabase(Database.MYSQL)), JAVA + "adapter/out/persistence/IdempotentInsert.java"))
+                .contains("\"INSERT IGNORE INTO \" + table").doesNotContain("ON CONFLICT");
+    }
+
+    @Test
+    void withRedisIdempotencyTheIdsAreRedisKeysAndTheEventsTableHasNoClaim() throws Exception {
+        PipelineSpec redis = SpecParser.parse(SpecParserTests.MINIMAL + "idempotency:\n  store: redis\n", "p.yaml");
+        Path idempotency = writeInto("idempotency", new IdempotencyContributor(), redis);
+        assertThat(read(idempotency, JAVA + "adapter/out/redis/RedisProcessedEvents.java")).contains("implements ProcessedEvents");
+        assertThat(idempotency.resolve(JAVA + "adapter/out/persistence/IdempotentInsert.java")).doesNotExist();
+        assertThat(idempotency.resolve(JAVA + "domain/port/ProcessedEvents.java")).exists();
+        Path consumer = writeInto("consumer", new ConsumerContributor(), redis);
+        assertThat(read(consumer, JAVA + "application/RecordPointsEarned.java")).contains("processedEvents.claim", "events.saveAll(applied)");
+        assertThat(read(consumer, "src/main/resources/db/migration/V2__points_earned.sql")).doesNotContain("claim_token");
     }
 
     @Test
@@ -186,17 +203,17 @@ class ContributorsTests {
     @Test
     void theBaselineMigrationIsInTheChosenDialect() throws Exception {
         String sql = read(write(new MigrationContributor(), spec()), "src/main/resources/db/migration/V1__baseline.sql");
-        assertThat(sql).contains("GENERATED ALWAYS AS IDENTITY", "TIMESTAMPTZ", "CREATE TABLE outbox_lease", "PRIMARY KEY (consumer, event_id)")
+        assertThat(sql).contains("GENERATED ALWAYS AS IDENTITY", "TIMESTAMPTZ", "CREATE TABLE outbox_lease")
                 .contains("INSERT INTO outbox_lease (shard, token) VALUES (0, 0), (1, 0)")
-                .contains("CREATE INDEX processed_event_processed_at ON processed_event (processed_at);");
+                .doesNotContain("processed_event");
     }
 
     @Test
     void onMySqlEveryTimeIsADatetimeInUtcAndEveryTableComparesBytes() throws Exception {
         String sql = read(write(new MigrationContributor(), spec().withDatabase(Database.MYSQL)), "src/main/resources/db/migration/V1__baseline.sql");
         long tables = sql.lines().filter(line -> line.startsWith("CREATE TABLE")).count();
-        assertThat(sql.lines().filter(line -> line.equals(") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;")).count()).isEqualTo(tables).isEqualTo(4);
-        assertThat(sql).contains("processed_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))").doesNotContain("TIMESTAMP(6) NOT", "CURRENT_TIMESTAMP");
+        assertThat(sql.lines().filter(line -> line.equals(") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;")).count()).isEqualTo(tables).isEqualTo(3);
+        assertThat(sql).contains("updated_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6))").doesNotContain("TIMESTAMP(6) NOT", "CURRENT_TIMESTAMP");
     }
 
     @Test
@@ -220,7 +237,7 @@ class ContributorsTests {
         assertThat(read(out, "src/main/resources/db/migration/V2__points_earned.sql")).contains("CREATE TABLE points_earned", "points BIGINT NOT NULL",
                 "CREATE INDEX points_earned_consumed_at ON points_earned (consumed_at);");
         assertThat(read(out, JAVA + "adapter/out/persistence/PointsEarnedRetention.java")).contains("extends StoredEventsRetention", "super(\"points_earned\", properties);");
-        assertThat(read(out, JAVA + "application/RecordPointsEarned.java")).contains("@Transactional", "processedEvents.claim");
+        assertThat(read(out, JAVA + "application/RecordPointsEarned.java")).contains("@Transactional", "events.storeNew(batch)");
         assertThat(out.resolve(TEST + "PointsEarnedPipelineTests.java")).exists();
         assertThat(count(out)).isEqualTo(10);
     }

@@ -1,7 +1,6 @@
 package com.example.learning.application;
 
 import com.example.learning.domain.event.AttendanceVerified;
-import com.example.learning.domain.port.ProcessedEvents;
 import com.example.learning.domain.port.AttendanceVerifiedStore;
 import java.util.HashSet;
 import java.util.List;
@@ -12,15 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** Applies a batch of AttendanceVerified events exactly once: dedup, store, accumulate and outbox in one transaction. */
 @Service
 public class RecordAttendanceVerified {
-    /** The consumer name under which event ids are recorded (the listener id). */
+    /** The listener id. */
     public static final String CONSUMER = "attendance-verified";
 
-    private final ProcessedEvents processedEvents;
     private final AttendanceVerifiedStore events;
     private final TrainingProgressAccumulator accumulator;
 
-    public RecordAttendanceVerified(ProcessedEvents processedEvents, AttendanceVerifiedStore events, TrainingProgressAccumulator accumulator) {
-        this.processedEvents = processedEvents;
+    public RecordAttendanceVerified(AttendanceVerifiedStore events, TrainingProgressAccumulator accumulator) {
         this.events = events;
         this.accumulator = accumulator;
     }
@@ -34,9 +31,9 @@ public class RecordAttendanceVerified {
      */
     @Transactional
     public int record(List<AttendanceVerified> batch, String sourceTopic) {
-        Set<String> fresh = new HashSet<>(processedEvents.claim(CONSUMER, batch.stream().map(AttendanceVerified::eventId).toList()));
+        // Storing the events is the dedup: only the ones stored now are applied.
+        Set<String> fresh = new HashSet<>(events.storeNew(batch));
         List<AttendanceVerified> applied = batch.stream().filter(e -> fresh.remove(e.eventId())).toList();
-        events.saveAll(applied);
         accumulator.accumulate(applied.stream().map(e -> e.contribution(sourceTopic)).toList());
         return applied.size();
     }

@@ -1,7 +1,6 @@
 package com.example.learning.application;
 
 import com.example.learning.domain.event.LectureWatched;
-import com.example.learning.domain.port.ProcessedEvents;
 import com.example.learning.domain.port.LectureWatchedStore;
 import java.util.HashSet;
 import java.util.List;
@@ -12,15 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** Applies a batch of LectureWatched events exactly once: dedup, store, accumulate and outbox in one transaction. */
 @Service
 public class RecordLectureWatched {
-    /** The consumer name under which event ids are recorded (the listener id). */
+    /** The listener id. */
     public static final String CONSUMER = "lecture-watched";
 
-    private final ProcessedEvents processedEvents;
     private final LectureWatchedStore events;
     private final TrainingProgressAccumulator accumulator;
 
-    public RecordLectureWatched(ProcessedEvents processedEvents, LectureWatchedStore events, TrainingProgressAccumulator accumulator) {
-        this.processedEvents = processedEvents;
+    public RecordLectureWatched(LectureWatchedStore events, TrainingProgressAccumulator accumulator) {
         this.events = events;
         this.accumulator = accumulator;
     }
@@ -34,9 +31,9 @@ public class RecordLectureWatched {
      */
     @Transactional
     public int record(List<LectureWatched> batch, String sourceTopic) {
-        Set<String> fresh = new HashSet<>(processedEvents.claim(CONSUMER, batch.stream().map(LectureWatched::eventId).toList()));
+        // Storing the events is the dedup: only the ones stored now are applied.
+        Set<String> fresh = new HashSet<>(events.storeNew(batch));
         List<LectureWatched> applied = batch.stream().filter(e -> fresh.remove(e.eventId())).toList();
-        events.saveAll(applied);
         accumulator.accumulate(applied.stream().map(e -> e.contribution(sourceTopic)).toList());
         return applied.size();
     }

@@ -1,7 +1,6 @@
 package com.example.learning.application;
 
 import com.example.learning.domain.event.QuizSubmitted;
-import com.example.learning.domain.port.ProcessedEvents;
 import com.example.learning.domain.port.QuizSubmittedStore;
 import java.util.HashSet;
 import java.util.List;
@@ -12,15 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** Applies a batch of QuizSubmitted events exactly once: dedup, store, accumulate and outbox in one transaction. */
 @Service
 public class RecordQuizSubmitted {
-    /** The consumer name under which event ids are recorded (the listener id). */
+    /** The listener id. */
     public static final String CONSUMER = "quiz-submitted";
 
-    private final ProcessedEvents processedEvents;
     private final QuizSubmittedStore events;
     private final TrainingProgressAccumulator accumulator;
 
-    public RecordQuizSubmitted(ProcessedEvents processedEvents, QuizSubmittedStore events, TrainingProgressAccumulator accumulator) {
-        this.processedEvents = processedEvents;
+    public RecordQuizSubmitted(QuizSubmittedStore events, TrainingProgressAccumulator accumulator) {
         this.events = events;
         this.accumulator = accumulator;
     }
@@ -34,9 +31,9 @@ public class RecordQuizSubmitted {
      */
     @Transactional
     public int record(List<QuizSubmitted> batch, String sourceTopic) {
-        Set<String> fresh = new HashSet<>(processedEvents.claim(CONSUMER, batch.stream().map(QuizSubmitted::eventId).toList()));
+        // Storing the events is the dedup: only the ones stored now are applied.
+        Set<String> fresh = new HashSet<>(events.storeNew(batch));
         List<QuizSubmitted> applied = batch.stream().filter(e -> fresh.remove(e.eventId())).toList();
-        events.saveAll(applied);
         accumulator.accumulate(applied.stream().map(e -> e.contribution(sourceTopic)).toList());
         return applied.size();
     }

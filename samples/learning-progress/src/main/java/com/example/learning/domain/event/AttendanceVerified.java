@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param verifiedAt instant
  */
 public record AttendanceVerified(String eventId, String userId, String sessionId, Integer minutesAttended, java.time.Instant verifiedAt) {
+    /** Refuses any value its table cannot hold: the store's INSERT IGNORE, which skips ids stored before, would cut it silently. */
     public AttendanceVerified {
         Objects.requireNonNull(eventId, "eventId is missing");
         Objects.requireNonNull(userId, "userId is missing");
@@ -24,6 +25,15 @@ public record AttendanceVerified(String eventId, String userId, String sessionId
         }
         if (eventId.length() > 100) {
             throw new IllegalArgumentException("eventId is longer than 100 characters");
+        }
+        if (userId.length() > 255) {
+            throw new IllegalArgumentException("userId is longer than 255 characters");
+        }
+        if (sessionId.length() > 255) {
+            throw new IllegalArgumentException("sessionId is longer than 255 characters");
+        }
+        if (verifiedAt.getEpochSecond() < -30_610_224_000L || verifiedAt.getEpochSecond() >= 253_402_300_800L) { // 1000-01-01, 10000-01-01
+            throw new IllegalArgumentException("verifiedAt is outside the years 1000 to 9999");
         }
         if (minutesAttended < 0) {
             throw new IllegalArgumentException("minutesAttended must not be negative");

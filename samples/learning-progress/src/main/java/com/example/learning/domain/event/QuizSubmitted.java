@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param submittedAt instant
  */
 public record QuizSubmitted(String eventId, String userId, String quizId, Integer score, Integer minutesSpent, java.time.Instant submittedAt) {
+    /** Refuses any value its table cannot hold: the store's INSERT IGNORE, which skips ids stored before, would cut it silently. */
     public QuizSubmitted {
         Objects.requireNonNull(eventId, "eventId is missing");
         Objects.requireNonNull(userId, "userId is missing");
@@ -26,6 +27,15 @@ public record QuizSubmitted(String eventId, String userId, String quizId, Intege
         }
         if (eventId.length() > 100) {
             throw new IllegalArgumentException("eventId is longer than 100 characters");
+        }
+        if (userId.length() > 255) {
+            throw new IllegalArgumentException("userId is longer than 255 characters");
+        }
+        if (quizId.length() > 255) {
+            throw new IllegalArgumentException("quizId is longer than 255 characters");
+        }
+        if (submittedAt.getEpochSecond() < -30_610_224_000L || submittedAt.getEpochSecond() >= 253_402_300_800L) { // 1000-01-01, 10000-01-01
+            throw new IllegalArgumentException("submittedAt is outside the years 1000 to 9999");
         }
         if (minutesSpent < 0) {
             throw new IllegalArgumentException("minutesSpent must not be negative");

@@ -3,24 +3,22 @@ package com.example.learning.adapter.out.persistence;
 import com.example.learning.domain.event.QuizSubmitted;
 import com.example.learning.domain.port.QuizSubmittedStore;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Refined QuizSubmitted events in table quiz_submitted. */
+/** Refined QuizSubmitted events in table quiz_submitted, which is also the consumer's dedup record (primary key event_id). */
 @Repository
 public class JdbcQuizSubmittedStore implements QuizSubmittedStore {
-    private final JdbcTemplate jdbc;
+    private final IdempotentInsert<QuizSubmitted> insert;
 
     public JdbcQuizSubmittedStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.insert = new IdempotentInsert<>(jdbc, "quiz_submitted", "event_id", List.of("event_id", "user_id", "quiz_id", "score", "minutes_spent", "submitted_at"),
+                QuizSubmitted::eventId, e -> new Object[] {e.eventId(), e.userId(), e.quizId(), e.score(), e.minutesSpent(), java.sql.Timestamp.from(e.submittedAt())});
     }
 
     @Override
-    public void saveAll(List<QuizSubmitted> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("INSERT INTO quiz_submitted (event_id, user_id, quiz_id, score, minutes_spent, submitted_at) VALUES (?, ?, ?, ?, ?, ?)",
-                events.stream().map(e -> new Object[] {e.eventId(), e.userId(), e.quizId(), e.score(), e.minutesSpent(), java.sql.Timestamp.from(e.submittedAt())}).toList());
+    public Set<String> storeNew(List<QuizSubmitted> events) {
+        return insert.insertNew(events);
     }
 }

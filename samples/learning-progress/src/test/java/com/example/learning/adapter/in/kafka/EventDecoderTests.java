@@ -26,6 +26,13 @@ class EventDecoderTests {
     }
 
     @Test
+    void aValueLongerThanItsColumnIsRefusedNotCut() {
+        String longKey = "u".repeat(255 + 1);
+        assertThatThrownBy(() -> decoder.decode(record(longKey, LectureWatchedJson.of("e1", longKey, 3)), LectureWatched.class, LectureWatched::userId))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("userId is longer than 255 characters");
+    }
+
+    @Test
     void brokenJsonIsRefused() {
         assertThatThrownBy(() -> decoder.decode(record("u1", "{"), LectureWatched.class, LectureWatched::userId))
                 .isInstanceOf(InvalidEventException.class);
