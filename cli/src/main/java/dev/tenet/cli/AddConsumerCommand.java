@@ -2,7 +2,6 @@ package dev.tenet.cli;
 
 import dev.tenet.rules.TenetInputException;
 import dev.tenet.scaffold.Scaffolder;
-import dev.tenet.scaffold.generate.ServiceModel;
 import dev.tenet.scaffold.spec.ConsumerSpec;
 import dev.tenet.scaffold.spec.PipelineSpec;
 import dev.tenet.scaffold.spec.SpecParser;
@@ -72,8 +71,7 @@ final class AddConsumerCommand implements Callable<Integer> {
         result.outboxMovedBy().ifPresent(migration -> out.println("The outbox moves to one row per transaction: " + migration
                 + " creates outbox_batch, moves the waiting outbox_message rows into it and drops outbox_message."));
         if (!result.claimAddedTo().isEmpty()) {
-            out.println("Each consumer's events table is now its dedup record: "
-                    + "src/main/resources/db/migration/" + ServiceModel.migrationFile(consumer, service.consumers().size()) + " adds claim_token to "
+            out.println("Each consumer's events table is now its dedup record: " + result.migration() + " adds claim_token to "
                     + String.join(", ", result.claimAddedTo()) + ". processed_event is no longer written; drop it once no replica of"
                     + " the earlier version runs.");
         }

@@ -68,9 +68,11 @@ public final class Scaffolder {
      *                    its owner changed is deleted only with {@code force}
      * @param claimAddedTo the events tables the new migration gives the {@code claim_token} column their dedup needs
      *                     ({@link EventTableClaimUpgrade})
+     * @param migration   the new consumer's migration
      */
     public record AddResult(List<String> written, List<String> merged, List<String> overwritten, List<String> keptMigrations,
-                            List<String> carried, Optional<String> outboxMovedBy, List<String> removed, List<String> claimAddedTo) {
+                            List<String> carried, Optional<String> outboxMovedBy, List<String> removed, List<String> claimAddedTo,
+                            String migration) {
     }
 
     /**
@@ -208,7 +210,7 @@ public final class Scaffolder {
         }
         return new AddResult(List.copyOf(toWrite.keySet()), List.copyOf(merged), List.copyOf(conflicts),
                 List.copyOf(keptMigrations), List.copyOf(carried), moveOutbox ? Optional.of(newMigration) : Optional.empty(),
-                List.copyOf(removed), claimAddedTo);
+                List.copyOf(removed), claimAddedTo, newMigration);
     }
 
     /** The new generation's record, except that a kept migration keeps its old hash and a migration with carried statements its own. */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class EventTableClaimUpgrade {
     static final String COLUMN = "claim_token";
+    private static final Pattern NAMES_COLUMN = Pattern.compile("(?is).*\\b" + COLUMN + "\\b.*");
 
     private EventTableClaimUpgrade() {
     }
@@ -42,10 +43,9 @@ public final class EventTableClaimUpgrade {
         for (ConsumerSpec consumer : spec.consumers()) {
             String table = Names.snake(consumer.event());
             Pattern creates = Pattern.compile("(?is)^CREATE\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?" + table + "\\b.*");
-            Pattern altersWithClaim = Pattern.compile("(?is)^ALTER\\s+TABLE\\s+" + table + "\\b.*\\b" + COLUMN + "\\b.*");
+            Pattern createsOrAlters = Pattern.compile("(?is)^(CREATE|ALTER)\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?" + table + "\\b.*");
             boolean created = statements.stream().anyMatch(s -> creates.matcher(s).matches());
-            boolean claimed = statements.stream().anyMatch(s -> creates.matcher(s).matches() && s.matches("(?is).*\\b" + COLUMN + "\\b.*")
-                    || altersWithClaim.matcher(s).matches());
+            boolean claimed = statements.stream().anyMatch(s -> createsOrAlters.matcher(s).matches() && NAMES_COLUMN.matcher(s).matches());
             if (created && !claimed) {
                 tables.add(table);
             }

@@ -25,10 +25,6 @@ import java.util.stream.IntStream;
 public final class ServiceModel {
     /** The width of every event-id column; the event records refuse longer ids, which MySQL's INSERT IGNORE would cut. */
     static final int EVENT_ID_LENGTH = 100;
-    /** The width of every other string column; the event records refuse longer values, which INSERT IGNORE would cut. */
-    static final int STRING_LENGTH = 255;
-    /** The digits before the decimal point a DECIMAL(19,4) column holds. */
-    static final int DECIMAL_INTEGER_DIGITS = 15;
 
     public static final String SPRING_BOOT_VERSION = "4.0.8";
     public static final String RESILIENCE4J_VERSION = "2.4.0";
@@ -180,8 +176,9 @@ public final class ServiceModel {
                 : " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + totalColumn + " = " + aggregateTable + "." + totalColumn
                 + " + EXCLUDED." + totalColumn + ", updated_at = " + now);
         v.put("eventIdLength", EVENT_ID_LENGTH);
-        v.put("stringLength", STRING_LENGTH);
-        v.put("decimalIntegerDigits", DECIMAL_INTEGER_DIGITS);
+        // The event records refuse values wider than their columns, which INSERT IGNORE would cut.
+        v.put("stringLength", FieldType.STRING_LENGTH);
+        v.put("decimalIntegerDigits", FieldType.DECIMAL_PRECISION - FieldType.DECIMAL_SCALE);
         // One bounded batch of rows older than the retention (%1$s table, %2$s its time column), by the database's clock:
         // a short transaction each, so a purge never holds many locks for long.
         v.put("purgeBatchSql", mysql
@@ -261,16 +258,16 @@ public final class ServiceModel {
         v.put("fields", fields);
         v.put("columns", columns);
         v.put("recordComponents", c.fields().stream().map(f -> f.type().javaType() + " " + f.name()).collect(Collectors.joining(", ")));
-        String columnList = c.fields().stream().map(f -> Names.snake(f.name())).collect(Collectors.joining(", "));
+        List<String> columnNames = c.fields().stream().map(f -> Names.snake(f.name())).toList();
         String rowValues = c.fields().stream().map(f -> switch (f.type()) {
             case INSTANT -> "java.sql.Timestamp.from(e." + f.name() + "())";
             default -> "e." + f.name() + "()";
         }).collect(Collectors.joining(", "));
-        v.put("insertSql", "INSERT INTO " + table + " (" + columnList + ") VALUES (" + c.fields().stream().map(f -> "?")
-                .collect(Collectors.joining(", ")) + ")");
+        v.put("insertSql", "INSERT INTO " + table + " (" + String.join(", ", columnNames) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columnNames.size(), "?")) + ")");
         v.put("insertRow", "new Object[] {" + rowValues + "}");
         v.put("idColumn", Names.snake(c.id()));
-        v.put("columnNames", c.fields().stream().map(f -> '"' + Names.snake(f.name()) + '"').collect(Collectors.joining(", ")));
+        v.put("columnNames", columnNames.stream().map(name -> '"' + name + '"').collect(Collectors.joining(", ")));
         v.put("sampleJson", "{" + c.fields().stream().map(f -> "\\\"" + f.name() + "\\\":" + sample(c, f))
                 .collect(Collectors.joining(",")) + "}");
         return v;

@@ -5,12 +5,21 @@ import java.util.Optional;
 
 /** The types an event field can have, with their Java and SQL spellings. */
 public enum FieldType {
-    STRING("string", "String", "VARCHAR(255)", "VARCHAR(255)"),
+    // The column sizes are named once (qualified: an enum constant may not use its class's constants by simple name),
+    // so the generated records' checks that values fit their columns follow any change to them.
+    STRING("string", "String", "VARCHAR(" + FieldType.STRING_LENGTH + ")", "VARCHAR(" + FieldType.STRING_LENGTH + ")"),
     INT("int", "Integer", "INT", "INTEGER"),
     LONG("long", "Long", "BIGINT", "BIGINT"),
     BOOLEAN("boolean", "Boolean", "BOOLEAN", "BOOLEAN"),
-    DECIMAL("decimal", "java.math.BigDecimal", "DECIMAL(19,4)", "NUMERIC(19,4)"),
+    DECIMAL("decimal", "java.math.BigDecimal", "DECIMAL(" + FieldType.DECIMAL_PRECISION + "," + FieldType.DECIMAL_SCALE + ")",
+            "NUMERIC(" + FieldType.DECIMAL_PRECISION + "," + FieldType.DECIMAL_SCALE + ")"),
     INSTANT("instant", "java.time.Instant", "DATETIME(6)", "TIMESTAMPTZ");
+
+    /** The width of a string column, in characters. */
+    public static final int STRING_LENGTH = 255;
+    /** The digits a decimal column holds, and how many of them after the point. */
+    public static final int DECIMAL_PRECISION = 19;
+    public static final int DECIMAL_SCALE = 4;
 
     private final String key;
     private final String javaType;
