@@ -24,8 +24,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox relay on three replicas at once, each with its own database pool and producer, one of them killed
- * mid-batch: its producer hangs for good and its database connections are closed under it, so none of its own
- * clean-up runs. What consumers of learning.progress-updated see is checked: nothing lost, every key's changes in order once
+ * The outbox relay on three replicas at once, each with its own database pool and producer, one of them in a JVM of
+ * its own killed with SIGKILL mid-batch, so none of its own clean-up runs. What consumers of learning.progress-updated see is checked: nothing lost, every key's changes in order once
  * duplicates are dropped by event id, and the dead relay's shards published again once their leases ran out.
  */
 class OutboxRelayReplicasDrillsTests extends IntegrationTest {
@@ -80,15 +77,11 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<DefaultKafkaProducerFactory<String, String>> producers = new ArrayList<>();
-    private final CountDownLatch killedForGood = new CountDownLatch(1);
-    private final ExecutorService killedThread = Executors.newSingleThreadExecutor();
     private final ScheduledExecutorService survivorThreads = Executors.newScheduledThreadPool(2);
 
     @AfterEach
     void stopRelays() {
         survivorThreads.shutdownNow();
-        killedForGood.countDown();
-        killedThread.shutdown();
         pools.forEach(HikariDataSource::close);
         producers.forEach(DefaultKafkaProducerFactory::destroy);
     }
@@ -100,55 +93,55 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         List<String> keys = List.copyOf(expectedIds.keySet());
         eventually("every change in the outbox", () -> changesWaiting(keys) == KEYS * EVENTS_PER_KEY);
 
-        CountDownLatch hanging = new CountDownLatch(1);
-        HikariDataSource killedPool = pool();
-        // The killed relay claims every waiting shard and takes each whole as one batch, so it dies mid-batch whatever the
-        // sizes of the rows, holding the leases of all the shards it claimed.
-        OutboxRelay killed = relay(killedPool, hangingAfter(SENT_BEFORE_THE_KILL, hanging), KEYS * EVENTS_PER_KEY);
-        CompletableFuture<Integer> killedRun = CompletableFuture.supplyAsync(killed::drain, killedThread);
-        assertThat(hanging.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the killed relay hangs mid-batch").isTrue();
-        Map<Integer, Long> killedTokens = new LinkedHashMap<>();
-        jdbc.queryForList("SELECT shard, token FROM outbox_lease WHERE expires_at > UTC_TIMESTAMP(6)")
-                .forEach(lease -> killedTokens.put(((Number) lease.get("shard")).intValue(), ((Number) lease.get("token")).longValue()));
-        assertThat(killedTokens).as("shards leased by the killed relay").isNotEmpty();
-        Map<Integer, Long> waitingAtKill = new LinkedHashMap<>();
-        killedTokens.keySet().forEach(shard -> waitingAtKill.put(shard, waitingInShard(keys, shard)));
+        // The killed relay, in a JVM of its own, claims every waiting shard and takes each whole as one batch, so it hangs
+        // mid-batch whatever the sizes of the rows, holding the leases of all the shards it claimed.
+        try (RelayProcess killed = RelayProcess.start(PollingRelayReplica.class, "killed-relay-replica",
+                environment.getRequiredProperty("spring.datasource.url"), environment.getRequiredProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password", ""), environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                PUBLISHED, Integer.toString(SENT_BEFORE_THE_KILL), Integer.toString(KEYS * EVENTS_PER_KEY), Long.toString(LEASE.toMillis()),
+                Integer.toString(properties.partitions()))) {
+            killed.awaitOutput(PollingRelayReplica.HANGING, DEADLINE);
+            Map<Integer, Long> killedTokens = new LinkedHashMap<>();
+            jdbc.queryForList("SELECT shard, token FROM outbox_lease WHERE expires_at > UTC_TIMESTAMP(6)")
+                    .forEach(lease -> killedTokens.put(((Number) lease.get("shard")).intValue(), ((Number) lease.get("token")).longValue()));
+            assertThat(killedTokens).as("shards leased by the killed relay").isNotEmpty();
+            Map<Integer, Long> waitingAtKill = new LinkedHashMap<>();
+            killedTokens.keySet().forEach(shard -> waitingAtKill.put(shard, waitingInShard(keys, shard)));
 
-        Queue<Throwable> survivorFailures = new ConcurrentLinkedQueue<>();
-        AtomicInteger publishedBySurvivors = new AtomicInteger();
-        for (int i = 0; i < 2; i++) {
-            OutboxRelay survivor = relay(pool(), new KafkaTemplate<>(producerFactory()), 25);
-            survivorThreads.scheduleWithFixedDelay(() -> {
-                try {
-                    publishedBySurvivors.addAndGet(survivor.drain());
-                } catch (RuntimeException e) {
-                    survivorFailures.add(e);
-                }
-            }, 0, 50, TimeUnit.MILLISECONDS);
+            Queue<Throwable> survivorFailures = new ConcurrentLinkedQueue<>();
+            AtomicInteger publishedBySurvivors = new AtomicInteger();
+            for (int i = 0; i < 2; i++) {
+                OutboxRelay survivor = relay(pool(), new KafkaTemplate<>(producerFactory()), 25);
+                survivorThreads.scheduleWithFixedDelay(() -> {
+                    try {
+                        publishedBySurvivors.addAndGet(survivor.drain());
+                    } catch (RuntimeException e) {
+                        survivorFailures.add(e);
+                    }
+                }, 0, 50, TimeUnit.MILLISECONDS);
+            }
+            long killedAt = System.nanoTime();
+            assertThat(killed.kill()).as("exit status of the relay killed with SIGKILL").isEqualTo(RelayProcess.KILLED);
+
+            eventually("every shard of the killed relay claimed again", () -> killedTokens.keySet().stream()
+                    .allMatch(shard -> claimedAgain(keys, shard, killedTokens.get(shard), waitingAtKill.get(shard))));
+            Duration resumedAfter = Duration.ofNanos(System.nanoTime() - killedAt);
+            eventually("the outbox empty", () -> waiting(keys) == 0);
+
+            List<ConsumerRecord<String, String>> published = read(PUBLISHED, r -> expectedIds.containsKey(r.key()),
+                    KEYS * EVENTS_PER_KEY + SENT_BEFORE_THE_KILL);
+            LOG.info("killed relay's shards {} resumed {} ms after the kill (lease {}); survivors published {} messages, consumers saw {} records",
+                    killedTokens.keySet(), resumedAfter.toMillis(), LEASE, publishedBySurvivors.get(), published.size());
+            assertThat(survivorFailures).isEmpty();
+            assertThat(resumedAfter).isLessThan(LEASE.plusSeconds(5));
+            for (String key : keys) {
+                List<ConsumerRecord<String, String>> ofKey = published.stream().filter(r -> key.equals(r.key())).toList();
+                assertThat(idsAfterDedup(ofKey)).as("event ids of " + key + " as a deduplicating consumer sees them")
+                        .containsExactlyElementsOf(expectedIds.get(key));
+                assertThat(totalsAfterDedup(ofKey)).as("totals of " + key).containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS_PER_KEY).boxed().toList());
+            }
+            assertThat(published.size() - KEYS * EVENTS_PER_KEY).as("records the killed relay had sent, sent again").isGreaterThanOrEqualTo(SENT_BEFORE_THE_KILL);
         }
-        long killedAt = System.nanoTime();
-        killedPool.close();
-
-        eventually("every shard of the killed relay claimed again", () -> killedTokens.keySet().stream()
-                .allMatch(shard -> claimedAgain(keys, shard, killedTokens.get(shard), waitingAtKill.get(shard))));
-        Duration resumedAfter = Duration.ofNanos(System.nanoTime() - killedAt);
-        eventually("the outbox empty", () -> waiting(keys) == 0);
-
-        List<ConsumerRecord<String, String>> published = read(PUBLISHED, r -> expectedIds.containsKey(r.key()),
-                KEYS * EVENTS_PER_KEY + SENT_BEFORE_THE_KILL);
-        LOG.info("killed relay's shards {} resumed {} ms after the kill (lease {}); survivors published {} messages, consumers saw {} records",
-                killedTokens.keySet(), resumedAfter.toMillis(), LEASE, publishedBySurvivors.get(), published.size());
-        assertThat(survivorFailures).isEmpty();
-        assertThat(resumedAfter).isLessThan(LEASE.plusSeconds(5));
-        for (String key : keys) {
-            List<ConsumerRecord<String, String>> ofKey = published.stream().filter(r -> key.equals(r.key())).toList();
-            assertThat(idsAfterDedup(ofKey)).as("event ids of " + key + " as a deduplicating consumer sees them")
-                    .containsExactlyElementsOf(expectedIds.get(key));
-            assertThat(totalsAfterDedup(ofKey)).as("totals of " + key).containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS_PER_KEY).boxed().toList());
-        }
-        assertThat(published.size() - KEYS * EVENTS_PER_KEY).as("records the killed relay had sent, sent again").isGreaterThanOrEqualTo(SENT_BEFORE_THE_KILL);
-        killedForGood.countDown();
-        assertThatThrownBy(killedRun::join).as("the killed relay never finishes its batch").hasRootCauseInstanceOf(KafkaException.class);
     }
 
     @Test
@@ -276,25 +269,5 @@ class OutboxRelayReplicasDrillsTests extends IntegrationTest {
         DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(producerFactory.getConfigurationProperties());
         producers.add(factory);
         return factory;
-    }
-
-    /** A producer that delivers {@code sends} changes (and whatever else comes first), then hangs in the next send until the test ends. */
-    private KafkaTemplate<String, String> hangingAfter(int sends, CountDownLatch hanging) {
-        AtomicInteger sent = new AtomicInteger();
-        return new KafkaTemplate<>(producerFactory()) {
-            @Override
-            public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
-                if (!PUBLISHED.equals(record.topic()) || sent.incrementAndGet() <= sends) {
-                    return super.send(record);
-                }
-                hanging.countDown();
-                try {
-                    killedForGood.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new KafkaException("killed relay");
-            }
-        };
     }
 }

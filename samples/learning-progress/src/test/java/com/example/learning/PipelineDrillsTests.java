@@ -32,7 +32,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The failure drills, on learning.lecture-watched: duplicates, poison records, a consumer restart and a relay killed mid-batch. */
+/** The failure drills, on learning.lecture-watched: duplicates, poison records, a consumer restart and a relay whose sends fail mid-batch. */
 class PipelineDrillsTests extends IntegrationTest {
     private static final String TOPIC = "learning.lecture-watched";
 
@@ -141,7 +141,7 @@ class PipelineDrillsTests extends IntegrationTest {
     }
 
     @Test
-    void theOutboxRelayKilledMidBatchPublishesEverythingAtLeastOnceWithStableIds() {
+    void theOutboxRelayFailingMidBatchPublishesEverythingAtLeastOnceWithStableIds() {
         relay.drain();
         String key = newKey();
         Set<String> expectedIds = new HashSet<>();
@@ -157,13 +157,13 @@ class PipelineDrillsTests extends IntegrationTest {
             @Override
             public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
                 if (sent.incrementAndGet() > 20) {
-                    throw new KafkaException("relay killed after 20 sends");
+                    throw new KafkaException("relay failed after 20 sends");
                 }
                 return super.send(record);
             }
         };
-        OutboxRelay killed = new OutboxRelay(namedJdbc, transaction, dying, properties, outboxTraces);
-        assertThatThrownBy(killed::publishBatch).hasMessageContaining("killed");
+        OutboxRelay failing = new OutboxRelay(namedJdbc, transaction, dying, properties, outboxTraces);
+        assertThatThrownBy(failing::publishBatch).hasMessageContaining("failed after 20 sends");
         assertThat(WaitingOutbox.count(jdbc, "learning.progress-updated", List.of(key))).isEqualTo(50);
 
         relay.drain();

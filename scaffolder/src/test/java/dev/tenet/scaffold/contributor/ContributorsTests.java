@@ -260,8 +260,10 @@ class ContributorsTests {
         Path out = write(new TestSupportContributor(), spec());
         assertThat(read(out, TEST + "TestDatabase.java")).contains("tenet_gen_", "TEST_DB_URL", "WITH (FORCE)");
         assertThat(read(out, TEST + "PipelineDrillsTests.java")).contains("aDuplicatedEventIsCountedOnce",
-                "aPoisonEventLandsInTheDeadLetterTopic", "theConsumerStoppedAndRestarted", "theOutboxRelayKilledMidBatch");
-        assertThat(read(out, TEST + "OutboxRelayReplicasDrillsTests.java")).contains("threeRelaysWithOneKilledMidBatch", "killedPool.close()");
+                "aPoisonEventLandsInTheDeadLetterTopic", "theConsumerStoppedAndRestarted", "theOutboxRelayFailingMidBatch");
+        assertThat(read(out, TEST + "OutboxRelayReplicasDrillsTests.java")).contains("threeRelaysWithOneKilledMidBatch", "killed.kill()");
+        assertThat(read(out, TEST + "PollingRelayReplica.java")).contains("HANGING", "relay.drain()");
+        assertThat(read(out, TEST + "RelayProcess.java")).contains("destroyForcibly", "java.class.path");
         assertThat(read(out, TEST + "TestPointsApplication.java")).contains("EmbeddedKafkaKraftBroker");
     }
 
