@@ -6,6 +6,8 @@ import com.example.learning.config.PipelineProperties;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +56,12 @@ public final class PollingRelayReplica {
                 new PipelineProperties.Outbox(Integer.parseInt(args[6]), Duration.ofMillis(Long.parseLong(args[7]))));
         OutboxRelay relay = new OutboxRelay(new NamedParameterJdbcTemplate(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)),
                 hangingAfter(producers, args[4], Integer.parseInt(args[5])), properties, new OutboxTraces(Tracer.NOOP, Propagator.NOOP));
+        // Connected before the drain: the leases it claims run out in a few seconds, the first send must not spend them.
+        try (Connection connection = pool.getConnection()) {
+            producers.createProducer().partitionsFor(args[4]);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the relay replica cannot reach " + args[0], e);
+        }
         int published = relay.drain();
         System.out.println("the relay replica drained " + published + " messages without hanging");
         System.exit(1);
