@@ -259,8 +259,11 @@ public final class ServiceModel {
         v.put("columns", columns);
         v.put("recordComponents", c.fields().stream().map(f -> f.type().javaType() + " " + f.name()).collect(Collectors.joining(", ")));
         List<String> columnNames = c.fields().stream().map(f -> Names.snake(f.name())).toList();
+        // Instants are bound as java.time values in UTC, the columns' zone: a java.sql.Timestamp costs the MariaDB driver
+        // a SimpleDateFormat and a Calendar per value (12 % of the listeners' CPU in a profile of the sample's bench).
+        String utcValue = spec.database() == Database.MYSQL ? "java.time.LocalDateTime" : "java.time.OffsetDateTime";
         String rowValues = c.fields().stream().map(f -> switch (f.type()) {
-            case INSTANT -> "java.sql.Timestamp.from(e." + f.name() + "())";
+            case INSTANT -> utcValue + ".ofInstant(e." + f.name() + "(), java.time.ZoneOffset.UTC)";
             default -> "e." + f.name() + "()";
         }).collect(Collectors.joining(", "));
         v.put("insertSql", "INSERT INTO " + table + " (" + String.join(", ", columnNames) + ") VALUES ("

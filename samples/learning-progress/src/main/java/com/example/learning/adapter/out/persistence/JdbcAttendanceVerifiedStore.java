@@ -14,7 +14,7 @@ public class JdbcAttendanceVerifiedStore implements AttendanceVerifiedStore {
 
     public JdbcAttendanceVerifiedStore(JdbcTemplate jdbc) {
         this.insert = new IdempotentInsert<>(jdbc, "attendance_verified", "event_id", List.of("event_id", "user_id", "session_id", "minutes_attended", "verified_at"),
-                AttendanceVerified::eventId, e -> new Object[] {e.eventId(), e.userId(), e.sessionId(), e.minutesAttended(), java.sql.Timestamp.from(e.verifiedAt())});
+                AttendanceVerified::eventId, e -> new Object[] {e.eventId(), e.userId(), e.sessionId(), e.minutesAttended(), java.time.LocalDateTime.ofInstant(e.verifiedAt(), java.time.ZoneOffset.UTC)});
     }
 
     @Override

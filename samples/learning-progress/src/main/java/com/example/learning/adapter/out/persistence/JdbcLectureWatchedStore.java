@@ -14,7 +14,7 @@ public class JdbcLectureWatchedStore implements LectureWatchedStore {
 
     public JdbcLectureWatchedStore(JdbcTemplate jdbc) {
         this.insert = new IdempotentInsert<>(jdbc, "lecture_watched", "event_id", List.of("event_id", "user_id", "lecture_id", "minutes", "watched_at"),
-                LectureWatched::eventId, e -> new Object[] {e.eventId(), e.userId(), e.lectureId(), e.minutes(), java.sql.Timestamp.from(e.watchedAt())});
+                LectureWatched::eventId, e -> new Object[] {e.eventId(), e.userId(), e.lectureId(), e.minutes(), java.time.LocalDateTime.ofInstant(e.watchedAt(), java.time.ZoneOffset.UTC)});
     }
 
     @Override

@@ -14,7 +14,7 @@ public class JdbcQuizSubmittedStore implements QuizSubmittedStore {
 
     public JdbcQuizSubmittedStore(JdbcTemplate jdbc) {
         this.insert = new IdempotentInsert<>(jdbc, "quiz_submitted", "event_id", List.of("event_id", "user_id", "quiz_id", "score", "minutes_spent", "submitted_at"),
-                QuizSubmitted::eventId, e -> new Object[] {e.eventId(), e.userId(), e.quizId(), e.score(), e.minutesSpent(), java.sql.Timestamp.from(e.submittedAt())});
+                QuizSubmitted::eventId, e -> new Object[] {e.eventId(), e.userId(), e.quizId(), e.score(), e.minutesSpent(), java.time.LocalDateTime.ofInstant(e.submittedAt(), java.time.ZoneOffset.UTC)});
     }
 
     @Override
