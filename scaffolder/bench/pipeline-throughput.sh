@@ -5,6 +5,7 @@
 # SPEC=scaffolder/bench/learning-progress-pg.yaml and SPEC=scaffolder/bench/learning-progress-cdc.yaml compare the
 # polling and the CDC relay on PostgreSQL (the CDC one needs wal_level=logical).
 # Prints both rates, the ratio, and where each timed window's CPU went (MariaDB, broker, listeners, relay, JIT).
+# JFR=FILE records the whole run with Java Flight Recorder's profile settings into FILE (an absolute path).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -23,4 +24,4 @@ trap 'rm -rf "$work"' EXIT
 cp "$here/ThroughputBench.java" "$here/CpuUsage.java" "$here/PipelineProgress.java" "$work/svc/src/test/java/com/example/learning/"
 cd "$work/svc"
 ./mvnw -B -q test -Dtest=ThroughputBench -Dbench.events="$events" -Dbench.warmup="$warmup" -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dlogging.level.root=WARN 2>&1 | grep '^BENCH' || { echo "bench failed; rerun in $work/svc" >&2; exit 1; }
+  -Dlogging.level.root=WARN ${JFR:+"-DargLine=-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"} 2>&1 | grep '^BENCH' || { echo "bench failed; rerun in $work/svc" >&2; exit 1; }
