@@ -31,7 +31,6 @@ public final class IdempotentInsert<E> {
     private final Function<E, Object[]> row;
     private final String insertHead;
     private final String rowPlaceholders;
-    private final String insertTail;
     private final String lookupHead;
 
     /**
@@ -49,7 +48,6 @@ public final class IdempotentInsert<E> {
         this.row = row;
         this.insertHead = "INSERT IGNORE INTO " + table + " (" + String.join(", ", columns) + ", claim_token) VALUES ";
         this.rowPlaceholders = "(" + "?, ".repeat(columns.size()) + "?)";
-        this.insertTail = "";
         this.lookupHead = "SELECT " + idColumn + " FROM " + table + " WHERE claim_token = ? AND " + idColumn + " IN (";
     }
 
@@ -79,7 +77,7 @@ public final class IdempotentInsert<E> {
             values.add(token);
         }
         List<String> ids = events.stream().map(id).toList();
-        int inserted = jdbc.update(insertHead + String.join(", ", Collections.nCopies(events.size(), rowPlaceholders)) + insertTail,
+        int inserted = jdbc.update(insertHead + String.join(", ", Collections.nCopies(events.size(), rowPlaceholders)),
                 values.toArray());
         if (inserted == events.size()) {
             return ids;
