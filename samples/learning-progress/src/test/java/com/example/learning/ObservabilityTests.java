@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ObservabilityTests extends IntegrationTest {
     private static final String TOPIC = "learning.lecture-watched";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SAMPLED = "01";
+    private static final String NOT_SAMPLED = "00";
 
     @Test
     void aLineLoggedAboutAConsumedRecordCarriesItsKeyEventIdTopicPartitionAndOffset(CapturedOutput output) {
@@ -84,11 +86,39 @@ class ObservabilityTests extends IntegrationTest {
 
     @Test
     void theRecordPublishedForAConsumedOneContinuesItsTrace() throws Exception {
-        String key = newKey();
+        Published published = publishedInTheSameTrace(SAMPLED);
+        // The relay's send is a span of its own, child of the consumed record's.
+        assertThat(published.traceparent()).isNotEqualTo(published.stored());
+    }
+
+    @Test
+    void aTraceTheUpstreamDidNotSampleKeepsItsIdAndStaysUnsampledWhenPublished() throws Exception {
+        Published published = publishedInTheSameTrace(NOT_SAMPLED);
+        // No span records an unsampled trace: the relay publishes the consumed record's context as it stored it.
+        assertThat(published.traceparent()).isEqualTo(published.stored());
+    }
+
+    /** The traceparent the outbox stored for a consumed record (null without a polling relay) and the one published. */
+    private record Published(String stored, String traceparent) {
+    }
+
+    /**
+     * Sends an event in a new upstream trace with these W3C flags and checks that what the relay publishes for it
+     * continues that trace with the same flags, from a span other than the upstream one.
+     */
+    private Published publishedInTheSameTrace(String flags) throws Exception {
         String traceId = randomHex(16);
         String upstreamSpanId = randomHex(8);
+        Published published = publishFor("00-" + traceId + "-" + upstreamSpanId + "-" + flags);
+        assertThat(published.traceparent()).matches("00-" + traceId + "-[0-9a-f]{16}-" + flags).doesNotContain(upstreamSpanId);
+        return published;
+    }
+
+    /** Sends an event with this upstream traceparent, as another service would, and reads what the relay publishes for it. */
+    private Published publishFor(String upstreamTraceparent) throws Exception {
+        String key = newKey();
         ProducerRecord<String, String> upstream = new ProducerRecord<>(TOPIC, key, LectureWatchedJson.of(newEventId(), key, 4));
-        upstream.headers().add("traceparent", ("00-" + traceId + "-" + upstreamSpanId + "-01").getBytes(StandardCharsets.UTF_8));
+        upstream.headers().add("traceparent", upstreamTraceparent.getBytes(StandardCharsets.UTF_8));
         // Sent as another service would, not through this service's template, which would start a trace of its own.
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty("spring.kafka.bootstrap-servers")),
@@ -96,15 +126,16 @@ class ObservabilityTests extends IntegrationTest {
             producer.send(upstream).get();
         }
         eventually("the event applied", () -> total(key) == 4);
-        assertThat(WaitingOutbox.of(jdbc, "learning.progress-updated", key)).singleElement()
-                .satisfies(message -> assertThat(message.traceparent()).startsWith("00-" + traceId + "-"));
-
+        String stored = null;
+        var waiting = WaitingOutbox.of(jdbc, "learning.progress-updated", key);
+        assertThat(waiting).hasSize(1);
+        stored = waiting.get(0).traceparent();
+        assertThat(stored).startsWith(upstreamTraceparent.substring(0, 36));
         relay.drain();
 
         List<ConsumerRecord<String, String>> published = read("learning.progress-updated", r -> key.equals(r.key()), 1);
         assertThat(published).hasSize(1);
-        String traceparent = new String(published.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
-        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(upstreamSpanId);
+        return new Published(stored, new String(published.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8));
     }
 
     private static Optional<JsonNode> lineAbout(CapturedOutput output, String eventId, String message) {

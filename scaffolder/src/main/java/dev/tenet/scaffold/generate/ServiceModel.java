@@ -163,18 +163,23 @@ public final class ServiceModel {
                 + "'eventId', event_id, 'key', message_key, 'payload', payload, 'traceparent', traceparent))" + (mysql ? "" : "::text"));
         v.put("leaseExpiry", mysql ? "TIMESTAMPADD(MICROSECOND, :leaseMicros, UTC_TIMESTAMP(6))"
                 : "clock_timestamp() + CAST(:leaseMicros AS DOUBLE PRECISION) * INTERVAL '1 microsecond'");
-        // Multi-row statements: one statement per batch costs the database far less than a JDBC batch of single-row upserts.
-        // MySQL deprecates VALUES(col) in ON DUPLICATE KEY UPDATE (8.0.20) and MariaDB lacks the row alias that replaces
-        // it; both read the incoming rows from a derived table, so the statement stays one multi-row upsert on either.
-        v.put("upsertHead", "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") "
-                + (mysql ? "SELECT " + keyColumn + ", " + totalColumn + " FROM (" : "VALUES "));
-        v.put("upsertRow", mysql ? "SELECT ? AS " + keyColumn + ", ? AS " + totalColumn : "(?, ?)");
-        v.put("upsertRowSeparator", mysql ? " UNION ALL " : ", ");
-        v.put("upsertTail", mysql
-                ? ") AS incoming ON DUPLICATE KEY UPDATE " + totalColumn + " = " + aggregateTable + "." + totalColumn
-                + " + incoming." + totalColumn + ", updated_at = " + now
+        // One statement per batch costs the database far less than a JDBC batch of single-row upserts. MySQL deprecates
+        // VALUES(col) in ON DUPLICATE KEY UPDATE (8.0.20) and MariaDB lacks the row alias that replaces it; both read the
+        // batch's rows from JSON_TABLE (MySQL 8.0.4, MariaDB 10.6, the versions SKIP LOCKED needs too): one JSON
+        // parameter, a statement text that never changes, and about a third less of the server's CPU than the rows as
+        // a derived table of SELECTs joined by UNION ALL (scaffolder/bench/db-statement-cost.sh).
+        String onConflict = mysql
+                ? " ON DUPLICATE KEY UPDATE " + totalColumn + " = " + aggregateTable + "." + totalColumn + " + incoming." + totalColumn
+                        + ", updated_at = " + now
                 : " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + totalColumn + " = " + aggregateTable + "." + totalColumn
-                + " + EXCLUDED." + totalColumn + ", updated_at = " + now);
+                        + " + EXCLUDED." + totalColumn + ", updated_at = " + now;
+        String insertInto = "INSERT INTO " + aggregateTable + " (" + keyColumn + ", " + totalColumn + ") ";
+        // Wider than the column, so a longer key fails at the insert instead of being cut here (the events refuse one first).
+        v.put("upsertFromJson", insertInto + "SELECT " + keyColumn + ", " + totalColumn + " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+                + keyColumn + " VARCHAR(1024) PATH '$[0]' ERROR ON ERROR, " + totalColumn + " BIGINT PATH '$[1]' ERROR ON ERROR)) AS incoming" + onConflict);
+        v.put("upsertHead", insertInto + "VALUES ");
+        v.put("upsertRow", "(?, ?)");
+        v.put("upsertTail", onConflict);
         v.put("eventIdLength", EVENT_ID_LENGTH);
         // The event records refuse values wider than their columns, which INSERT IGNORE would cut.
         v.put("stringLength", FieldType.STRING_LENGTH);

@@ -135,9 +135,10 @@ class ContributorsTests {
                 .contains("ON CONFLICT (user_id) DO UPDATE SET points = balance.points + EXCLUDED.points");
         Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         assertThat(read(write(new AccumulatorContributor(), spec().withDatabase(Database.MYSQL)), JAVA + "adapter/out/persistence/JdbcBalanceStore.java"))
-                .contains("SELECT ? AS user_id, ? AS points", "\" UNION ALL \"",
-                        ") AS incoming ON DUPLICATE KEY UPDATE points = balance.points + incoming.points, updated_at = (UTC_TIMESTAMP(6))")
-                .doesNotContain("VALUES(");
+                .contains("SELECT user_id, points FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id VARCHAR(1024) PATH '$[0]' ERROR ON ERROR, "
+                        + "points BIGINT PATH '$[1]' ERROR ON ERROR)) AS incoming ON DUPLICATE KEY UPDATE points = balance.points + incoming.points, "
+                        + "updated_at = (UTC_TIMESTAMP(6))", "JSON.writeValueAsString(incoming)")
+                .doesNotContain("VALUES(", "UNION ALL");
     }
 
     @Test

@@ -36,14 +36,17 @@ public class ConsumerTracing {
 
     /** Starts the span of one record's {@code operation}, continuing the trace in its headers. */
     public Span start(ConsumerRecord<?, ?> record, String operation) {
-        return propagator.extract(record.headers(), ConsumerTracing::lastHeader)
+        Span span = propagator.extract(record.headers(), ConsumerTracing::lastHeader)
                 .name(record.topic() + " " + operation)
                 .kind(Span.Kind.CONSUMER)
-                .tag("messaging.system", "kafka")
-                .tag("messaging.destination.name", record.topic())
-                .tag("messaging.kafka.partition", String.valueOf(record.partition()))
-                .tag("messaging.kafka.offset", String.valueOf(record.offset()))
                 .start();
+        if (!span.isNoop()) { // a span that is not sampled records nothing: its tags are not worth building for every record
+            span.tag("messaging.system", "kafka")
+                    .tag("messaging.destination.name", record.topic())
+                    .tag("messaging.kafka.partition", String.valueOf(record.partition()))
+                    .tag("messaging.kafka.offset", String.valueOf(record.offset()));
+        }
+        return span;
     }
 
     /** The record's span in scope and its coordinates in the logging context, until closed. */

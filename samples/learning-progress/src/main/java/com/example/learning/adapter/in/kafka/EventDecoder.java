@@ -1,18 +1,23 @@
 package com.example.learning.adapter.in.kafka;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a record's JSON value into its event and checks that the record key is the event's key. */
 @Component
 public class EventDecoder {
     private final JsonMapper json;
+    /** One reader per event type: it keeps the type's deserializer, which the mapper would look up for every record. */
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     public EventDecoder(JsonMapper json) {
         this.json = json;
@@ -34,7 +39,7 @@ public class EventDecoder {
         }
         T event;
         try {
-            event = json.readValue(record.value(), type);
+            event = readers.computeIfAbsent(type, json::readerFor).readValue(record.value());
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new InvalidEventException("record " + where(record) + " is not a valid " + type.getSimpleName() + ": "
                     + e.getMessage(), e);

@@ -5,6 +5,7 @@ import com.example.learning.domain.port.ProgressUpdatedOutbox;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,14 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class JdbcProgressUpdatedOutbox implements ProgressUpdatedOutbox {
     private final OutboxBatches outbox;
-    private final JsonMapper json;
+    private final ObjectWriter payloads;
     private final String topic;
     private final OutboxTraces traces;
 
     public JdbcProgressUpdatedOutbox(OutboxBatches outbox, JsonMapper json,
             @Value("${pipeline.topics.progress-updated:learning.progress-updated}") String topic, OutboxTraces traces) {
         this.outbox = outbox;
-        this.json = json;
+        this.payloads = json.writerFor(ProgressUpdated.class);
         this.topic = topic;
         this.traces = traces;
     }
@@ -32,7 +33,7 @@ public class JdbcProgressUpdatedOutbox implements ProgressUpdatedOutbox {
         if (events.isEmpty()) {
             return;
         }
-        outbox.append(topic, events.stream().map(e -> new OutboxMessage(e.eventId(), e.userId(), json.writeValueAsString(e),
+        outbox.append(topic, events.stream().map(e -> new OutboxMessage(e.eventId(), e.userId(), payloads.writeValueAsString(e),
                 traces.traceparentOf(e.sourceEventId()))).toList());
     }
 }

@@ -3,6 +3,8 @@ package com.example.learning.adapter.out.outbox;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -13,14 +15,16 @@ public record OutboxMessage(String eventId, String key, String payload, @Nullabl
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<OutboxMessage>> LIST = new TypeReference<>() {
     };
+    private static final ObjectWriter LIST_WRITER = JSON.writerFor(LIST);
+    private static final ObjectReader LIST_READER = JSON.readerFor(LIST);
 
     /** The {@code messages} column of a row holding these messages. */
     public static String toJson(List<OutboxMessage> messages) {
-        return JSON.writeValueAsString(messages);
+        return LIST_WRITER.writeValueAsString(messages);
     }
 
     /** The messages of a row's {@code messages} column, in order. */
     public static List<OutboxMessage> listOf(String json) {
-        return JSON.readValue(json, LIST);
+        return LIST_READER.readValue(json);
     }
 }

@@ -41,9 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fencing token is unchanged. A relay that dies holds its shards until its lease expires
  * ({@code pipeline.outbox.lease}); the next one re-sends the messages of the rows it had not deleted, with the same event ids:
  * delivery is at least once, and downstream consumers deduplicate on the {@code eventId} header (also in the payload).
- * Each send is a span continuing the trace stored with its message ({@link OutboxTraces#sending}); the relay's template
- * has no observation of its own, so that span is the only one. While a row's messages are sent, the logging context
- * carries its {@code outboxId} and {@code topic}.
+ * Each send of a sampled trace is a span continuing the trace stored with its message ({@link OutboxTraces#sending});
+ * the relay's template has no observation of its own, so that span is the only one. While a row's messages are sent,
+ * the logging context carries its {@code outboxId} and {@code topic}.
  */
 @Component
 public class OutboxRelay {

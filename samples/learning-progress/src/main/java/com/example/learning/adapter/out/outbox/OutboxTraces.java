@@ -1,10 +1,10 @@
 package com.example.learning.adapter.out.outbox;
 
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * consumed record that caused the row. The listener binds each record's trace to its event id for the synchronous call
  * that writes the rows ({@link #bind}); the writer looks the trace up by the row's source event id; the relay's send is
  * a span in that trace ({@link #sending}), so the published record's {@code traceparent} header continues it (same
- * trace id, a new span). A row without one (tracing off) is published in a trace of its own.
+ * trace id, a new span). A trace that was not sampled gets no span: its stored context is published as it is. A row
+ * without one (tracing off) is published in a trace of its own.
  */
 @Component
 public class OutboxTraces {
@@ -41,11 +42,16 @@ public class OutboxTraces {
         return bySourceEventId.get().get(sourceEventId);
     }
 
-    /** The W3C traceparent of a span, or null when tracing is off. */
+    /**
+     * The W3C traceparent of a span, or null when tracing is off. Written from the span's context rather than through
+     * the propagator, which would also walk the baggage fields for every consumed record.
+     */
     public @Nullable String traceparent(Span span) {
-        Map<String, String> carrier = new HashMap<>();
-        propagator.inject(span.context(), carrier, Map::put);
-        return carrier.get(TRACEPARENT);
+        TraceContext context = span.context();
+        if (context.traceId().isEmpty() || context.spanId().isEmpty()) {
+            return null;
+        }
+        return "00-" + context.traceId() + "-" + context.spanId() + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00");
     }
 
     /**
@@ -54,6 +60,12 @@ public class OutboxTraces {
      * without an observation, so this is the send's only span: one per message instead of two, and no timer.
      */
     Continuation sending(@Nullable String traceparent, ProducerRecord<String, String> record) {
+        if (traceparent != null && unsampled(traceparent)) {
+            // A trace its root did not sample records no span anywhere: the relay's would be dropped too. The stored
+            // context goes on as it is, so the trace id still ties the published record to the consumed one.
+            record.headers().remove(TRACEPARENT).add(TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+            return () -> { };
+        }
         Span.Builder builder = traceparent == null ? tracer.spanBuilder() : propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get);
         Span span = builder.name(record.topic() + " send")
                 .kind(Span.Kind.PRODUCER)
@@ -62,6 +74,14 @@ public class OutboxTraces {
                 .start();
         propagator.inject(span.context(), record.headers(), (headers, key, value) -> headers.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
         return span::end;
+    }
+
+    /**
+     * Whether a W3C traceparent ({@code 00-traceid-parentid-flags}) says its trace is not sampled. Anything else goes
+     * through the propagator, which decides what it means.
+     */
+    static boolean unsampled(String traceparent) {
+        return traceparent.length() == 55 && traceparent.charAt(52) == '-' && (Character.digit(traceparent.charAt(54), 16) & 1) == 0;
     }
 
     /** An open binding of traces to source events. */

@@ -2,8 +2,6 @@ package com.example.learning.adapter.out.persistence;
 
 import com.example.learning.domain.TrainingProgress;
 import com.example.learning.domain.port.TrainingProgressStore;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +9,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** TrainingProgress totals in table training_progress, added to with one multi-row upsert per batch. */
 @Repository
 public class JdbcTrainingProgressStore implements TrainingProgressStore {
-    private static final String UPSERT_HEAD = "INSERT INTO training_progress (user_id, training_minutes) SELECT user_id, training_minutes FROM (";
-    private static final String UPSERT_TAIL = ") AS incoming ON DUPLICATE KEY UPDATE training_minutes = training_progress.training_minutes + incoming.training_minutes, updated_at = (UTC_TIMESTAMP(6))";
-    private static final String UPSERT_ROW = "SELECT ? AS user_id, ? AS training_minutes";
-    private static final String UPSERT_ROW_SEPARATOR = " UNION ALL ";
+    /** The batch's rows arrive as one JSON array of {@code [key, amount]} pairs: a short statement that never changes. */
+    private static final String UPSERT = "INSERT INTO training_progress (user_id, training_minutes) SELECT user_id, training_minutes FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id VARCHAR(1024) PATH '$[0]' ERROR ON ERROR, training_minutes BIGINT PATH '$[1]' ERROR ON ERROR)) AS incoming ON DUPLICATE KEY UPDATE training_minutes = training_progress.training_minutes + incoming.training_minutes, updated_at = (UTC_TIMESTAMP(6))";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int ROWS_PER_STATEMENT = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -48,13 +46,8 @@ public class JdbcTrainingProgressStore implements TrainingProgressStore {
     }
 
     private void upsert(List<Map.Entry<String, Long>> rows) {
-        List<Object> values = new ArrayList<>(rows.size() * 2);
-        for (Map.Entry<String, Long> row : rows) {
-            values.add(row.getKey());
-            values.add(row.getValue());
-        }
-        jdbc.getJdbcOperations().update(UPSERT_HEAD + String.join(UPSERT_ROW_SEPARATOR, Collections.nCopies(rows.size(), UPSERT_ROW)) + UPSERT_TAIL,
-                values.toArray());
+        Object[][] incoming = rows.stream().map(row -> new Object[] {row.getKey(), row.getValue()}).toArray(Object[][]::new);
+        jdbc.getJdbcOperations().update(UPSERT, JSON.writeValueAsString(incoming));
     }
 
     @Override
