@@ -48,7 +48,7 @@ public class OutboxTraces {
      */
     public @Nullable String traceparent(Span span) {
         TraceContext context = span.context();
-        if (context.traceId().isEmpty() || context.spanId().isEmpty()) {
+        if (!valid(context.traceId()) || !valid(context.spanId())) {
             return null;
         }
         return "00-" + context.traceId() + "-" + context.spanId() + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00");
@@ -74,6 +74,11 @@ public class OutboxTraces {
                 .start();
         propagator.inject(span.context(), record.headers(), (headers, key, value) -> headers.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
         return span::end;
+    }
+
+    /** An id a propagator would write: not empty (tracing off) and not all zeros (OpenTelemetry's invalid context). */
+    private static boolean valid(String id) {
+        return !id.isEmpty() && !id.chars().allMatch(c -> c == '0');
     }
 
     /**
