@@ -45,6 +45,10 @@ final class ControlFlow {
     /** Types of a local that holds an answer (a flag, a count, the ids found) rather than an object to work on. */
     private static final Set<String> ANSWER_TYPES = Set.of("boolean", "Boolean", "int", "Integer", "long", "Long",
             "List", "Set", "Collection", "Optional");
+    /** JDBC statement calls that write and leave their update count on the statement. */
+    private static final Set<String> STATEMENT_WRITES = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch", "execute");
+    private static final Set<String> UPDATE_COUNTS = Set.of("getUpdateCount", "getLargeUpdateCount");
+    private static final Set<String> JDBC_STATEMENTS = Set.of("Statement", "PreparedStatement", "CallableStatement");
     private static final Set<String> REACTIVE_TYPES = Set.of("reactor.core.publisher.Mono", "reactor.core.publisher.Flux");
 
     private ControlFlow() {
@@ -53,7 +57,8 @@ final class ControlFlow {
     /**
      * Whether a call's answer decides whether the work goes on: it is tested by an {@code if} or a
      * ternary (directly, negated, compared, or through a boolean or count local it was stored in), it is
-     * compared and returned to the caller, or it is an insert whose duplicate-key exception is caught.
+     * compared and returned to the caller, it is a JDBC statement's write whose update count, read from the statement
+     * after it, decides so, or it is an insert whose duplicate-key exception is caught.
      */
     static boolean decidesExit(JavaFile file, MethodCallExpr call, Set<String> testedNames) {
         Node answer = call;
@@ -79,7 +84,29 @@ final class ControlFlow {
         if (stored != null && testedNames.contains(stored)) {
             return true;
         }
-        return insideDuplicateKeyCatch(file, call);
+        return decidedByItsUpdateCount(file, call, testedNames) || insideDuplicateKeyCatch(file, call);
+    }
+
+    /**
+     * {@code insert.executeBatch(); return insert.getUpdateCount() == rows;}: the count of rows the write changed, read
+     * from its statement later in the same method or lambda, decides whether the work goes on.
+     */
+    private static boolean decidedByItsUpdateCount(JavaFile file, MethodCallExpr call, Set<String> testedNames) {
+        if (!STATEMENT_WRITES.contains(call.getNameAsString()) || !(call.getScope().orElse(null) instanceof NameExpr statement)) {
+            return false;
+        }
+        String type = file.typeOf(statement);
+        if (type != null && !JDBC_STATEMENTS.contains(JavaFile.simpleName(type))) {
+            return false;
+        }
+        Node body = call;
+        while (body.getParentNode().isPresent() && !(body instanceof CallableDeclaration) && !(body instanceof LambdaExpr)) {
+            body = body.getParentNode().get();
+        }
+        return body.findAll(MethodCallExpr.class, count -> UPDATE_COUNTS.contains(count.getNameAsString())
+                        && count.getScope().filter(scope -> scope instanceof NameExpr name && name.getName().equals(statement.getName())).isPresent()
+                        && count.getBegin().flatMap(begin -> call.getBegin().map(begin::isAfter)).orElse(false))
+                .stream().anyMatch(count -> decidesExit(file, count, testedNames));
     }
 
     private static boolean carriesAnswer(Node parent, Node child) {

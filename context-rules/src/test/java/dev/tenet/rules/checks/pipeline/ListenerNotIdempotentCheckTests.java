@@ -306,6 +306,67 @@ class ListenerNotIdempotentCheckTests {
     }
 
     @Test
+    void aJdbcBatchWhoseUpdateCountDecidesIsAClaimButOneWhoseCountIsOnlyLoggedIsNot() {
+        assertFindings(dir, RULE, """
+                package com.acme.stats;
+
+                import java.sql.Connection;
+                import java.sql.PreparedStatement;
+                import java.sql.SQLException;
+                import java.util.List;
+                import org.slf4j.Logger;
+                import org.springframework.kafka.annotation.KafkaListener;
+
+                public class StatsListener {
+                    private final Connection connection;
+                    private final Logger logger;
+
+                    StatsListener(Connection connection, Logger logger) {
+                        this.connection = connection;
+                        this.logger = logger;
+                    }
+
+                    @KafkaListener(topics = "loans", batch = "true")
+                    public void claimed(List<LoanEvent> events) throws SQLException {
+                        if (claimAll(events)) {
+                            addLoans(events.size());
+                        }
+                    }
+
+                    private boolean claimAll(List<LoanEvent> events) throws SQLException {
+                        try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO processed_event (event_id) VALUES (?)")) {
+                            for (LoanEvent event : events) {
+                                insert.setString(1, event.id());
+                                insert.addBatch();
+                            }
+                            insert.executeBatch();
+                            return insert.getUpdateCount() == events.size();
+                        }
+                    }
+
+                    @KafkaListener(topics = "returns", batch = "true")
+                    public void counted(List<LoanEvent> events) throws SQLException {
+                        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO returned (event_id) VALUES (?)")) {
+                            for (LoanEvent event : events) {
+                                insert.setString(1, event.id());
+                                insert.addBatch();
+                            }
+                            insert.executeBatch(); // VIOLATION: pipeline.listener-not-idempotent
+                            logger.info("stored {} returns", insert.getUpdateCount());
+                        }
+                    }
+
+                    private void addLoans(int loans) throws SQLException {
+                        try (PreparedStatement update = connection.prepareStatement("UPDATE daily SET loans = loans + ?")) {
+                            update.setInt(1, loans);
+                            update.executeUpdate();
+                        }
+                    }
+                }
+                """);
+    }
+
+    @Test
     void flagsAListenerThatPublishesWithNoGuard() {
         assertFindings(dir, RULE, """
                 package com.acme.learning;
