@@ -14,6 +14,8 @@ public final class IdempotencyContributor implements ProjectContributor {
     public void contribute(ServiceModel model, GeneratedFiles files) {
         if (model.spec().idempotency() == IdempotencyStore.DATABASE) {
             files.render(model.mainJava("adapter/out/persistence/IdempotentInsert.java"), "java/adapter/IdempotentInsert.java.mustache", model.values());
+            files.render(model.testJava("adapter/out/persistence/IdempotentInsertTests.java"), "java/test/IdempotentInsertTests.java.mustache",
+                    model.values());
         } else {
             files.render(model.mainJava("domain/port/ProcessedEvents.java"), "java/domain/ProcessedEvents.java.mustache", model.values());
             files.render(model.mainJava("adapter/out/redis/RedisProcessedEvents.java"),

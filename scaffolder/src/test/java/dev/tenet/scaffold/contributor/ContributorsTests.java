@@ -147,7 +147,9 @@ class ContributorsTests {
         assertThat(read(idempotency, JAVA + "adapter/out/persistence/IdempotentInsert.java"))
                 .contains("\"INSERT INTO \" + table + \" (\" + String.join(\", \", columns) + \", claim_token) VALUES \"",
                         "\" ON CONFLICT (\" + idColumn + \") DO NOTHING\"", "\" WHERE claim_token = ? AND \" + idColumn + \" IN (\"");
-        assertThat(count(idempotency)).isEqualTo(1);
+        assertThat(count(idempotency)).isEqualTo(2);
+        assertThat(read(idempotency, "src/test/java/org/acme/points/adapter/out/persistence/IdempotentInsertTests.java"))
+                .contains("void idsStoredBeforeOrRepeatedInTheBatchAreLeftOut()");
         Path consumer = writeInto("consumer", new ConsumerContributor(), spec());
         assertThat(read(consumer, JAVA + "adapter/out/persistence/JdbcPointsEarnedStore.java"))
                 .contains("new IdempotentInsert<>(jdbc, \"points_earned\", \"event_id\", List.of(\"event_id\", \"user_id\", \"points\"),",
@@ -159,7 +161,7 @@ class ContributorsTests {
     @Test
     void theEventsTableSkipsKnownIdsInTheChosenDialect() throws Exception {
         assertThat(read(write(new IdempotencyContributor(), spec().withDatabase(Database.MYSQL)), JAVA + "adapter/out/persistence/IdempotentInsert.java"))
-                .contains("\"INSERT IGNORE INTO \" + table").doesNotContain("ON CONFLICT");
+                .contains("\"INSERT IGNORE INTO \" + table", "Rows.BULK", "insert.getUpdateCount() == rowCount").doesNotContain("ON CONFLICT");
     }
 
     @Test
