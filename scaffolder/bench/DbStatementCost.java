@@ -179,13 +179,31 @@ public class DbStatementCost {
             }
             update(c, "DELETE FROM cost_outbox_message WHERE id IN (" + String.join(", ", Collections.nCopies(rowIds.size(), "?")) + ")", rowIds);
         });
-        cases.put("pipeline: the events table as the dedup (INSERT IGNORE)", (c, ids, users) -> {
+        cases.put("pipeline on MySQL: the events table as the dedup (multi-row INSERT IGNORE)", (c, ids, users) -> {
             Timestamp now = new Timestamp(System.currentTimeMillis());
             List<Object> values = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 values.addAll(List.of(ids.get(i), users.get(i), "lecture-42", 3, now));
             }
             update(c, "INSERT IGNORE INTO cost_lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) VALUES " + rows(ids.size(), 5), values);
+        });
+        cases.put("pipeline on MariaDB: the events table as the dedup (bulk INSERT IGNORE)", (c, ids, users) -> {
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT IGNORE INTO cost_lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    p.setString(1, ids.get(i));
+                    p.setString(2, users.get(i));
+                    p.setString(3, "lecture-42");
+                    p.setInt(4, 3);
+                    p.setTimestamp(5, now);
+                    p.addBatch();
+                }
+                p.executeBatch();
+                if (p.getUpdateCount() != ids.size()) {
+                    throw new IllegalStateException("expected every row counted, the driver reported " + p.getUpdateCount());
+                }
+            }
         });
         cases.put("pipeline: outbox, one row per transaction (JSON array)", (c, ids, users) -> {
             StringBuilder messages = new StringBuilder("[");
