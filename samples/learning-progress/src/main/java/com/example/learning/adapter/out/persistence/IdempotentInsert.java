@@ -41,8 +41,8 @@ public final class IdempotentInsert<E> {
     public enum Rows {
         /**
          * One bulk command of the one-row statement (MariaDB, with the driver's {@code useBulkStmts=true}): the server
-         * parses the statement once and reads the rows' values in binary, which costs it about a quarter less than the
-         * multi-row statement.
+         * parses the statement once and reads the rows' values in binary, which cost MariaDB 10.11 about 45 % less CPU
+         * than the multi-row statement.
          */
         BULK,
         /** One multi-row statement: MySQL has no bulk command, and a JDBC batch would reach it as one statement per row. */
