@@ -105,21 +105,7 @@ public class DbStatementCost {
                 }
             }
         });
-        cases.put("earlier: store refined events (JDBC batch insert)", (c, ids, users) -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO cost_lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) VALUES (?, ?, ?, ?, ?)")) {
-                Timestamp now = new Timestamp(System.currentTimeMillis());
-                for (int i = 0; i < ids.size(); i++) {
-                    p.setString(1, ids.get(i));
-                    p.setString(2, users.get(i));
-                    p.setString(3, "lecture-42");
-                    p.setInt(4, 3);
-                    p.setTimestamp(5, now);
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        });
+        cases.put("earlier: store refined events (JDBC batch insert)", (c, ids, users) -> insertEventsInBatch(c, "INSERT", ids, users));
         cases.put("alternative: add to totals, VALUES() upsert + SELECT (deprecated by MySQL 8.0.20)", (c, ids, users) -> {
             List<String> keys = new ArrayList<>(new TreeSet<>(users));
             List<Object> values = new ArrayList<>();
@@ -188,21 +174,9 @@ public class DbStatementCost {
             update(c, "INSERT IGNORE INTO cost_lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) VALUES " + rows(ids.size(), 5), values);
         });
         cases.put("pipeline on MariaDB: the events table as the dedup (bulk INSERT IGNORE)", (c, ids, users) -> {
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT IGNORE INTO cost_lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) VALUES (?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    p.setString(1, ids.get(i));
-                    p.setString(2, users.get(i));
-                    p.setString(3, "lecture-42");
-                    p.setInt(4, 3);
-                    p.setTimestamp(5, now);
-                    p.addBatch();
-                }
-                p.executeBatch();
-                if (p.getUpdateCount() != ids.size()) {
-                    throw new IllegalStateException("expected every row counted, the driver reported " + p.getUpdateCount());
-                }
+            int counted = insertEventsInBatch(c, "INSERT IGNORE", ids, users);
+            if (counted != ids.size()) {
+                throw new IllegalStateException("expected every row counted, the driver reported " + counted);
             }
         });
         cases.put("pipeline: outbox, one row per transaction (JSON array)", (c, ids, users) -> {
@@ -227,6 +201,24 @@ public class DbStatementCost {
             }
         });
         return cases;
+    }
+
+    /** The events as one JDBC batch of the one-row statement (MariaDB's bulk command); returns the driver's update count. */
+    private static int insertEventsInBatch(Connection c, String verb, List<String> ids, List<String> users) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                verb + " INTO cost_lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) VALUES (?, ?, ?, ?, ?)")) {
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            for (int i = 0; i < ids.size(); i++) {
+                p.setString(1, ids.get(i));
+                p.setString(2, users.get(i));
+                p.setString(3, "lecture-42");
+                p.setInt(4, 3);
+                p.setTimestamp(5, now);
+                p.addBatch();
+            }
+            p.executeBatch();
+            return p.getUpdateCount();
+        }
     }
 
     private static void createTables(Connection connection) throws SQLException {

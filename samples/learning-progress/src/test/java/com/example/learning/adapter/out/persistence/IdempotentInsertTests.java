@@ -93,7 +93,9 @@ class IdempotentInsertTests extends IntegrationTest {
 
     @Test
     void aPoolWithoutBulkCommandsStillStoresRightAndIsToldWhatToAdd(CapturedOutput output) {
-        String url = environment.getRequiredProperty("spring.datasource.url").replace("useBulkStmts=true", "useBulkStmts=false");
+        String pooled = environment.getRequiredProperty("spring.datasource.url");
+        String url = pooled.contains("useBulkStmts=") ? pooled.replaceAll("useBulkStmts=\\w+", "useBulkStmts=false")
+                : pooled + (pooled.contains("?") ? "&" : "?") + "useBulkStmts=false";
         SingleConnectionDataSource rowByRow = new SingleConnectionDataSource(url, environment.getProperty("spring.datasource.username", ""),
                 environment.getProperty("spring.datasource.password", ""), true);
         try {
