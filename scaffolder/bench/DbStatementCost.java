@@ -127,15 +127,15 @@ public class DbStatementCost {
         });
         cases.put("pipeline: add to totals, JSON_TABLE upsert + SELECT (generated now)", (c, ids, users) -> {
             List<String> keys = new ArrayList<>(new TreeSet<>(users));
-            StringBuilder incoming = new StringBuilder("[");
-            for (String key : keys) { // the bench's keys need no JSON escaping; the service writes them with Jackson
-                incoming.append(incoming.length() > 1 ? "," : "").append("[\"").append(key).append("\",3]");
-            }
-            update(c, "INSERT INTO cost_training_progress (user_id, training_minutes) SELECT user_id, training_minutes FROM JSON_TABLE(?, '$[*]' "
-                    + "COLUMNS (user_id VARCHAR(1024) PATH '$[0]' ERROR ON ERROR, training_minutes BIGINT PATH '$[1]' ERROR ON ERROR)) AS incoming "
-                    + "ON DUPLICATE KEY UPDATE training_minutes = cost_training_progress.training_minutes + incoming.training_minutes, "
-                    + "updated_at = CURRENT_TIMESTAMP(6)", List.of(incoming.append(']').toString()));
+            update(c, JSON_TABLE_UPSERT, List.of(incomingJson(keys)));
             readTotals(c, keys);
+        });
+        cases.put("alternative on MariaDB: add to totals, JSON_TABLE upsert ... RETURNING", (c, ids, users) -> {
+            List<String> keys = new ArrayList<>(new TreeSet<>(users));
+            try (PreparedStatement upsert = c.prepareStatement(JSON_TABLE_UPSERT + " RETURNING user_id, training_minutes")) {
+                upsert.setString(1, incomingJson(keys));
+                drain(upsert);
+            }
         });
         cases.put("earlier: outbox, one row per event (JDBC batch insert)", (c, ids, users) -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO cost_outbox_message (event_id, topic, message_key, payload) VALUES (?, ?, ?, ?)")) {
@@ -204,6 +204,20 @@ public class DbStatementCost {
     }
 
     /** The events as one JDBC batch of the one-row statement (MariaDB's bulk command); returns the driver's update count. */
+    private static final String JSON_TABLE_UPSERT = "INSERT INTO cost_training_progress (user_id, training_minutes) SELECT user_id, "
+            + "training_minutes FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id VARCHAR(1024) PATH '$[0]' ERROR ON ERROR, training_minutes BIGINT "
+            + "PATH '$[1]' ERROR ON ERROR)) AS incoming ON DUPLICATE KEY UPDATE training_minutes = cost_training_progress.training_minutes "
+            + "+ incoming.training_minutes, updated_at = CURRENT_TIMESTAMP(6)";
+
+    /** The batch's {@code [key, amount]} pairs as the service binds them (the bench's keys need no JSON escaping). */
+    private static String incomingJson(List<String> keys) {
+        StringBuilder incoming = new StringBuilder("[");
+        for (String key : keys) {
+            incoming.append(incoming.length() > 1 ? "," : "").append("[\"").append(key).append("\",3]");
+        }
+        return incoming.append(']').toString();
+    }
+
     private static int insertEventsInBatch(Connection c, String verb, List<String> ids, List<String> users) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 verb + " INTO cost_lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) VALUES (?, ?, ?, ?, ?)")) {
