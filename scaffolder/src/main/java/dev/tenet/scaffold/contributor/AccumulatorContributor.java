@@ -13,5 +13,8 @@ public final class AccumulatorContributor implements ProjectContributor {
         files.render(model.mainJava("application/" + aggregate + "Accumulator.java"), "java/application/Accumulator.java.mustache", v);
         files.render(model.mainJava("adapter/out/persistence/Jdbc" + aggregate + "Store.java"),
                 "java/adapter/JdbcAggregateStore.java.mustache", v);
+        files.render(model.mainJava("adapter/out/persistence/DatabaseProduct.java"), "java/adapter/DatabaseProduct.java.mustache", v);
+        files.render(model.testJava("adapter/out/persistence/Jdbc" + aggregate + "StoreTests.java"),
+                "java/test/JdbcAggregateStoreTests.java.mustache", v);
     }
 }
