@@ -14,6 +14,8 @@ public final class KafkaInboundContributor implements ProjectContributor {
     public void contribute(ServiceModel model, GeneratedFiles files) {
         var v = model.values();
         files.render(model.mainJava("adapter/in/kafka/EventDecoder.java"), "java/adapter/EventDecoder.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/IsoInstants.java"), "java/adapter/IsoInstants.java.mustache", v);
+        files.render(model.mainJava("adapter/in/kafka/IsoInstantModule.java"), "java/adapter/IsoInstantModule.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/InvalidEventException.java"), "java/adapter/InvalidEventException.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/FailureClassifier.java"), "java/adapter/FailureClassifier.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/TransientFailureReporter.java"), "java/adapter/TransientFailureReporter.java.mustache", v);
@@ -24,6 +26,8 @@ public final class KafkaInboundContributor implements ProjectContributor {
         files.render(model.mainJava("adapter/in/kafka/ConsumedRecordContext.java"), "java/adapter/ConsumedRecordContext.java.mustache", v);
         files.render(model.mainJava("adapter/in/kafka/DeadLetterSender.java"), "java/adapter/DeadLetterSender.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/EventDecoderTests.java"), "java/test/EventDecoderTests.java.mustache", v);
+        files.render(model.testJava("adapter/in/kafka/IsoInstantsTests.java"), "java/test/IsoInstantsTests.java.mustache", v);
+        files.render(model.testJava("adapter/in/kafka/IsoInstantModuleTests.java"), "java/test/IsoInstantModuleTests.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/FailureClassifierTests.java"), "java/test/FailureClassifierTests.java.mustache", v);
         files.render(model.testJava("adapter/in/kafka/ConsumedRecordContextTests.java"), "java/test/ConsumedRecordContextTests.java.mustache", v);
     }

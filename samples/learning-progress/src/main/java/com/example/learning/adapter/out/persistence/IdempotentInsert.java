@@ -148,8 +148,7 @@ public final class IdempotentInsert<E> {
     public Rows rows() {
         Rows known = rows;
         if (known == null) {
-            String server = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
-            known = "MariaDB".equalsIgnoreCase(server) ? Rows.BULK : Rows.MULTI_ROW_STATEMENT;
+            known = DatabaseProduct.isMariaDb(jdbc) ? Rows.BULK : Rows.MULTI_ROW_STATEMENT;
             rows = known;
         }
         return known;
