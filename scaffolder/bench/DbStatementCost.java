@@ -203,7 +203,6 @@ public class DbStatementCost {
         return cases;
     }
 
-    /** The events as one JDBC batch of the one-row statement (MariaDB's bulk command); returns the driver's update count. */
     private static final String JSON_TABLE_UPSERT = "INSERT INTO cost_training_progress (user_id, training_minutes) SELECT user_id, "
             + "training_minutes FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id VARCHAR(1024) PATH '$[0]' ERROR ON ERROR, training_minutes BIGINT "
             + "PATH '$[1]' ERROR ON ERROR)) AS incoming ON DUPLICATE KEY UPDATE training_minutes = cost_training_progress.training_minutes "
@@ -218,6 +217,7 @@ public class DbStatementCost {
         return incoming.append(']').toString();
     }
 
+    /** The events as one JDBC batch of the one-row statement (MariaDB's bulk command); returns the driver's update count. */
     private static int insertEventsInBatch(Connection c, String verb, List<String> ids, List<String> users) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 verb + " INTO cost_lecture_watched (event_id, user_id, lecture_id, minutes, watched_at) VALUES (?, ?, ?, ?, ?)")) {
