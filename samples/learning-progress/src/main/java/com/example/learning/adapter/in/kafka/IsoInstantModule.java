@@ -10,11 +10,13 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads instants in their usual form with {@link IsoInstants} and leaves every other text, and every other token, to
- * Jackson's own deserializer, configured as before. Spring Boot adds this module to the application's JsonMapper,
+ * Jackson's own deserializer, configured as before; a deserializer of instants the application registers itself is
+ * left alone. Spring Boot adds this module to the application's JsonMapper,
  * which the {@link EventDecoder} reads records with.
  */
 @Component
@@ -25,7 +27,9 @@ public class IsoInstantModule extends SimpleModule {
             @Override
             public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
                     ValueDeserializer<?> deserializer) {
-                return bean.getBeanClass() == Instant.class ? new UsualFormFirst(deserializer) : deserializer;
+                // Only Jackson's own: a deserializer the application registered for instants keeps every text.
+                return bean.getBeanClass() == Instant.class && deserializer instanceof InstantDeserializer<?> ? new UsualFormFirst(deserializer)
+                        : deserializer;
             }
         });
     }
